@@ -1,0 +1,45 @@
+# The two commands of the README, for a fresh Debian 12 machine (run as root, or with sudo):
+#   make run   install what is missing, build, create the collection, import the decks, review
+#   make test  install what is missing, build, run every test through ctest
+# Everything comes from Debian's packages; nothing is downloaded by the build.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+REHEARSE = $(BUILD_DIR)/cli/rehearse
+
+# Build and test dependencies, all from Debian 12.
+DEBIAN_PACKAGES = cmake ninja-build g++ libsqlite3-dev libsqlitecpp-dev libcereal-dev \
+  rapidjson-dev libfmt-dev catch2 libcli11-dev
+
+# The shipped decks, in the order a new user meets them.
+SHIPPED_DECKS = decks/leadership-principles.json
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test clean
+
+# Installs only the packages that are missing; a machine that has them all is not touched.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	cmake --build $(BUILD_DIR)
+
+run: build
+	$(REHEARSE) init
+	$(REHEARSE) import $(SHIPPED_DECKS)
+	$(REHEARSE) review
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,120 @@
+#include "app.hpp"
+
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "clock.hpp"
+#include "model/error.hpp"
+#include "model/principle.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+std::filesystem::path default_collection_path() {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  if (data_home && data_home[0] == '/') {
+    return std::filesystem::path(data_home) / "rehearse" / "collection.db";
+  }
+  const char* home = std::getenv("HOME");
+  if (!home || home[0] == '\0') {
+    throw Error(
+        "cannot tell where the collection lives: HOME is not set; pass --db PATH or set "
+        "REHEARSE_DB");
+  }
+  return std::filesystem::path(home) / ".local" / "share" / "rehearse" / "collection.db";
+}
+
+// Accepts a --now value that parse_local_date_time accepts.
+CLI::Validator time_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        try {
+          parse_local_date_time(text);
+          return {};
+        } catch (const Error& e) {
+          return e.what();
+        }
+      },
+      "YYYY-MM-DD[THH:MM[:SS]]");
+}
+
+}  // namespace
+
+std::filesystem::path Context::collection_path() const {
+  return db_option.empty() ? default_collection_path() : std::filesystem::path(db_option);
+}
+
+Collection& Context::collection() {
+  if (!collection_) collection_.emplace(Collection::open(collection_path()));
+  return *collection_;
+}
+
+Moment Context::now() const {
+  return now_option.empty() ? moment_now() : moment_at(now_option);
+}
+
+CardFilter Context::filter(const std::string& deck, const std::string& tag) {
+  CardFilter filter;
+  if (!deck.empty()) {
+    if (!collection().find_deck(deck)) {
+      throw Error("no deck '{}' in {} ('rehearse decks' lists them)", deck,
+                  collection().path().string());
+    }
+    filter.deck = deck;
+  }
+  if (!tag.empty()) {
+    if (const std::string problem = tag_problem(tag); !problem.empty()) throw Error("{}", problem);
+    if (!collection().has_tag(tag)) throw Error("no card is tagged '{}'", tag);
+    filter.tag = tag;
+  }
+  return filter;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "rehearse: spaced-repetition drills (SM-2) for interview preparation.\n"
+      "Review decks of questions every day; nothing is forgotten before the interview.",
+      "rehearse"};
+  app.set_version_flag("--version", fmt::format("rehearse {}", kVersion));
+  app.fallthrough();
+  app.option_defaults()->always_capture_default(false);
+  Context context;
+  app.add_option("--db", context.db_option,
+                 "Collection file (default: $XDG_DATA_HOME/rehearse/collection.db, else "
+                 "~/.local/share/rehearse/collection.db)")
+      ->envname("REHEARSE_DB");
+  app.add_option("--now", context.now_option,
+                 "Act as if it were this local time, for tests and scripts")
+      ->envname("REHEARSE_NOW")
+      ->check(time_validator());
+  add_deck_commands(app, context);
+  add_card_commands(app, context);
+  add_review_command(app, context);
+  add_stats_commands(app, context);
+
+  try {
+    app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      fmt::print(stderr, "{}", app.help());
+      return 2;
+    }
+    return context.exit_code;
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "rehearse: {} (see 'rehearse --help')\n", e.what());
+    return 2;
+  } catch (const Error& e) {
+    fmt::print(stderr, "rehearse: {}\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "rehearse: unexpected failure: {}\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace rehearse::cli

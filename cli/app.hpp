@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/time.hpp"
+#include "store/collection.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace rehearse::cli {
+
+// Runs the command line and returns the process exit code: 0 done, 1 error, 2 usage error.
+int run(int argc, char** argv);
+
+// What every command shares: the global options, the collection (opened on first use) and the
+// time.
+class Context {
+ public:
+  std::string db_option;   // --db / REHEARSE_DB
+  std::string now_option;  // --now / REHEARSE_NOW
+  int exit_code = 0;       // what run() returns once the command is done
+
+  // The collection at --db, REHEARSE_DB or the default path, opened (and created) on first use.
+  Collection& collection();
+  std::filesystem::path collection_path() const;
+
+  // The current moment: --now when given (the same for the whole run), else the clock.
+  Moment now() const;
+  Day today() const { return now().day; }
+
+  // A filter for DECK and --tag, checked: an unknown deck or an unused tag is an error.
+  CardFilter filter(const std::string& deck, const std::string& tag);
+
+ private:
+  std::optional<Collection> collection_;
+};
+
+// Each command group adds its subcommands to `app`; their callbacks use `context`.
+void add_deck_commands(CLI::App& app, Context& context);
+void add_card_commands(CLI::App& app, Context& context);
+void add_review_command(CLI::App& app, Context& context);
+void add_stats_commands(CLI::App& app, Context& context);
+
+}  // namespace rehearse::cli

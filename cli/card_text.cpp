@@ -1,0 +1,23 @@
+#include "card_text.hpp"
+
+#include <fmt/core.h>
+
+namespace rehearse::cli {
+
+std::string describe_state(const CardState& state) {
+  if (state.is_new()) return "new";
+  return fmt::format("n={}, ease {}, interval {} day{}, due {}", state.repetitions,
+                     state.ease.to_string(), state.interval_days,
+                     state.interval_days == 1 ? "" : "s", format_day(*state.due));
+}
+
+std::string describe_due(const CardState& state, Day today) {
+  if (state.reask && state.last_answered == today) return "again later today";
+  if (state.is_new()) return "new";
+  const auto days = (*state.due - today).count();
+  if (days <= 0) return "due now";
+  if (days == 1) return fmt::format("tomorrow ({})", format_day(*state.due));
+  return fmt::format("in {} days ({})", days, format_day(*state.due));
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+
+#include "model/card.hpp"
+
+namespace rehearse::cli {
+
+// "new" or "n=2, ease 2.5, interval 6 days, due 2026-12-01" for people to read.
+std::string describe_state(const CardState& state);
+
+// When the card comes back, relative to today: "again today", "tomorrow", "in 6 days (2026-12-01)".
+std::string describe_due(const CardState& state, Day today);
+
+}  // namespace rehearse::cli

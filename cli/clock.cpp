@@ -1,0 +1,48 @@
+#include "clock.hpp"
+
+#include <ctime>
+
+#include "model/error.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+Day day_of(const std::tm& local) {
+  return Day{std::chrono::year{local.tm_year + 1900} /
+             std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+             std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+}  // namespace
+
+Moment moment_at(std::string_view local_date_time) {
+  const LocalDateTime parsed = parse_local_date_time(local_date_time);
+  const std::chrono::year_month_day date{parsed.day};
+  const auto seconds = parsed.time_of_day.count();
+  std::tm local{};
+  local.tm_year = static_cast<int>(date.year()) - 1900;
+  local.tm_mon = static_cast<int>(static_cast<unsigned>(date.month())) - 1;
+  local.tm_mday = static_cast<int>(static_cast<unsigned>(date.day()));
+  local.tm_hour = static_cast<int>(seconds / 3600);
+  local.tm_min = static_cast<int>(seconds / 60 % 60);
+  local.tm_sec = static_cast<int>(seconds % 60);
+  local.tm_isdst = -1;  // let the time zone rules decide
+  const std::time_t instant = std::mktime(&local);
+  if (instant == static_cast<std::time_t>(-1)) {
+    throw Error("invalid time '{}': it cannot be represented in this time zone", local_date_time);
+  }
+  return {std::chrono::time_point_cast<std::chrono::milliseconds>(
+              std::chrono::system_clock::from_time_t(instant)),
+          parsed.day};
+}
+
+Moment moment_now() {
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return {now, day_of(local)};
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,150 @@
+// init, import, export, decks, principles: getting content in and out of the collection.
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+
+#include "app.hpp"
+#include "io/deck_file.hpp"
+#include "json_output.hpp"
+#include "model/principle.hpp"
+#include "session/session.hpp"
+#include "terminal.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+// "a, b, c and 4 more"
+std::string id_list(const std::vector<std::string>& ids) {
+  constexpr std::size_t kShown = 8;
+  std::string text;
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) {
+    text += (i == 0 ? "" : ", ") + ids[i];
+  }
+  if (ids.size() > kShown) text += fmt::format(" and {} more", ids.size() - kShown);
+  return text;
+}
+
+void print_report(const ImportReport& report, const std::string& file) {
+  fmt::print("{} ({}): {}{} added, {} updated, {} unchanged, {} missing\n", report.deck_id, file,
+             report.deck_added ? "new deck, " : "", report.added, report.updated, report.unchanged,
+             report.missing.size());
+  if (!report.moved.empty()) {
+    fmt::print("  moved here from other decks: {}\n", id_list(report.moved));
+  }
+  if (!report.missing.empty()) {
+    fmt::print("  not in the file any more (kept, with their history): {}\n",
+               id_list(report.missing));
+  }
+}
+
+void run_import(Context& context, const std::vector<std::string>& paths) {
+  std::vector<DeckFile> files;
+  std::size_t cards = 0;
+  for (const std::string& path : paths) {
+    files.push_back(read_deck_file(path));
+    cards += files.back().cards.size();
+  }
+  Collection& collection = context.collection();
+  std::vector<ImportReport> reports;
+  {
+    ProgressBar bar(fmt::format("Importing {} cards", cards));
+    reports = import_decks(collection, files, {},
+                           [&](std::size_t done, std::size_t total) { bar.update(done, total); });
+  }
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    print_report(reports[i], paths[i]);
+}
+
+void run_export(Context& context, const std::string& deck, const std::string& path) {
+  const DeckFile file = context.collection().export_deck(deck);
+  if (path == "-") {
+    fmt::print("{}", format_deck_file(file));
+    return;
+  }
+  write_deck_file(file, path);
+  fmt::print("{}: wrote {} cards of deck {}\n", path, file.cards.size(), deck);
+}
+
+void run_decks(Context& context, bool json) {
+  const std::vector<DeckCounts> decks = context.collection().deck_counts(context.today());
+  if (json) {
+    fmt::print("{}\n", decks_json(decks));
+    return;
+  }
+  if (decks.empty()) {
+    fmt::print("No decks yet. Import one: rehearse import FILE.json\n");
+    return;
+  }
+  std::size_t width = 4;
+  for (const DeckCounts& d : decks)
+    width = std::max(width, d.deck.id.size());
+  fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}  {}\n", "DECK", width, "NEW", "DUE", "TOTAL", "NAME");
+  int fresh = 0, due = 0, total = 0;
+  for (const DeckCounts& d : decks) {
+    fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}  {}\n", d.deck.id, width, d.new_cards, d.due, d.total,
+               d.deck.name);
+    fresh += d.new_cards;
+    due += d.due;
+    total += d.total;
+  }
+  fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}\n", "all", width, fresh, due, total);
+}
+
+void run_init(Context& context) {
+  const std::filesystem::path path = context.collection_path();
+  const bool existed = std::filesystem::exists(path);
+  context.collection();
+  if (existed) {
+    fmt::print("The collection at {} is ready.\n", path.string());
+  } else {
+    fmt::print("Created a new collection at {}.\nNext: rehearse import DECK.json\n", path.string());
+  }
+}
+
+void run_principles(bool json) {
+  if (json) {
+    fmt::print("{}\n", principles_json());
+    return;
+  }
+  for (const Principle& p : principles())
+    fmt::print("lp:{:<46} {}\n", p.slug, p.name);
+}
+
+}  // namespace
+
+void add_deck_commands(CLI::App& app, Context& context) {
+  // The parsed arguments must outlive parsing: the callbacks share them.
+  struct Args {
+    std::vector<std::string> files;
+    std::string deck;
+    std::string path;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+
+  app.add_subcommand("init", "Create the collection (nothing happens if it exists)")
+      ->callback([&context] { run_init(context); });
+
+  auto* import = app.add_subcommand(
+      "import",
+      "Add or update decks from deck files. Cards are matched by id: edited cards keep their "
+      "progress. A file with any error is refused whole and nothing is imported.");
+  import->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)")->required();
+  import->callback([&context, args] { run_import(context, args->files);
+});
+
+auto* export_ = app.add_subcommand("export", "Write a deck to a deck file");
+export_->add_option("DECK", args->deck, "Deck id (see 'rehearse decks')")->required();
+export_->add_option("FILE", args->path, "File to write, or - for standard output")->required();
+export_->callback([&context, args] { run_export(context, args->deck, args->path); });
+
+auto* decks = app.add_subcommand("decks", "List decks with their new, due and total cards");
+decks->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
+decks->callback([&context, args] { run_decks(context, args->json); });
+
+auto* list = app.add_subcommand("principles", "List the 16 Leadership Principles and their tags");
+list->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
+list->callback([args] { run_principles(args->json); });
+}  // namespace rehearse::cli
+
+}  // namespace rehearse::cli

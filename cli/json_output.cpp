@@ -1,0 +1,212 @@
+#include "json_output.hpp"
+
+#include "io/rapidjson.hpp"
+#include "model/principle.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write(Writer& w, std::string_view text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_day(Writer& w, std::optional<Day> day) {
+  if (day) {
+    write(w, format_day(*day));
+  } else {
+    w.Null();
+  }
+}
+
+void write_state(Writer& w, const CardState& state) {
+  w.StartObject();
+  w.Key("repetitions");
+  w.Int(state.repetitions);
+  w.Key("ease");
+  const std::string ease = state.ease.to_string();  // exact decimal, not a double
+  w.RawValue(ease.data(), ease.size(), rapidjson::kNumberType);
+  w.Key("interval_days");
+  w.Int(state.interval_days);
+  w.Key("due");
+  write_day(w, state.due);
+  w.EndObject();
+}
+
+void write_tags(Writer& w, const std::vector<std::string>& tags) {
+  w.StartArray();
+  for (const std::string& tag : tags)
+    write(w, tag);
+  w.EndArray();
+}
+
+void write_card_fields(Writer& w, const Card& card, bool with_back) {
+  w.Key("id");
+  write(w, card.content.id);
+  w.Key("deck");
+  write(w, card.deck_id);
+  w.Key("front");
+  write(w, card.content.front);
+  if (with_back) {
+    w.Key("back");
+    write(w, card.content.back);
+  }
+  w.Key("tags");
+  write_tags(w, card.content.tags);
+  w.Key("suspended");
+  w.Bool(card.suspended);
+  w.Key("state");
+  write_state(w, card.state);
+}
+
+template <typename Fill>
+std::string render(Fill&& fill) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  fill(w);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace
+
+std::string card_json(const Card& card) {
+  return render([&](Writer& w) {
+    w.StartObject();
+    write_card_fields(w, card, true);
+    w.EndObject();
+  });
+}
+
+std::string answered_json(const AnsweredCard& answered) {
+  return render([&](Writer& w) {
+    w.StartObject();
+    write_card_fields(w, answered.card, true);
+    w.Key("answer");
+    w.StartObject();
+    w.Key("grade");
+    w.Int(answered.entry.grade.value());
+    w.Key("counted");
+    write(w, answered.kind == sm2::AnswerKind::scheduled ? "scheduled" : "repeat");
+    w.EndObject();
+    w.EndObject();
+  });
+}
+
+std::string done_json(std::optional<Day> next_due) {
+  return render([&](Writer& w) {
+    w.StartObject();
+    w.Key("done");
+    w.Bool(true);
+    w.Key("next_due");
+    write_day(w, next_due);
+    w.EndObject();
+  });
+}
+
+std::string cards_json(const std::vector<Card>& cards) {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const Card& card : cards) {
+      w.StartObject();
+      write_card_fields(w, card, false);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
+}
+
+std::string decks_json(const std::vector<DeckCounts>& decks) {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const DeckCounts& d : decks) {
+      w.StartObject();
+      w.Key("id");
+      write(w, d.deck.id);
+      w.Key("name");
+      write(w, d.deck.name);
+      w.Key("description");
+      write(w, d.deck.description);
+      w.Key("new");
+      w.Int(d.new_cards);
+      w.Key("due");
+      w.Int(d.due);
+      w.Key("total");
+      w.Int(d.total);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
+}
+
+std::string log_json(const std::vector<LogEntry>& log) {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const LogEntry& entry : log) {
+      w.StartObject();
+      w.Key("sequence");
+      w.Int64(entry.sequence);
+      w.Key("at_ms");
+      w.Int64(entry.moment.instant.time_since_epoch().count());
+      w.Key("day");
+      write(w, format_day(entry.moment.day));
+      w.Key("grade");
+      w.Int(entry.grade.value());
+      w.Key("duration_ms");
+      w.Int64(entry.duration.count());
+      w.Key("before");
+      write_state(w, entry.before);
+      w.Key("after");
+      write_state(w, entry.after);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
+}
+
+std::string stats_json(const Stats& s, Day today) {
+  return render([&](Writer& w) {
+    const auto field = [&](const char* name, std::int64_t value) {
+      w.Key(name);
+      w.Int64(value);
+    };
+    w.StartObject();
+    w.Key("today");
+    write(w, format_day(today));
+    field("reviews_today", s.reviews_today);
+    field("cards_reviewed_today", s.cards_reviewed_today);
+    field("due_today", s.due_today);
+    field("due_tomorrow", s.due_tomorrow);
+    field("reask_today", s.reask_today);
+    w.Key("cards");
+    w.StartObject();
+    field("new", s.new_cards);
+    field("lapsed", s.lapsed);
+    field("young", s.young);
+    field("mature", s.mature);
+    field("suspended", s.suspended);
+    field("total", s.total);
+    w.EndObject();
+    field("total_reviews", s.total_reviews);
+    w.EndObject();
+  });
+}
+
+std::string principles_json() {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const Principle& p : principles()) {
+      w.StartObject();
+      w.Key("slug");
+      write(w, p.slug);
+      w.Key("tag");
+      write(w, "lp:" + std::string(p.slug));
+      w.Key("name");
+      write(w, p.name);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "session/session.hpp"
+
+// The JSON the scripting interface prints. docs/cli.md specifies every shape; change both
+// together, and only by adding fields.
+namespace rehearse::cli {
+
+// {"id", "deck", "front", "back", "tags", "suspended", "state": {...}}
+std::string card_json(const Card& card);
+// The card after an answer, plus {"answer": {"grade", "counted"}}.
+std::string answered_json(const AnsweredCard& answered);
+// {"done": true, "next_due": "YYYY-MM-DD" or null}
+std::string done_json(std::optional<Day> next_due);
+// [{"id", "deck", "front", "tags", "suspended", "state"}, ...]
+std::string cards_json(const std::vector<Card>& cards);
+// [{"id", "name", "description", "new", "due", "total"}, ...]
+std::string decks_json(const std::vector<DeckCounts>& decks);
+// [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"}, ...]
+std::string log_json(const std::vector<LogEntry>& log);
+std::string stats_json(const Stats& stats, Day today);
+// [{"slug", "tag", "name"}, ...]
+std::string principles_json();
+
+}  // namespace rehearse::cli

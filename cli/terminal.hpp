@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+
+namespace rehearse::cli {
+
+// Whether the stream is an interactive terminal (then progress and colour are shown).
+bool is_terminal(std::FILE* stream);
+
+// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label);
+  ~ProgressBar();
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  void update(std::size_t done, std::size_t total);
+
+ private:
+  std::string label_;
+  bool visible_;
+  bool drawn_ = false;
+  int last_percent_ = -1;
+};
+
+}  // namespace rehearse::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "model/card.hpp"
+
+namespace rehearse {
+
+// The format tag every deck file carries in its "format" field.
+inline constexpr std::string_view kDeckFormat = "rehearse-deck/1";
+
+// Parses and checks the text of a deck file (docs/deck-format.md). `source` names the file in
+// messages. Throws Error for the first problem found, as "SOURCE:LINE: what is wrong"; a file
+// that parses is whole and consistent: ids valid and unique, fronts and backs not empty, tags
+// valid.
+DeckFile parse_deck_file(std::string_view text, std::string_view source);
+
+// Reads and parses the deck file at `path`.
+DeckFile read_deck_file(const std::filesystem::path& path);
+
+// The deck file text for `file`: the format parse_deck_file reads, two-space indented.
+std::string format_deck_file(const DeckFile& file);
+
+// Writes `file` to `path` through a temporary file renamed into place, so that the path holds
+// either its old content or the whole new file.
+void write_deck_file(const DeckFile& file, const std::filesystem::path& path);
+
+}  // namespace rehearse

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace rehearse {
+
+// The whole content of a file. Throws Error naming the file and the reason.
+std::string read_file(const std::filesystem::path& path);
+
+// Replaces the file's content through a temporary file in the same folder that is flushed and
+// renamed into place: readers see the old content or the new, never a part.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace rehearse

@@ -1,0 +1,13 @@
+#pragma once
+
+// rapidjson, configured the way cereal's JSON archive configures it (a failed RAPIDJSON_ASSERT
+// throws cereal::RapidJSONException instead of aborting). rapidjson is header-only: every file
+// that uses it must include it through here, so that all of them instantiate it alike.
+// clang-format off
+#include <cereal/archives/json.hpp>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+// clang-format on

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/time.hpp"
+
+namespace rehearse {
+
+// SM-2's ease factor, kept exactly as a whole number of hundredths: it only ever moves in
+// steps of 0.02 and 0.01, and a double would drift (2,1,3,4,4,4 would give 1.4999999999999998).
+class Ease {
+ public:
+  constexpr Ease() = default;
+  static constexpr Ease from_hundredths(int hundredths) { return Ease{hundredths}; }
+  constexpr int hundredths() const { return hundredths_; }
+  // Decimal text without trailing zeros: "2.5", "1.3", "2.36". Valid as a JSON number.
+  std::string to_string() const;
+  auto operator<=>(const Ease&) const = default;
+
+ private:
+  constexpr explicit Ease(int hundredths) : hundredths_(hundredths) {}
+  int hundredths_ = 250;
+};
+
+// A grade 0-5 as SM-2 defines it. Constructed only through from_int, so always in range.
+class Grade {
+ public:
+  // Throws Error when value is not 0-5.
+  static Grade from_int(int value);
+  // Parses a grade typed by a user ("4", " 4 "). Throws Error when it is not 0-5.
+  static Grade parse(std::string_view text);
+  constexpr int value() const { return value_; }
+  auto operator<=>(const Grade&) const = default;
+
+ private:
+  constexpr explicit Grade(int value) : value_(value) {}
+  int value_;
+};
+
+// A card's scheduling state. A new card has never been answered: no due day.
+struct CardState {
+  int repetitions = 0;     // n: successful answers in a row
+  Ease ease;               // EF
+  int interval_days = 0;   // I
+  std::optional<Day> due;  // nullopt while new
+  // The day of the last answer, and whether that day's answers still ask for another try
+  // (Wozniak's step 7: repeat the same day until the card scores at least 4).
+  std::optional<Day> last_answered;
+  bool reask = false;
+
+  bool is_new() const { return !due.has_value(); }
+  bool operator==(const CardState&) const = default;
+};
+
+// What a deck file says about a card: the content, identified by the author's stable id.
+struct CardContent {
+  std::string id;
+  std::string front;
+  std::string back;
+  std::vector<std::string> tags;
+
+  bool operator==(const CardContent&) const = default;
+};
+
+// A card in the collection: content, the deck it belongs to, and its progress.
+struct Card {
+  CardContent content;
+  std::string deck_id;
+  bool suspended = false;
+  CardState state;
+};
+
+// A deck, identified by the author's stable id.
+struct Deck {
+  std::string id;
+  std::string name;
+  std::string description;
+
+  bool operator==(const Deck&) const = default;
+};
+
+// The content of a deck file: a deck and its cards in order.
+struct DeckFile {
+  Deck deck;
+  std::vector<CardContent> cards;
+};
+
+}  // namespace rehearse

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <fmt/core.h>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace rehearse {
+
+// The one exception type of the engine. Its message is shown to the user as is, so it says
+// what went wrong, where (file:line, field, card id) and, where it helps, what to do.
+class Error : public std::runtime_error {
+ public:
+  template <typename... Args>
+  explicit Error(fmt::format_string<Args...> format, Args&&... args)
+      : std::runtime_error(fmt::format(format, std::forward<Args>(args)...)) {}
+};
+
+}  // namespace rehearse

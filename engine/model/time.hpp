@@ -1,0 +1,43 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rehearse {
+
+// A calendar day in the user's local time zone. Cards fall due on days, not instants: a card
+// due on a day is due from that day's start.
+using Day = std::chrono::local_days;
+
+// The moment an answer is given: the instant (UTC, milliseconds) for the review log, and the
+// local calendar day it falls on, which is all the scheduler looks at. Both come from outside
+// the engine (the CLI reads the clock or --now); nothing in the engine reads the clock.
+struct Moment {
+  std::chrono::sys_time<std::chrono::milliseconds> instant;
+  Day day;
+};
+
+// A local date and time as typed by a user: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
+// YYYY-MM-DDTHH:MM:SS (a space may replace the T).
+struct LocalDateTime {
+  Day day;
+  std::chrono::seconds time_of_day{0};
+};
+
+// Parses the forms above. Throws Error naming the text and the expected form.
+LocalDateTime parse_local_date_time(std::string_view text);
+
+// YYYY-MM-DD.
+std::string format_day(Day day);
+
+// Days since 1970-01-01, as stored in the collection.
+inline std::int64_t day_number(Day day) {
+  return day.time_since_epoch().count();
+}
+inline Day day_from_number(std::int64_t number) {
+  return Day{std::chrono::days{number}};
+}
+
+}  // namespace rehearse

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <span>
+
+#include "model/card.hpp"
+
+namespace rehearse::sm2 {
+
+// SM-2 as Wozniak described it in 1990; docs/scheduler.md gives the rules, the choices where
+// sources differ, and worked examples. Every field states its default, the SM-2 value.
+struct Config {
+  // Ease of a card never answered. Default: 250 (2.5).
+  int initial_ease_hundredths = 250;
+  // The ease never falls below this. Default: 130 (1.3).
+  int minimum_ease_hundredths = 130;
+  // Interval after the first and the second successful answer in a row. Default: 1 and 6.
+  int first_interval_days = 1;
+  int second_interval_days = 6;
+  // Not part of SM-2: intervals are capped so that they stay representable and meaningful.
+  // Default: 36500 (a hundred years, as Anki).
+  int maximum_interval_days = 36500;
+};
+
+// Lowest grade that counts as recalled; below it the card lapses. SM-2: 3.
+inline constexpr int kPassingGrade = 3;
+// Lowest grade that ends a day's re-asks. SM-2 (step 7): 4.
+inline constexpr int kReaskUntilGrade = 4;
+
+// How an answer was counted.
+enum class AnswerKind {
+  scheduled,  // the card was new or due: SM-2 moved n, EF, I and the due day
+  repeat,     // the card was not due (a same-day re-ask, or practice ahead of time):
+              // logged, but n, EF, I and due are unchanged
+};
+
+struct Outcome {
+  CardState state;
+  AnswerKind kind;
+};
+
+// The state a new card starts in.
+CardState new_card(const Config& config = {});
+
+// The pure SM-2 transition: the state after answering `grade` on local day `today`.
+// REQUIRES: state was produced by new_card() or answer() with the same config.
+Outcome answer(const CardState& state, Grade grade, Day today, const Config& config = {});
+
+// One answer as the review log keeps it: enough to replay the scheduler.
+struct LoggedAnswer {
+  Grade grade;
+  Day day;
+};
+
+// The state a card reaches from new_card() through these answers, in order. The review log is
+// the source of truth; this is how a card's state is recomputed from it.
+CardState replay(std::span<const LoggedAnswer> answers, const Config& config = {});
+
+}  // namespace rehearse::sm2

@@ -1,0 +1,66 @@
+#include "session/session.hpp"
+
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "model/error.hpp"
+
+namespace rehearse {
+
+std::optional<Card> next_card(const Collection& collection, const CardFilter& filter, Day today,
+                              const QueueConfig& config) {
+  const std::vector<Reask> reasks = collection.reasks(filter, today);
+  const bool reask_ready = !reasks.empty() && reasks.front().answers_since >= config.reask_gap;
+  if (!reask_ready) {
+    if (auto due = collection.first_due(filter, today)) return due;
+    if (auto fresh = collection.first_new(filter)) return fresh;
+  }
+  if (reasks.empty()) return std::nullopt;
+  return collection.find_card(reasks.front().card_id);
+}
+
+AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
+                         const Moment& moment, std::chrono::milliseconds duration,
+                         const sm2::Config& config) {
+  sm2::AnswerKind kind = sm2::AnswerKind::scheduled;
+  LogEntry entry =
+      collection.record_answer(card_id, grade, moment, duration, [&](const CardState& before) {
+        const sm2::Outcome outcome = sm2::answer(before, grade, moment.day, config);
+        kind = outcome.kind;
+        return outcome.state;
+      });
+  std::optional<Card> card = collection.find_card(card_id);
+  if (!card) throw Error("card '{}' vanished while it was being answered", card_id);
+  return {std::move(*card), std::move(entry), kind};
+}
+
+std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
+                                       const sm2::Config& config, const Progress& progress) {
+  std::unordered_map<std::string_view, std::string_view> deck_of_card;
+  std::unordered_set<std::string_view> decks;
+  for (const DeckFile& file : files) {
+    if (!decks.insert(file.deck.id).second) {
+      throw Error("deck '{}' is in two of the files; import one of them", file.deck.id);
+    }
+    for (const CardContent& card : file.cards) {
+      const auto [it, added] = deck_of_card.emplace(card.id, file.deck.id);
+      if (!added) {
+        throw Error("card '{}' is in both deck '{}' and deck '{}'; card ids must be unique",
+                    card.id, it->second, file.deck.id);
+      }
+    }
+  }
+  return collection.import_decks(files, sm2::new_card(config), progress);
+}
+
+CardState replay_card(const Collection& collection, std::string_view card_id,
+                      const sm2::Config& config) {
+  std::vector<sm2::LoggedAnswer> answers;
+  for (const LogEntry& entry : collection.review_log(card_id)) {
+    answers.push_back({entry.grade, entry.moment.day});
+  }
+  return sm2::replay(answers, config);
+}
+
+}  // namespace rehearse

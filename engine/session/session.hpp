@@ -1,0 +1,50 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include "scheduler/sm2.hpp"
+#include "store/collection.hpp"
+
+namespace rehearse {
+
+// How a session orders its questions.
+struct QueueConfig {
+  // A card failed today comes back once this many other answers have been given since, so that
+  // the answer is not still on the screen. Default: 3.
+  int reask_gap = 3;
+};
+
+// The card to ask next on `today`, or nullopt when nothing is left. Order:
+//   1. same-day re-asks that have waited reask_gap answers, longest waiting first;
+//   2. due cards, earliest due day first, then in deck order;
+//   3. new cards, in deck order;
+//   4. the remaining same-day re-asks, longest waiting first.
+std::optional<Card> next_card(const Collection& collection, const CardFilter& filter, Day today,
+                              const QueueConfig& config = {});
+
+struct AnsweredCard {
+  Card card;  // after the answer
+  LogEntry entry;
+  sm2::AnswerKind kind;
+};
+
+// Records an answer at `moment` through SM-2: the card's new state and its log row are written
+// together. Throws Error when there is no such card.
+AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
+                         const Moment& moment, std::chrono::milliseconds duration,
+                         const sm2::Config& config = {});
+
+// Imports deck files' content in one transaction; new cards start in SM-2's initial state.
+// Throws Error, importing nothing, when two files share a deck id or a card id.
+std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
+                                       const sm2::Config& config = {},
+                                       const Progress& progress = {});
+
+// The card's state recomputed from its review log alone. Equal to the stored state unless the
+// collection was altered behind rehearse's back.
+CardState replay_card(const Collection& collection, std::string_view card_id,
+                      const sm2::Config& config = {});
+
+}  // namespace rehearse

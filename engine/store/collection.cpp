@@ -1,0 +1,640 @@
+#include "store/collection.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/error.hpp"
+#include "store/schema.hpp"
+
+namespace rehearse {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10'000;
+constexpr int kWriteAttempts = 5;
+
+// Turns an SQLite failure into a message a user can act on.
+Error storage_error(const std::filesystem::path& path, const SQLite::Exception& e) {
+  const std::string file = path.string();
+  switch (e.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error(
+          "{} is busy: another rehearse kept it locked for over {} s; nothing was "
+          "changed, try again",
+          file, kBusyTimeoutMs / 1000);
+    case SQLITE_FULL:
+      return Error("cannot write {}: the disk is full; nothing was changed", file);
+    case SQLITE_READONLY:
+      return Error("cannot write {}: the file or its folder is read-only; nothing was changed",
+                   file);
+    case SQLITE_NOTADB:
+      return Error(
+          "{} is not a rehearse collection (not an SQLite database); choose another "
+          "file with --db",
+          file);
+    case SQLITE_CORRUPT:
+      return Error("{} is damaged ({}); restore it from a backup", file, e.what());
+    case SQLITE_CANTOPEN:
+      return Error("cannot open {}: {}", file, e.what());
+    default:
+      return Error("{}: {}", file, e.what());
+  }
+}
+
+std::optional<Day> optional_day(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return day_from_number(column.getInt64());
+}
+
+void bind_day(SQLite::Statement& statement, const char* name, std::optional<Day> day) {
+  if (day) {
+    statement.bind(name, day_number(*day));
+  } else {
+    statement.bind(name);
+  }
+}
+
+std::vector<std::string> split_tags(const SQLite::Column& column) {
+  std::vector<std::string> tags;
+  if (column.isNull()) return tags;
+  const std::string joined = column.getString();
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const std::size_t end = std::min(joined.find(' ', start), joined.size());
+    tags.emplace_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return tags;
+}
+
+// The columns every card query selects, in the order read_card expects. Tags contain no white
+// space, so a space joins them safely.
+constexpr std::string_view kCardColumns =
+    "SELECT c.slug, d.slug, c.front, c.back, c.suspended, c.repetitions, c.ease, "
+    "c.interval_days, c.due, c.last_answered, c.reask, "
+    "(SELECT group_concat(tag, ' ') FROM "
+    "(SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
+    "FROM cards c JOIN decks d ON d.id = c.deck ";
+
+Card read_card(SQLite::Statement& row) {
+  Card card;
+  card.content.id = row.getColumn(0).getString();
+  card.deck_id = row.getColumn(1).getString();
+  card.content.front = row.getColumn(2).getString();
+  card.content.back = row.getColumn(3).getString();
+  card.suspended = row.getColumn(4).getInt() != 0;
+  card.state.repetitions = row.getColumn(5).getInt();
+  card.state.ease = Ease::from_hundredths(row.getColumn(6).getInt());
+  card.state.interval_days = row.getColumn(7).getInt();
+  card.state.due = optional_day(row.getColumn(8));
+  card.state.last_answered = optional_day(row.getColumn(9));
+  card.state.reask = row.getColumn(10).getInt() != 0;
+  card.content.tags = split_tags(row.getColumn(11));
+  return card;
+}
+
+// The WHERE conditions (after the first) for a filter, with :deck and :tag parameters.
+std::string filter_sql(const CardFilter& filter) {
+  std::string sql;
+  if (filter.deck) sql += " AND d.slug = :deck";
+  if (filter.tag) sql += " AND c.id IN (SELECT card FROM card_tags WHERE tag = :tag)";
+  return sql;
+}
+
+void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
+  if (filter.deck) statement.bind(":deck", *filter.deck);
+  if (filter.tag) statement.bind(":tag", *filter.tag);
+}
+
+// A cached statement in use; resets it when the scope ends, so that no read lock outlives
+// the query.
+class Query {
+ public:
+  explicit Query(SQLite::Statement& statement) : statement_(statement) {}
+  ~Query() { statement_.tryReset(); }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+}  // namespace
+
+struct Collection::Impl {
+  std::filesystem::path path;
+  SQLite::Database db;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+
+  Impl(std::filesystem::path file, int flags)
+      : path(std::move(file)), db(path.string(), flags, kBusyTimeoutMs) {}
+
+  // A prepared statement, compiled once per collection and reused.
+  Query query(const std::string& sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
+    return Query(*slot);
+  }
+
+  // Runs `work` in one IMMEDIATE transaction, retrying the whole of it when another process
+  // holds the lock beyond the busy timeout.
+  template <typename Work>
+  auto write(Work&& work) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        auto result = work();
+        transaction.commit();
+        return result;
+      } catch (const SQLite::Exception& e) {
+        const bool busy = e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
+        if (!busy || attempt == kWriteAttempts) throw;
+      }
+    }
+  }
+
+  std::optional<Card> one_card(const std::string& sql, const CardFilter& filter,
+                               std::optional<Day> today) {
+    auto q = query(sql);
+    bind_filter(*q, filter);
+    if (today) q->bind(":today", day_number(*today));
+    if (!q->executeStep()) return std::nullopt;
+    return read_card(*q);
+  }
+
+  std::int64_t card_rowid(std::string_view card_id) {
+    auto q = query("SELECT id FROM cards WHERE slug = ?");
+    q->bind(1, std::string(card_id));
+    if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
+    return q->getColumn(0).getInt64();
+  }
+
+  void set_tags(std::int64_t card, const std::vector<std::string>& tags);
+  ImportReport import_cards(const DeckFile& file, const CardState& new_state,
+                            const std::function<void()>& tick);
+  LogEntry answer(std::string_view card_id, Grade grade, const Moment& moment,
+                  std::chrono::milliseconds duration, const Transition& transition);
+};
+
+namespace {
+
+// Runs `work` and reports an SQLite failure as an Error naming the collection file.
+template <typename Work>
+auto guarded(const std::filesystem::path& path, Work&& work) {
+  try {
+    return work();
+  } catch (const SQLite::Exception& e) {
+    throw storage_error(path, e);
+  }
+}
+
+}  // namespace
+
+Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Collection::Collection(Collection&&) noexcept = default;
+Collection& Collection::operator=(Collection&&) noexcept = default;
+Collection::~Collection() = default;
+
+const std::filesystem::path& Collection::path() const {
+  return impl_->path;
+}
+
+Collection Collection::open(const std::filesystem::path& path) {
+  const bool in_memory = path == ":memory:";
+  if (!in_memory && path.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error)
+      throw Error("cannot create the folder {}: {}", path.parent_path().string(), error.message());
+  }
+  return guarded(path, [&] {
+    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    if (!in_memory) {
+      impl->db.exec("PRAGMA journal_mode = WAL");
+      // In WAL mode, FULL makes every committed answer durable across a power cut too.
+      impl->db.exec("PRAGMA synchronous = FULL");
+    }
+    store::migrate(impl->db, path);
+    return Collection(std::move(impl));
+  });
+}
+
+std::vector<DeckCounts> Collection::deck_counts(Day today) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        "SELECT d.slug, d.name, d.description, count(c.id), "
+        "coalesce(sum(c.suspended = 0 AND c.due IS NULL), 0), "
+        "coalesce(sum(c.suspended = 0 AND (c.due <= :today OR "
+        "(c.reask = 1 AND c.last_answered = :today))), 0) "
+        "FROM decks d LEFT JOIN cards c ON c.deck = d.id GROUP BY d.id ORDER BY d.id");
+    q->bind(":today", day_number(today));
+    std::vector<DeckCounts> decks;
+    while (q->executeStep()) {
+      DeckCounts counts;
+      counts.deck = {q->getColumn(0).getString(), q->getColumn(1).getString(),
+                     q->getColumn(2).getString()};
+      counts.total = q->getColumn(3).getInt();
+      counts.new_cards = q->getColumn(4).getInt();
+      counts.due = q->getColumn(5).getInt();
+      decks.push_back(std::move(counts));
+    }
+    return decks;
+  });
+}
+
+std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
+  return guarded(impl_->path, [&]() -> std::optional<Deck> {
+    auto q = impl_->query("SELECT slug, name, description FROM decks WHERE slug = ?");
+    q->bind(1, std::string(deck_id));
+    if (!q->executeStep()) return std::nullopt;
+    return Deck{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                q->getColumn(2).getString()};
+  });
+}
+
+void Collection::Impl::set_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  {
+    auto clear = query("DELETE FROM card_tags WHERE card = ?");
+    clear->bind(1, card);
+    clear->exec();
+  }
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    auto insert = query("INSERT INTO card_tags (card, tag, position) VALUES (?, ?, ?)");
+    insert->bind(1, card);
+    insert->bind(2, tags[i]);
+    insert->bind(3, static_cast<std::int64_t>(i));
+    insert->exec();
+  }
+}
+
+ImportReport Collection::Impl::import_cards(const DeckFile& file, const CardState& new_state,
+                                            const std::function<void()>& tick) {
+  ImportReport report;
+  report.deck_id = file.deck.id;
+  {
+    auto exists = query("SELECT 1 FROM decks WHERE slug = ?");
+    exists->bind(1, file.deck.id);
+    report.deck_added = !exists->executeStep();
+  }
+  {
+    auto upsert = query(
+        "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
+        "UPDATE SET name = excluded.name, description = excluded.description");
+    upsert->bind(1, file.deck.id);
+    upsert->bind(2, file.deck.name);
+    upsert->bind(3, file.deck.description);
+    upsert->exec();
+  }
+  std::int64_t deck = 0;
+  {
+    auto id = query("SELECT id FROM decks WHERE slug = ?");
+    id->bind(1, file.deck.id);
+    id->executeStep();
+    deck = id->getColumn(0).getInt64();
+  }
+
+  std::unordered_set<std::string_view> listed;
+  for (std::size_t position = 0; position < file.cards.size(); ++position) {
+    const CardContent& content = file.cards[position];
+    listed.insert(content.id);
+    std::optional<std::int64_t> rowid;
+    bool same = false;
+    {
+      auto existing = query(
+          "SELECT c.id, c.deck, c.position, c.front, c.back, d.slug, (SELECT group_concat(tag, "
+          "' ') FROM (SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
+          "FROM cards c JOIN decks d ON d.id = c.deck WHERE c.slug = ?");
+      existing->bind(1, content.id);
+      if (existing->executeStep()) {
+        rowid = existing->getColumn(0).getInt64();
+        const std::int64_t old_deck = existing->getColumn(1).getInt64();
+        if (old_deck != deck) report.moved.push_back(content.id);
+        same = old_deck == deck &&
+               existing->getColumn(2).getInt64() == static_cast<std::int64_t>(position) &&
+               existing->getColumn(3).getString() == content.front &&
+               existing->getColumn(4).getString() == content.back &&
+               split_tags(existing->getColumn(6)) == content.tags;
+      }
+    }
+    if (!rowid) {
+      auto insert = query(
+          "INSERT INTO cards (slug, deck, position, front, back, repetitions, ease, "
+          "interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      insert->bind(1, content.id);
+      insert->bind(2, deck);
+      insert->bind(3, static_cast<std::int64_t>(position));
+      insert->bind(4, content.front);
+      insert->bind(5, content.back);
+      insert->bind(6, new_state.repetitions);
+      insert->bind(7, new_state.ease.hundredths());
+      insert->bind(8, new_state.interval_days);
+      insert->exec();
+      set_tags(db.getLastInsertRowid(), content.tags);
+      ++report.added;
+    } else if (same) {
+      ++report.unchanged;
+    } else {
+      auto update =
+          query("UPDATE cards SET deck = ?, position = ?, front = ?, back = ? WHERE id = ?");
+      update->bind(1, deck);
+      update->bind(2, static_cast<std::int64_t>(position));
+      update->bind(3, content.front);
+      update->bind(4, content.back);
+      update->bind(5, *rowid);
+      update->exec();
+      set_tags(*rowid, content.tags);
+      ++report.updated;
+    }
+    tick();
+  }
+
+  auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
+  in_deck->bind(1, deck);
+  while (in_deck->executeStep()) {
+    std::string slug = in_deck->getColumn(0).getString();
+    if (!listed.contains(slug)) report.missing.push_back(std::move(slug));
+  }
+  return report;
+}
+
+std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
+                                                   const CardState& new_state,
+                                                   const Progress& progress) {
+  std::size_t total = 0;
+  for (const DeckFile& file : files)
+    total += file.cards.size();
+  return guarded(impl_->path, [&] {
+    return impl_->write([&] {
+      std::size_t done = 0;
+      const auto tick = [&] {
+        if (progress && ++done % 1024 == 0) progress(done, total);
+      };
+      std::vector<ImportReport> reports;
+      for (const DeckFile& file : files)
+        reports.push_back(impl_->import_cards(file, new_state, tick));
+      if (progress) progress(total, total);
+      return reports;
+    });
+  });
+}
+
+DeckFile Collection::export_deck(std::string_view deck_id) const {
+  return guarded(impl_->path, [&] {
+    std::optional<Deck> deck = find_deck(deck_id);
+    if (!deck)
+      throw Error("no deck '{}' in {} ('rehearse decks' lists them)", deck_id,
+                  impl_->path.string());
+    DeckFile file{*deck, {}};
+    for (Card& card : cards(CardFilter{.deck = deck->id, .tag = {}})) {
+      file.cards.push_back(std::move(card.content));
+    }
+    return file;
+  });
+}
+
+std::optional<Card> Collection::find_card(std::string_view card_id) const {
+  return guarded(impl_->path, [&]() -> std::optional<Card> {
+    auto q = impl_->query(std::string(kCardColumns) + "WHERE c.slug = ?");
+    q->bind(1, std::string(card_id));
+    if (!q->executeStep()) return std::nullopt;
+    return read_card(*q);
+  });
+}
+
+std::vector<Card> Collection::cards(const CardFilter& filter) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(std::string(kCardColumns) + "WHERE 1" + filter_sql(filter) +
+                          " ORDER BY c.deck, c.position, c.slug");
+    bind_filter(*q, filter);
+    std::vector<Card> cards;
+    while (q->executeStep())
+      cards.push_back(read_card(*q));
+    return cards;
+  });
+}
+
+bool Collection::has_tag(std::string_view tag) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query("SELECT 1 FROM card_tags WHERE tag = ? LIMIT 1");
+    q->bind(1, std::string(tag));
+    return q->executeStep();
+  });
+}
+
+std::optional<Card> Collection::first_due(const CardFilter& filter, Day today) const {
+  return guarded(impl_->path, [&] {
+    return impl_->one_card(std::string(kCardColumns) +
+                               "WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today" +
+                               filter_sql(filter) + " ORDER BY c.due, c.deck, c.position LIMIT 1",
+                           filter, today);
+  });
+}
+
+std::optional<Card> Collection::first_new(const CardFilter& filter) const {
+  return guarded(impl_->path, [&] {
+    return impl_->one_card(std::string(kCardColumns) + "WHERE c.suspended = 0 AND c.due IS NULL" +
+                               filter_sql(filter) + " ORDER BY c.deck, c.position LIMIT 1",
+                           filter, std::nullopt);
+  });
+}
+
+std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        "SELECT c.slug, (SELECT max(id) FROM reviews) - "
+        "(SELECT max(r.id) FROM reviews r WHERE r.card = c.id) AS since "
+        "FROM cards c JOIN decks d ON d.id = c.deck "
+        "WHERE c.reask = 1 AND c.last_answered = :today AND c.suspended = 0" +
+        filter_sql(filter) + " ORDER BY since DESC, c.slug");
+    bind_filter(*q, filter);
+    q->bind(":today", day_number(today));
+    std::vector<Reask> reasks;
+    while (q->executeStep()) {
+      reasks.push_back({q->getColumn(0).getString(), q->getColumn(1).getInt64()});
+    }
+    return reasks;
+  });
+}
+
+QueueCounts Collection::queue_counts(const CardFilter& filter, Day today) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        "SELECT coalesce(sum(c.due <= :today), 0), coalesce(sum(c.due IS NULL), 0), "
+        "coalesce(sum(c.reask = 1 AND c.last_answered = :today), 0) "
+        "FROM cards c JOIN decks d ON d.id = c.deck WHERE c.suspended = 0" +
+        filter_sql(filter));
+    bind_filter(*q, filter);
+    q->bind(":today", day_number(today));
+    q->executeStep();
+    return QueueCounts{q->getColumn(0).getInt(), q->getColumn(1).getInt(),
+                       q->getColumn(2).getInt()};
+  });
+}
+
+std::optional<Day> Collection::earliest_due(const CardFilter& filter) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        "SELECT min(c.due) FROM cards c JOIN decks d ON d.id = c.deck "
+        "WHERE c.suspended = 0 AND c.due IS NOT NULL" +
+        filter_sql(filter));
+    bind_filter(*q, filter);
+    q->executeStep();
+    return optional_day(q->getColumn(0));
+  });
+}
+
+LogEntry Collection::Impl::answer(std::string_view card_id, Grade grade, const Moment& moment,
+                                  std::chrono::milliseconds duration,
+                                  const Transition& transition) {
+  LogEntry entry;
+  entry.card_id = card_id;
+  entry.moment = moment;
+  entry.grade = grade;
+  entry.duration = duration;
+  std::int64_t card = 0;
+  {
+    auto q = query(
+        "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
+        "WHERE slug = ?");
+    q->bind(1, std::string(card_id));
+    if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
+    card = q->getColumn(0).getInt64();
+    entry.before.repetitions = q->getColumn(1).getInt();
+    entry.before.ease = Ease::from_hundredths(q->getColumn(2).getInt());
+    entry.before.interval_days = q->getColumn(3).getInt();
+    entry.before.due = optional_day(q->getColumn(4));
+    entry.before.last_answered = optional_day(q->getColumn(5));
+    entry.before.reask = q->getColumn(6).getInt() != 0;
+  }
+  entry.after = transition(entry.before);
+  {
+    auto q = query(
+        "UPDATE cards SET repetitions = :n, ease = :ease, interval_days = :interval, due = :due, "
+        "last_answered = :last, reask = :reask WHERE id = :card");
+    q->bind(":n", entry.after.repetitions);
+    q->bind(":ease", entry.after.ease.hundredths());
+    q->bind(":interval", entry.after.interval_days);
+    bind_day(*q, ":due", entry.after.due);
+    bind_day(*q, ":last", entry.after.last_answered);
+    q->bind(":reask", entry.after.reask ? 1 : 0);
+    q->bind(":card", card);
+    q->exec();
+  }
+  {
+    auto q = query(
+        "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
+        "ease_before, interval_before, due_before, repetitions_after, ease_after, "
+        "interval_after, due_after) VALUES (:card, :at, :day, :grade, :duration, :n0, :e0, :i0, "
+        ":d0, :n1, :e1, :i1, :d1)");
+    q->bind(":card", card);
+    q->bind(":at", static_cast<std::int64_t>(moment.instant.time_since_epoch().count()));
+    q->bind(":day", day_number(moment.day));
+    q->bind(":grade", grade.value());
+    q->bind(":duration", static_cast<std::int64_t>(duration.count()));
+    q->bind(":n0", entry.before.repetitions);
+    q->bind(":e0", entry.before.ease.hundredths());
+    q->bind(":i0", entry.before.interval_days);
+    bind_day(*q, ":d0", entry.before.due);
+    q->bind(":n1", entry.after.repetitions);
+    q->bind(":e1", entry.after.ease.hundredths());
+    q->bind(":i1", entry.after.interval_days);
+    bind_day(*q, ":d1", entry.after.due);
+    q->exec();
+  }
+  entry.sequence = db.getLastInsertRowid();
+  return entry;
+}
+
+LogEntry Collection::record_answer(std::string_view card_id, Grade grade, const Moment& moment,
+                                   std::chrono::milliseconds duration,
+                                   const Transition& transition) {
+  return guarded(impl_->path, [&] {
+    return impl_->write(
+        [&] { return impl_->answer(card_id, grade, moment, duration, transition); });
+  });
+}
+
+std::vector<LogEntry> Collection::review_log(std::string_view card_id) const {
+  return guarded(impl_->path, [&] {
+    const std::int64_t card = impl_->card_rowid(card_id);
+    auto q = impl_->query(
+        "SELECT id, at_ms, day, grade, duration_ms, repetitions_before, ease_before, "
+        "interval_before, due_before, repetitions_after, ease_after, interval_after, due_after "
+        "FROM reviews WHERE card = ? ORDER BY id");
+    q->bind(1, card);
+    std::vector<LogEntry> log;
+    while (q->executeStep()) {
+      LogEntry entry;
+      entry.sequence = q->getColumn(0).getInt64();
+      entry.card_id = card_id;
+      entry.moment.instant = std::chrono::sys_time<std::chrono::milliseconds>(
+          std::chrono::milliseconds(q->getColumn(1).getInt64()));
+      entry.moment.day = day_from_number(q->getColumn(2).getInt64());
+      entry.grade = Grade::from_int(q->getColumn(3).getInt());
+      entry.duration = std::chrono::milliseconds(q->getColumn(4).getInt64());
+      entry.before.repetitions = q->getColumn(5).getInt();
+      entry.before.ease = Ease::from_hundredths(q->getColumn(6).getInt());
+      entry.before.interval_days = q->getColumn(7).getInt();
+      entry.before.due = optional_day(q->getColumn(8));
+      entry.after.repetitions = q->getColumn(9).getInt();
+      entry.after.ease = Ease::from_hundredths(q->getColumn(10).getInt());
+      entry.after.interval_days = q->getColumn(11).getInt();
+      entry.after.due = optional_day(q->getColumn(12));
+      log.push_back(std::move(entry));
+    }
+    return log;
+  });
+}
+
+Stats Collection::stats(Day today) const {
+  return guarded(impl_->path, [&] {
+    Stats stats;
+    {
+      auto q = impl_->query("SELECT count(*), count(DISTINCT card) FROM reviews WHERE day = ?");
+      q->bind(1, day_number(today));
+      q->executeStep();
+      stats.reviews_today = q->getColumn(0).getInt();
+      stats.cards_reviewed_today = q->getColumn(1).getInt();
+    }
+    {
+      auto q = impl_->query(
+          "SELECT count(*), coalesce(sum(suspended), 0), "
+          "coalesce(sum(suspended = 0 AND due IS NULL), 0), "
+          "coalesce(sum(suspended = 0 AND due IS NOT NULL AND repetitions = 0), 0), "
+          "coalesce(sum(suspended = 0 AND repetitions > 0 AND interval_days < 21), 0), "
+          "coalesce(sum(suspended = 0 AND repetitions > 0 AND interval_days >= 21), 0), "
+          "coalesce(sum(suspended = 0 AND due <= :today), 0), "
+          "coalesce(sum(suspended = 0 AND due = :today + 1), 0), "
+          "coalesce(sum(suspended = 0 AND reask = 1 AND last_answered = :today), 0) "
+          "FROM cards");
+      q->bind(":today", day_number(today));
+      q->executeStep();
+      stats.total = q->getColumn(0).getInt();
+      stats.suspended = q->getColumn(1).getInt();
+      stats.new_cards = q->getColumn(2).getInt();
+      stats.lapsed = q->getColumn(3).getInt();
+      stats.young = q->getColumn(4).getInt();
+      stats.mature = q->getColumn(5).getInt();
+      stats.due_today = q->getColumn(6).getInt();
+      stats.due_tomorrow = q->getColumn(7).getInt();
+      stats.reask_today = q->getColumn(8).getInt();
+    }
+    {
+      auto q = impl_->query("SELECT count(*) FROM reviews");
+      q->executeStep();
+      stats.total_reviews = q->getColumn(0).getInt64();
+    }
+    return stats;
+  });
+}
+
+}  // namespace rehearse

@@ -1,0 +1,153 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/card.hpp"
+
+namespace rehearse {
+
+// Which cards a query looks at. Empty fields match everything.
+struct CardFilter {
+  std::optional<std::string> deck;  // a deck id
+  std::optional<std::string> tag;   // an exact tag
+};
+
+// A deck and how much of it there is to do on a day.
+struct DeckCounts {
+  Deck deck;
+  int new_cards = 0;  // never answered
+  int due = 0;        // due on or before the day (overdue included), not suspended
+  int total = 0;
+};
+
+// What an import did, for the user to read.
+struct ImportReport {
+  std::string deck_id;
+  bool deck_added = false;
+  int added = 0;
+  int updated = 0;  // content, tags, order or deck changed; scheduling kept
+  int unchanged = 0;
+  std::vector<std::string> moved;    // ids that came from another deck
+  std::vector<std::string> missing;  // ids in the deck that the file no longer lists (kept)
+};
+
+// Called during long jobs with the number of items done and the total.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+// One row of the review log.
+struct LogEntry {
+  std::int64_t sequence = 0;  // increases with every answer in the collection
+  std::string card_id;
+  Moment moment;
+  Grade grade = Grade::from_int(0);
+  std::chrono::milliseconds duration{0};
+  CardState before;  // repetitions, ease, interval and due
+  CardState after;
+};
+
+// A card answered today below the re-ask grade, waiting for another try.
+struct Reask {
+  std::string card_id;
+  std::int64_t answers_since = 0;  // answers logged after this card's last one
+};
+
+// What is left to do on a day among the cards a filter selects.
+struct QueueCounts {
+  int due = 0;    // due on or before the day, not suspended
+  int fresh = 0;  // never answered, not suspended
+  int reask = 0;  // waiting for a same-day re-ask
+  int total() const { return due + fresh + reask; }
+};
+
+// The state of the whole collection on a day.
+struct Stats {
+  int reviews_today = 0;         // answers logged today, re-asks included
+  int cards_reviewed_today = 0;  // distinct cards among them
+  int due_today = 0;             // due on or before today (overdue included)
+  int due_tomorrow = 0;          // due exactly tomorrow
+  int reask_today = 0;           // waiting for a same-day re-ask
+  // Cards by state (each card in exactly one): never answered; lapsed (last answer failed,
+  // n = 0); young (interval < 21 days); mature (interval >= 21 days); suspended.
+  int new_cards = 0;
+  int lapsed = 0;
+  int young = 0;
+  int mature = 0;
+  int suspended = 0;
+  int total = 0;
+  std::int64_t total_reviews = 0;
+};
+
+// The collection: one SQLite file holding decks, cards with their scheduling state, and the
+// append-only review log. Every write is one transaction. Errors are thrown as Error, naming
+// the file. Not thread-safe; several processes may share one file (they wait for each other).
+class Collection {
+ public:
+  // Opens the collection at `path`, creating it and its folder when missing, and brings an
+  // older schema up to date. ":memory:" opens a private, temporary collection.
+  // Throws Error when the file is not a rehearse collection, or is from a newer rehearse.
+  static Collection open(const std::filesystem::path& path);
+
+  Collection(Collection&&) noexcept;
+  Collection& operator=(Collection&&) noexcept;
+  ~Collection();
+
+  const std::filesystem::path& path() const;
+
+  // Decks, in the order they were first imported.
+  std::vector<DeckCounts> deck_counts(Day today) const;
+  std::optional<Deck> find_deck(std::string_view deck_id) const;
+
+  // Adds or updates each deck and its cards by id, all in one transaction, keeping the
+  // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
+  // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
+  std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
+                                         const CardState& new_state, const Progress& progress = {});
+  // The deck's content in deck order. Throws Error when there is no such deck.
+  DeckFile export_deck(std::string_view deck_id) const;
+
+  std::optional<Card> find_card(std::string_view card_id) const;
+  // Cards matching the filter, by deck then deck order.
+  std::vector<Card> cards(const CardFilter& filter) const;
+  // Whether any card carries this exact tag.
+  bool has_tag(std::string_view tag) const;
+
+  // The queue's building blocks (session/queue.hpp orders them):
+  // the due card with the earliest due day, ties in deck order;
+  std::optional<Card> first_due(const CardFilter& filter, Day today) const;
+  // the first never-answered card in deck order;
+  std::optional<Card> first_new(const CardFilter& filter) const;
+  // cards waiting for a same-day re-ask, longest waiting first;
+  std::vector<Reask> reasks(const CardFilter& filter, Day today) const;
+  // how many of each there are;
+  QueueCounts queue_counts(const CardFilter& filter, Day today) const;
+  // the earliest due day of any card (not suspended) that matches.
+  std::optional<Day> earliest_due(const CardFilter& filter) const;
+
+  // Records one answer in a single transaction: reads the card's current state, computes the
+  // next one with `transition`, stores it and appends the log row. Both commit or neither does.
+  // Throws Error when there is no such card.
+  using Transition = std::function<CardState(const CardState&)>;
+  LogEntry record_answer(std::string_view card_id, Grade grade, const Moment& moment,
+                         std::chrono::milliseconds duration, const Transition& transition);
+
+  // The card's log, oldest first. Throws Error when there is no such card.
+  std::vector<LogEntry> review_log(std::string_view card_id) const;
+
+  Stats stats(Day today) const;
+
+ private:
+  struct Impl;
+  explicit Collection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rehearse

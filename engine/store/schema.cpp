@@ -1,0 +1,123 @@
+#include "store/schema.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string_view>
+
+#include "model/error.hpp"
+
+namespace rehearse::store {
+namespace {
+
+// Migration i takes the schema from version i to version i + 1. Never edit a migration that
+// has shipped: add a new one. docs/storage.md describes every table.
+constexpr std::array<std::string_view, 1> kMigrations{
+    // 0 -> 1: decks, cards, tags and the review log.
+    R"sql(
+CREATE TABLE decks (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  description TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE cards (
+  id            INTEGER PRIMARY KEY,
+  slug          TEXT NOT NULL UNIQUE,
+  deck          INTEGER NOT NULL REFERENCES decks(id),
+  position      INTEGER NOT NULL,
+  front         TEXT NOT NULL,
+  back          TEXT NOT NULL,
+  suspended     INTEGER NOT NULL DEFAULT 0,
+  repetitions   INTEGER NOT NULL,
+  ease          INTEGER NOT NULL,
+  interval_days INTEGER NOT NULL,
+  due           INTEGER,
+  last_answered INTEGER,
+  reask         INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX cards_by_deck ON cards(deck, position);
+CREATE INDEX cards_due ON cards(due, deck, position) WHERE suspended = 0 AND due IS NOT NULL;
+CREATE INDEX cards_new ON cards(deck, position) WHERE suspended = 0 AND due IS NULL;
+CREATE INDEX cards_reask ON cards(last_answered) WHERE reask = 1;
+
+CREATE TABLE card_tags (
+  card     INTEGER NOT NULL REFERENCES cards(id),
+  tag      TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (card, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX card_tags_by_tag ON card_tags(tag, card);
+
+CREATE TABLE reviews (
+  id                 INTEGER PRIMARY KEY,
+  card               INTEGER NOT NULL REFERENCES cards(id),
+  at_ms              INTEGER NOT NULL,
+  day                INTEGER NOT NULL,
+  grade              INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+  duration_ms        INTEGER NOT NULL,
+  repetitions_before INTEGER NOT NULL,
+  ease_before        INTEGER NOT NULL,
+  interval_before    INTEGER NOT NULL,
+  due_before         INTEGER,
+  repetitions_after  INTEGER NOT NULL,
+  ease_after         INTEGER NOT NULL,
+  interval_after     INTEGER NOT NULL,
+  due_after          INTEGER
+) STRICT;
+CREATE INDEX reviews_by_card ON reviews(card, id);
+CREATE INDEX reviews_by_day ON reviews(day);
+
+-- The review log is the source of truth: rows are only ever appended.
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+)sql",
+};
+
+int read_pragma(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+void check_ownership(SQLite::Database& db, const std::filesystem::path& path) {
+  const int application_id = read_pragma(db, "application_id");
+  if (application_id == kApplicationId) return;
+  const bool empty = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+  if (application_id == 0 && empty) return;
+  throw Error(
+      "{} is not a rehearse collection (it is an SQLite database of another program); "
+      "choose another file with --db",
+      path.string());
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+  check_ownership(db, path);
+  const int latest = latest_schema_version();
+  if (read_pragma(db, "user_version") == latest) return;
+  // Another process may be migrating the same file: decide inside the write lock.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  check_ownership(db, path);
+  const int version = read_pragma(db, "user_version");
+  if (version > latest) {
+    throw Error(
+        "{} was written by a newer rehearse (schema version {}, this build knows up to "
+        "{}); upgrade rehearse to open it",
+        path.string(), version, latest);
+  }
+  for (int v = version; v < latest; ++v)
+    db.exec(std::string(kMigrations[v]));
+  db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  db.exec(fmt::format("PRAGMA user_version = {}", latest));
+  transaction.commit();
+}
+
+}  // namespace rehearse::store

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+namespace SQLite {
+class Database;
+}
+
+namespace rehearse::store {
+
+// Marks a file as a rehearse collection (PRAGMA application_id): "RHRS".
+inline constexpr std::int32_t kApplicationId = 0x52485253;
+
+// The schema version this build writes (PRAGMA user_version).
+int latest_schema_version();
+
+// Checks that `db` is a rehearse collection (or an empty file) and applies, one transaction
+// each, the migrations from its version to the latest. Throws Error when the file belongs to
+// another program or to a newer rehearse.
+void migrate(SQLite::Database& db, const std::filesystem::path& path);
+
+}  // namespace rehearse::store

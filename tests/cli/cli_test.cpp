@@ -1,0 +1,296 @@
+// End-to-end: the real rehearse binary on a temporary collection, with --now.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
+
+using rehearse::test::CliResult;
+using rehearse::test::run_rehearse;
+using rehearse::test::TempDir;
+
+namespace {
+
+const char* kDeck = R"({
+  "format": "rehearse-deck/1",
+  "deck": {
+    "id": "test",
+    "name": "Test deck",
+    "description": ""
+  },
+  "cards": [
+    {
+      "id": "q.1",
+      "front": "Q1?",
+      "back": "A1",
+      "tags": [
+        "lp:ownership"
+      ]
+    },
+    {
+      "id": "q.2",
+      "front": "Q2?",
+      "back": "A2",
+      "tags": []
+    }
+  ]
+}
+)";
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A temporary collection with the test deck imported.
+struct Fixture {
+  TempDir dir;
+  std::string db = (dir / "collection.db").string();
+
+  Fixture() {
+    write(dir / "deck.json", kDeck);
+    REQUIRE(rehearse({"import", (dir / "deck.json").string()}).exit_code == 0);
+  }
+
+  CliResult rehearse(std::vector<std::string> args, const std::string& input = "") const {
+    args.insert(args.begin(), {"--db", db});
+    return run_rehearse(args, input);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("init creates the collection and its folder, and says so once") {
+  const TempDir dir;
+  const std::string db = (dir / "deep/er/c.db").string();
+  const CliResult first = run_rehearse({"--db", db, "init"});
+  CHECK(first.exit_code == 0);
+  CHECK(first.out == "Created a new collection at " + db + ".\nNext: rehearse import DECK.json\n");
+  CHECK(std::filesystem::exists(db));
+  const CliResult second = run_rehearse({"--db", db, "init"});
+  CHECK(second.out == "The collection at " + db + " is ready.\n");
+}
+
+TEST_CASE("import reports what it did, and a second import changes nothing") {
+  const Fixture f;
+  const std::string file = (f.dir / "deck.json").string();
+  const CliResult again = f.rehearse({"import", file});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == "test (" + file + "): 0 added, 0 updated, 2 unchanged, 0 missing\n");
+}
+
+TEST_CASE("init, import, next, answer, next: the scripting interface with --now") {
+  const Fixture f;
+  const CliResult next = f.rehearse({"--now", "2026-11-25", "next", "--json"});
+  CHECK(next.exit_code == 0);
+  CHECK(next.out ==
+        R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
+        R"("suspended":false,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
+        "\n");
+
+  const CliResult answer =
+      f.rehearse({"--now", "2026-11-25T09:30", "answer", "q.1", "5", "--json"});
+  CHECK(answer.exit_code == 0);
+  CHECK(answer.out ==
+        R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
+        R"("suspended":false,"state":{"repetitions":1,"ease":2.6,"interval_days":1,)"
+        R"("due":"2026-11-26"},"answer":{"grade":5,"counted":"scheduled"}})"
+        "\n");
+
+  CHECK(f.rehearse({"--now", "2026-11-25T09:31", "next", "--json"})
+            .out.starts_with(R"({"id":"q.2")"));
+  // A 2 lapses the new card: due tomorrow, and asked again today until it scores 4.
+  const CliResult failed =
+      f.rehearse({"--now", "2026-11-25T09:32", "answer", "q.2", "2", "--json"});
+  CHECK(failed.out.find(
+            R"("state":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"})") !=
+        std::string::npos);
+  CHECK(f.rehearse({"--now", "2026-11-25T09:33", "next", "--json"})
+            .out.starts_with(R"({"id":"q.2")"));
+  const CliResult repeat =
+      f.rehearse({"--now", "2026-11-25T09:34", "answer", "q.2", "4", "--json"});
+  CHECK(repeat.out.find(
+            R"("state":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"},)"
+            R"("answer":{"grade":4,"counted":"repeat"})") != std::string::npos);
+
+  CHECK(f.rehearse({"--now", "2026-11-25T10:00", "next", "--json"}).out ==
+        "{\"done\":true,\"next_due\":\"2026-11-26\"}\n");
+  CHECK(f.rehearse({"--now", "2026-11-26", "next", "--json"}).out.starts_with(R"({"id":"q.1")"));
+}
+
+TEST_CASE("REHEARSE_NOW and REHEARSE_DB stand in for --now and --db") {
+  const Fixture f;
+  const std::vector<std::string> env{"REHEARSE_DB=" + f.db, "REHEARSE_NOW=2026-11-25T10:00"};
+  CHECK(run_rehearse({"answer", "q.1", "5"}, "", env).exit_code == 0);
+  CHECK(run_rehearse({"show", "q.1", "--json"}, "", env).out.find(R"("due":"2026-11-26")") !=
+        std::string::npos);
+  // An option given on the command line wins over the environment.
+  CHECK(run_rehearse({"--now", "2026-11-26", "next", "--json"}, "", env)
+            .out.starts_with(R"({"id":"q.1")"));
+}
+
+TEST_CASE("show and cards print cards without changing anything") {
+  const Fixture f;
+  CHECK(f.rehearse({"show", "q.2", "--json"}).out ==
+        R"({"id":"q.2","deck":"test","front":"Q2?","back":"A2","tags":[],"suspended":false,)"
+        R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
+        "\n");
+  CHECK(f.rehearse({"cards", "--tag", "lp:ownership", "--json"}).out ==
+        R"([{"id":"q.1","deck":"test","front":"Q1?","tags":["lp:ownership"],"suspended":false,)"
+        R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}}])"
+        "\n");
+  CHECK(f.rehearse({"cards", "test", "--json"}).out.starts_with(R"([{"id":"q.1")"));
+  CHECK(f.rehearse({"show", "q.2", "--log", "--json"}).out == "[]\n");
+}
+
+TEST_CASE("errors print one line, exit non-zero and change nothing") {
+  const Fixture f;
+  const std::string before = f.rehearse({"cards", "--json"}).out;
+
+  const CliResult unknown_card = f.rehearse({"answer", "nope", "5"});
+  CHECK(unknown_card.exit_code == 1);
+  CHECK(unknown_card.err == "rehearse: no card 'nope' in " + f.db + "\n");
+  CHECK(unknown_card.out.empty());
+
+  const CliResult bad_grade = f.rehearse({"answer", "q.1", "7"});
+  CHECK(bad_grade.exit_code == 1);
+  CHECK(bad_grade.err ==
+        "rehearse: grade 7 is out of range: grades are 0-5 (5 perfect, 3 recalled with "
+        "difficulty, 0 blackout)\n");
+
+  const CliResult unknown_deck = f.rehearse({"next", "nodeck", "--json"});
+  CHECK(unknown_deck.exit_code == 1);
+  CHECK(unknown_deck.err ==
+        "rehearse: no deck 'nodeck' in " + f.db + " ('rehearse decks' lists them)\n");
+
+  const CliResult bad_tag = f.rehearse({"review", "--tag", "lp:nope"});
+  CHECK(bad_tag.exit_code == 1);
+  CHECK(bad_tag.err ==
+        "rehearse: tag 'lp:nope' names no Leadership Principle (see 'rehearse principles')\n");
+
+  const CliResult bad_now = f.rehearse({"--now", "2026-13-01", "next"});
+  CHECK(bad_now.exit_code == 2);
+  CHECK(bad_now.err.starts_with("rehearse: --now: invalid time '2026-13-01': no such date"));
+  CHECK(std::count(bad_now.err.begin(), bad_now.err.end(), '\n') == 1);
+
+  const CliResult no_such_command = f.rehearse({"reveiw"});
+  CHECK(no_such_command.exit_code == 2);
+  CHECK(std::count(no_such_command.err.begin(), no_such_command.err.end(), '\n') == 1);
+
+  CHECK(f.rehearse({"cards", "--json"}).out == before);
+}
+
+TEST_CASE("a broken deck file is refused whole, with the other files of the command") {
+  const Fixture f;
+  const std::string before = f.rehearse({"cards", "--json"}).out;
+  const std::string decks_before = f.rehearse({"decks", "--json"}).out;
+  write(f.dir / "good.json",
+        R"({"format": "rehearse-deck/1", "deck": {"id": "good", "name": "Good"},
+  "cards": [{"id": "g.1", "front": "F", "back": "B"}]})");
+  write(f.dir / "broken.json",
+        R"({"format": "rehearse-deck/1", "deck": {"id": "bad", "name": "Bad"},
+  "cards": [{"id": "b.1", "front": "F", "back": "B"},
+            {"id": "b.2", "front": "", "back": "B"}]})");
+  const std::string broken = (f.dir / "broken.json").string();
+  const CliResult result = f.rehearse({"import", (f.dir / "good.json").string(), broken});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "rehearse: " + broken + ":3: card 2 (\"b.2\"): \"front\" is empty\n");
+  CHECK(result.out.empty());
+  CHECK(f.rehearse({"cards", "--json"}).out == before);
+  CHECK(f.rehearse({"decks", "--json"}).out == decks_before);
+}
+
+TEST_CASE("a file that is not a collection is refused and left as it was") {
+  const TempDir dir;
+  write(dir / "notes.txt", "my notes\n");
+  const std::string path = (dir / "notes.txt").string();
+  const CliResult result = run_rehearse({"--db", path, "stats"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "rehearse: " + path +
+                          " is not a rehearse collection (not an SQLite "
+                          "database); choose another file with --db\n");
+  CHECK(read(dir / "notes.txt") == "my notes\n");
+}
+
+TEST_CASE("import, export, import round-trips exactly") {
+  const Fixture f;
+  const std::string exported = (f.dir / "exported.json").string();
+  const CliResult result = f.rehearse({"export", "test", exported});
+  CHECK(result.exit_code == 0);
+  CHECK(read(exported) == kDeck);
+  CHECK(f.rehearse({"import", exported}).out ==
+        "test (" + exported + "): 0 added, 0 updated, 2 unchanged, 0 missing\n");
+  CHECK(f.rehearse({"export", "test", "-"}).out == kDeck);
+}
+
+TEST_CASE("review asks, saves each answer at once and sums up the session") {
+  const Fixture f;
+  // q.1: reveal, 5. q.2: reveal, 2 -> asked again; reveal, 4 -> done.
+  const CliResult review = f.rehearse({"--now", "2026-11-25T08:00", "review"}, "\n5\n\n2\n\n4\n");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find("Reviewing all decks: 0 due, 2 new, 0 to repeat today.") !=
+        std::string::npos);
+  CHECK(review.out.find("Q1?") < review.out.find("A1"));
+  CHECK(review.out.find("-> tomorrow (2026-11-26)") != std::string::npos);
+  CHECK(review.out.find("-> again later today") != std::string::npos);
+  CHECK(review.out.find("Session done: 3 answers on 2 cards, 66% graded 3 or better") !=
+        std::string::npos);
+  CHECK(review.out.find("Nothing left for today. Next due: 2026-11-26.") != std::string::npos);
+  CHECK(f.rehearse({"show", "q.2", "--log", "--json"}).out.find(R"("grade":4)") !=
+        std::string::npos);
+}
+
+TEST_CASE("review keeps what was answered when input ends or the user quits") {
+  const Fixture f;
+  const CliResult eof = f.rehearse({"--now", "2026-11-25", "review"}, "\n5\n\n");
+  CHECK(eof.exit_code == 0);
+  CHECK(eof.out.find("Session stopped: 1 answer on 1 card, 100% graded 3 or better") !=
+        std::string::npos);
+  CHECK(eof.out.find("Still to do today: 0 due, 1 new, 0 to repeat today.") != std::string::npos);
+  CHECK(f.rehearse({"show", "q.1", "--json"}).out.find(R"("repetitions":1)") != std::string::npos);
+
+  const CliResult quit = f.rehearse({"--now", "2026-11-25", "review"}, "q\n");
+  CHECK(quit.exit_code == 0);
+  CHECK(f.rehearse({"show", "q.2", "--json"}).out.find(R"("due":null)") != std::string::npos);
+}
+
+TEST_CASE("review re-prompts on a bad grade instead of failing") {
+  const Fixture f;
+  const CliResult review =
+      f.rehearse({"--now", "2026-11-25", "review", "--tag", "lp:ownership"}, "\n9\n?\n4\n");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find("grade 9 is out of range") != std::string::npos);
+  CHECK(review.out.find("Grades: 5 perfect") != std::string::npos);
+  CHECK(review.out.find("Session done: 1 answer on 1 card") != std::string::npos);
+}
+
+TEST_CASE("decks and stats report counts on the day") {
+  const Fixture f;
+  f.rehearse({"--now", "2026-11-25", "answer", "q.1", "4"});
+  CHECK(f.rehearse({"--now", "2026-11-26", "decks", "--json"}).out ==
+        R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"total":2}])"
+        "\n");
+  CHECK(f.rehearse({"--now", "2026-11-25", "stats", "--json"}).out ==
+        R"({"today":"2026-11-25","reviews_today":1,"cards_reviewed_today":1,"due_today":0,)"
+        R"("due_tomorrow":1,"reask_today":0,"cards":{"new":1,"lapsed":0,"young":1,"mature":0,)"
+        R"("suspended":0,"total":2},"total_reviews":1})"
+        "\n");
+}
+
+TEST_CASE("every command explains itself with --help") {
+  for (const char* command : {"init", "import", "export", "decks", "principles", "cards", "show",
+                              "next", "answer", "review", "stats"}) {
+    INFO(command);
+    const CliResult help = run_rehearse({command, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Usage") != std::string::npos);
+  }
+  CHECK(run_rehearse({"--help"}).out.find("review") != std::string::npos);
+}

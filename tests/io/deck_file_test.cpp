@@ -1,0 +1,191 @@
+#include "io/deck_file.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "model/error.hpp"
+
+using namespace rehearse;
+
+namespace {
+
+// A deck file whose "cards" member is `cards`; the cards start on line 4.
+std::string deck_with(const std::string& cards) {
+  return "{\n"
+         "  \"format\": \"rehearse-deck/1\",\n"
+         "  \"deck\": {\"id\": \"d\", \"name\": \"Deck\"},\n"
+         "  \"cards\": [\n" +
+         cards + "\n  ]\n}\n";
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_deck_file(text, "x.json");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("a deck file gives its deck and its cards in order, tags optional") {
+  const DeckFile file =
+      parse_deck_file(deck_with("    {\"id\": \"a.1\", \"front\": \"Q1\", \"back\": \"A1\", "
+                                "\"tags\": [\"lp:ownership\", \"x\"]},\n"
+                                "    {\"back\": \"A2\", \"front\": \"Q2\", \"id\": \"a.2\"}"),
+                      "x.json");
+  CHECK(file.deck == Deck{"d", "Deck", ""});
+  REQUIRE(file.cards.size() == 2);
+  CHECK(file.cards[0] == CardContent{"a.1", "Q1", "A1", {"lp:ownership", "x"}});
+  CHECK(file.cards[1] == CardContent{"a.2", "Q2", "A2", {}});
+}
+
+TEST_CASE("formatting then parsing a deck file gives back the same deck") {
+  const DeckFile file{{"deck.id", "A \"quoted\" name", "Línea 1\nline 2"},
+                      {{"c.1", "Front\twith tab", "Back\nwith lines", {"t:1", "lp:frugality"}},
+                       {"c.2", "F", "B", {}}}};
+  const std::string text = format_deck_file(file);
+  const DeckFile again = parse_deck_file(text, "x.json");
+  CHECK(again.deck == file.deck);
+  CHECK(again.cards == file.cards);
+  CHECK(format_deck_file(again) == text);
+}
+
+TEST_CASE("the written format is the documented one, two-space indented, tags always present") {
+  const std::string text = format_deck_file({{"d", "Deck", ""}, {{"c", "F", "B", {}}}});
+  CHECK(text ==
+        "{\n"
+        "  \"format\": \"rehearse-deck/1\",\n"
+        "  \"deck\": {\n"
+        "    \"id\": \"d\",\n"
+        "    \"name\": \"Deck\",\n"
+        "    \"description\": \"\"\n"
+        "  },\n"
+        "  \"cards\": [\n"
+        "    {\n"
+        "      \"id\": \"c\",\n"
+        "      \"front\": \"F\",\n"
+        "      \"back\": \"B\",\n"
+        "      \"tags\": []\n"
+        "    }\n"
+        "  ]\n"
+        "}\n");
+}
+
+TEST_CASE("invalid JSON is refused with its line and column") {
+  // Line 7 is `    {"id": "a" "front": "F"}`: the second string starts at column 16.
+  CHECK(error_of(deck_with("    {\"id\": \"a\",\n    \"front\": \"F\", \"back\": \"B\"},\n    "
+                           "{\"id\": \"a\" \"front\": \"F\"}")) ==
+        "x.json:7:16: invalid JSON: missing a comma or '}' after an object member");
+  CHECK(error_of("") == "x.json:1:1: invalid JSON: the document is empty");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\"} []") ==
+        "x.json:1:31: invalid JSON: the document root must not be followed by other values");
+}
+
+TEST_CASE("text that is not UTF-8 is refused") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"\xff\", \"back\": \"B\"}"))
+            .starts_with("x.json:5:"));
+}
+
+TEST_CASE("a missing field is named with the card and the line the card starts on") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\"}")) ==
+        "x.json:5: card 1 (\"a\") has no \"back\"");
+  CHECK(error_of(deck_with("    {\"front\": \"F\", \"back\": \"B\"}")) ==
+        "x.json:5: card 1 has no \"id\"");
+  CHECK(error_of("{\"deck\": {\"id\": \"d\", \"name\": \"D\"}, \"cards\": []}") ==
+        "x.json:1: no \"format\" field (expected \"rehearse-deck/1\")");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"cards\": []}") ==
+        "x.json:1: no \"deck\" field");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\"}}") ==
+        "x.json:1: no \"cards\" field");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\"}, \"cards\": []}") ==
+        "x.json:1: \"deck\" has no \"name\"");
+}
+
+TEST_CASE("a field of the wrong type is named with its own line") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\",\n     \"front\": 42, \"back\": \"B\"}")) ==
+        "x.json:6: card 1 (\"a\"): \"front\" must be a string");
+  CHECK(
+      error_of(deck_with(
+          "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": \"lp:ownership\"}")) ==
+      "x.json:5: card 1 (\"a\"): \"tags\" must be an array of strings");
+  CHECK(error_of(
+            deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": [1]}")) ==
+        "x.json:5: card 1 (\"a\"): \"tags\" must be an array of strings");
+  CHECK(error_of(deck_with("    \"just text\"")) ==
+        "x.json:5: card 1 must be an object with id, front, back and tags");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\"}, "
+                 "\"cards\": {}}") == "x.json:1: \"cards\" must be an array of card objects");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": [], \"cards\": []}") ==
+        "x.json:1: \"deck\" must be an object with id, name and description");
+  CHECK(error_of("[1, 2]") ==
+        "x.json:1: a deck file holds one JSON object with \"format\", \"deck\" and \"cards\"");
+}
+
+TEST_CASE("an unknown or repeated field is refused rather than ignored") {
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n     \"tgas\": []}")) ==
+        "x.json:6: card 1 (\"a\"): unknown field \"tgas\" (expected id, front, back, tags)");
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\",\n     \"front\": \"G\", \"back\": \"B\"}")) ==
+        "x.json:6: \"front\" is given twice in the same object");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\", "
+                 "\"owner\": \"me\"}, \"cards\": []}") ==
+        "x.json:1: unknown field \"owner\" in \"deck\" (expected id, name, description)");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"version\": 2, \"deck\": {\"id\": \"d\", "
+                 "\"name\": \"D\"}, \"cards\": []}") ==
+        "x.json:1: unknown field \"version\" (expected format, deck, cards)");
+}
+
+TEST_CASE("another format version is refused") {
+  CHECK(error_of("{\"format\": \"rehearse-deck/2\", \"deck\": {\"id\": \"d\", \"name\": \"D\"}, "
+                 "\"cards\": []}") ==
+        "x.json:1: format \"rehearse-deck/2\" is not one this rehearse reads (expected "
+        "\"rehearse-deck/1\")");
+}
+
+TEST_CASE("empty text and invalid ids are refused") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"  \\n \", \"back\": \"B\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"front\" is empty");
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"back\" is empty");
+  CHECK(error_of(deck_with("    {\"id\": \"a b\", \"front\": \"F\", \"back\": \"B\"}")) ==
+        "x.json:5: card 1 (\"a b\"): id may only contain letters, digits and . _ - :");
+  CHECK(error_of(deck_with("    {\"id\": \"\", \"front\": \"F\", \"back\": \"B\"}")) ==
+        "x.json:5: card 1: id is empty");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d d\", \"name\": \"D\"}, "
+                 "\"cards\": []}") ==
+        "x.json:1: deck id \"d d\" may only contain letters, digits and . _ - :");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \" \"}, "
+                 "\"cards\": []}") == "x.json:1: deck \"name\" is empty");
+}
+
+TEST_CASE("a card id used twice is refused naming both cards") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\"},\n"
+                           "    {\"id\": \"b\", \"front\": \"F\", \"back\": \"B\"},\n"
+                           "    {\"id\": \"a\", \"front\": \"G\", \"back\": \"C\"}")) ==
+        "x.json:7: card id \"a\" is used twice (cards 1 and 3); ids must be unique");
+}
+
+TEST_CASE("unknown principles and rounds in tags are refused and a tag may not repeat") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n     \"tags\": "
+                           "[\"lp:ownershp\"]}")) ==
+        "x.json:6: card 1 (\"a\"): tag 'lp:ownershp' names no Leadership Principle (see 'rehearse "
+        "principles')");
+  CHECK(error_of(
+            deck_with(
+                "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": [\"round:x\"]}"))
+            .starts_with("x.json:5: card 1 (\"a\"): tag 'round:x' names no round"));
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": [\"x\", \"x\"]}")) ==
+        "x.json:5: card 1 (\"a\"): tag 'x' is listed twice");
+}
+
+TEST_CASE("a byte order mark at the start is accepted") {
+  CHECK(parse_deck_file("\xEF\xBB\xBF" + deck_with(""), "x.json").cards.empty());
+}
+
+TEST_CASE("a missing file is named in the error") {
+  CHECK_THROWS_WITH(read_deck_file("/nonexistent/deck.json"),
+                    "cannot read /nonexistent/deck.json: No such file or directory");
+}

@@ -1,0 +1,245 @@
+#include "store/collection.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "model/error.hpp"
+#include "scheduler/sm2.hpp"
+#include "session/session.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rehearse;
+using rehearse::test::TempDir;
+using std::chrono::days;
+
+namespace {
+
+const Day kToday = Day{std::chrono::year{2026} / 11 / 25};
+
+Moment at(Day day) {
+  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
+}
+
+DeckFile sample_deck() {
+  return {{"principles", "Principles", "Test deck"},
+          {{"p.one", "One?", "1", {"lp:ownership", "x"}},
+           {"p.two", "Two?", "2", {}},
+           {"p.three", "Three?", "3", {"lp:ownership"}}}};
+}
+
+ImportReport import_one(Collection& collection, const DeckFile& file) {
+  return import_decks(collection, std::span<const DeckFile>(&file, 1)).front();
+}
+
+}  // namespace
+
+TEST_CASE("a collection keeps its decks, cards and answers across close and reopen") {
+  const TempDir dir;
+  const auto path = dir / "nested/folder/c.db";
+  {
+    Collection collection = Collection::open(path);
+    import_one(collection, sample_deck());
+    answer_card(collection, "p.one", Grade::from_int(5), at(kToday),
+                std::chrono::milliseconds(1200));
+  }
+  Collection reopened = Collection::open(path);
+  const std::optional<Card> card = reopened.find_card("p.one");
+  REQUIRE(card);
+  CHECK(card->deck_id == "principles");
+  CHECK(card->content == CardContent{"p.one", "One?", "1", {"lp:ownership", "x"}});
+  CHECK(card->state.repetitions == 1);
+  CHECK(card->state.due == kToday + days{1});
+  const std::vector<LogEntry> log = reopened.review_log("p.one");
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].grade.value() == 5);
+  CHECK(log[0].duration == std::chrono::milliseconds(1200));
+  CHECK(log[0].before.is_new());
+  CHECK(log[0].after.interval_days == 1);
+}
+
+TEST_CASE("importing the same deck twice changes nothing the second time") {
+  Collection collection = Collection::open(":memory:");
+  const ImportReport first = import_one(collection, sample_deck());
+  CHECK(first.deck_added);
+  CHECK(first.added == 3);
+  const ImportReport second = import_one(collection, sample_deck());
+  CHECK_FALSE(second.deck_added);
+  CHECK(second.added == 0);
+  CHECK(second.updated == 0);
+  CHECK(second.unchanged == 3);
+  CHECK(second.missing.empty());
+}
+
+TEST_CASE("re-importing an edited deck updates content by id and keeps scheduling") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  answer_card(collection, "p.two", Grade::from_int(4), at(kToday), {});
+  const CardState before = collection.find_card("p.two")->state;
+
+  DeckFile edited = sample_deck();
+  edited.cards[1].front = "Two, reworded?";
+  edited.cards[1].tags = {"new-tag"};
+  edited.cards.erase(edited.cards.begin() + 2);          // p.three no longer listed
+  edited.cards.push_back({"p.four", "Four?", "4", {}});  // a new card
+  const ImportReport report = import_one(collection, edited);
+  CHECK(report.added == 1);
+  CHECK(report.updated == 1);
+  CHECK(report.unchanged == 1);
+  CHECK(report.missing == std::vector<std::string>{"p.three"});
+
+  const Card two = *collection.find_card("p.two");
+  CHECK(two.content.front == "Two, reworded?");
+  CHECK(two.content.tags == std::vector<std::string>{"new-tag"});
+  CHECK(two.state == before);
+  CHECK(collection.review_log("p.two").size() == 1);
+  CHECK(collection.find_card("p.three"));  // kept, not deleted
+}
+
+TEST_CASE("a card listed by another deck's file moves there and keeps its history") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});
+  const DeckFile other{{"other", "Other", ""}, {{"p.one", "One?", "1", {"lp:ownership", "x"}}}};
+  const ImportReport report = import_one(collection, other);
+  CHECK(report.moved == std::vector<std::string>{"p.one"});
+  CHECK(report.updated == 1);
+  CHECK(collection.find_card("p.one")->deck_id == "other");
+  CHECK(collection.find_card("p.one")->state.repetitions == 1);
+}
+
+TEST_CASE("two files sharing a card id are refused before anything is written") {
+  Collection collection = Collection::open(":memory:");
+  const DeckFile a{{"a", "A", ""}, {{"same", "F", "B", {}}}};
+  const DeckFile b{{"b", "B", ""}, {{"same", "F", "B", {}}}};
+  const std::vector<DeckFile> files{a, b};
+  CHECK_THROWS_WITH(import_decks(collection, files),
+                    "card 'same' is in both deck 'a' and deck 'b'; card ids must be unique");
+  CHECK(collection.deck_counts(kToday).empty());
+}
+
+TEST_CASE("export gives back the imported deck exactly, in deck order with tag order kept") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  const DeckFile exported = collection.export_deck("principles");
+  CHECK(exported.deck == sample_deck().deck);
+  CHECK(exported.cards == sample_deck().cards);
+  CHECK_THROWS_WITH(collection.export_deck("nope"),
+                    "no deck 'nope' in :memory: ('rehearse decks' lists them)");
+}
+
+TEST_CASE("an answer and its log row are written together or not at all") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  CHECK_THROWS_WITH(collection.record_answer(
+                        "p.one", Grade::from_int(5), at(kToday), {},
+                        [](const CardState&) -> CardState { throw Error("the scheduler failed"); }),
+                    "the scheduler failed");
+  CHECK(collection.review_log("p.one").empty());
+  CHECK(collection.find_card("p.one")->state.is_new());
+  CHECK_THROWS_WITH(answer_card(collection, "p.none", Grade::from_int(5), at(kToday), {}),
+                    "no card 'p.none' in :memory:");
+}
+
+TEST_CASE("the review log refuses changes: it is append-only") {
+  const TempDir dir;
+  const auto path = dir / "c.db";
+  {
+    Collection collection = Collection::open(path);
+    import_one(collection, sample_deck());
+    answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});
+  }
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH(db.exec("UPDATE reviews SET grade = 0"), "the review log is append-only");
+  CHECK_THROWS_WITH(db.exec("DELETE FROM reviews"), "the review log is append-only");
+}
+
+TEST_CASE("a file that is not a rehearse collection is refused and left untouched") {
+  const TempDir dir;
+  SECTION("not SQLite at all") {
+    const auto path = dir / "notes.txt";
+    std::ofstream(path) << "these are my notes, not a database\n";
+    CHECK_THROWS_WITH(Collection::open(path),
+                      path.string() +
+                          " is not a rehearse collection (not an SQLite database); "
+                          "choose another file with --db");
+    std::ifstream in(path);
+    std::string content((std::istreambuf_iterator<char>(in)), {});
+    CHECK(content == "these are my notes, not a database\n");
+  }
+  SECTION("another program's SQLite database") {
+    const auto path = dir / "other.db";
+    {
+      SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      other.exec("CREATE TABLE mine (x INTEGER)");
+    }
+    CHECK_THROWS_WITH(Collection::open(path),
+                      path.string() +
+                          " is not a rehearse collection (it is an SQLite database "
+                          "of another program); choose another file with --db");
+  }
+  SECTION("a collection from a newer rehearse") {
+    const auto path = dir / "newer.db";
+    Collection::open(path);
+    {
+      SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+      db.exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH(Collection::open(path),
+                      path.string() +
+                          " was written by a newer rehearse (schema version 99, this "
+                          "build knows up to 1); upgrade rehearse to open it");
+  }
+}
+
+TEST_CASE("stats count reviews today, due cards and cards by state") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});  // due tomorrow
+  answer_card(collection, "p.two", Grade::from_int(1), at(kToday), {});  // lapsed, re-ask today
+  answer_card(collection, "p.two", Grade::from_int(4), at(kToday), {});  // same-day repeat
+  const Stats stats = collection.stats(kToday);
+  CHECK(stats.reviews_today == 3);
+  CHECK(stats.cards_reviewed_today == 2);
+  CHECK(stats.due_today == 0);
+  CHECK(stats.due_tomorrow == 2);
+  CHECK(stats.reask_today == 0);
+  CHECK(stats.new_cards == 1);
+  CHECK(stats.lapsed == 1);
+  CHECK(stats.young == 1);
+  CHECK(stats.mature == 0);
+  CHECK(stats.total == 3);
+  CHECK(stats.total_reviews == 3);
+  const Stats tomorrow = collection.stats(kToday + days{1});
+  CHECK(tomorrow.reviews_today == 0);
+  CHECK(tomorrow.due_today == 2);
+}
+
+TEST_CASE("deck counts give new, due and total per deck, in import order") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  import_one(collection, DeckFile{{"empty", "Empty", ""}, {}});
+  answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});
+  const std::vector<DeckCounts> decks = collection.deck_counts(kToday + days{1});
+  REQUIRE(decks.size() == 2);
+  CHECK(decks[0].deck.id == "principles");
+  CHECK(decks[0].new_cards == 2);
+  CHECK(decks[0].due == 1);
+  CHECK(decks[0].total == 3);
+  CHECK(decks[1].deck.id == "empty");
+  CHECK(decks[1].total == 0);
+}
+
+TEST_CASE("cards can be listed by deck and by tag") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  CHECK(collection.cards({}).size() == 3);
+  CHECK(collection.cards({.deck = "principles", .tag = {}}).size() == 3);
+  const std::vector<Card> tagged = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  REQUIRE(tagged.size() == 2);
+  CHECK(tagged[0].content.id == "p.one");
+  CHECK(tagged[1].content.id == "p.three");
+  CHECK(collection.has_tag("x"));
+  CHECK_FALSE(collection.has_tag("y"));
+}
