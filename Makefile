@@ -12,7 +12,10 @@ DEBIAN_PACKAGES = cmake ninja-build g++ libsqlite3-dev libsqlitecpp-dev libcerea
   rapidjson-dev libfmt-dev catch2 libcli11-dev
 
 # The shipped decks, in the order a new user meets them.
-SHIPPED_DECKS = decks/leadership-principles.json
+SHIPPED_DECKS = $(addprefix decks/,leadership-principles.json behavioral-people.json \
+  behavioral-technical.json behavioral-strategy.json behavioral-culture.json \
+  behavioral-location.json system-design.json people-management.json questions-to-ask.json \
+  study-plan.json)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
