@@ -20,19 +20,31 @@ std::optional<Card> next_card(const Collection& collection, const CardFilter& fi
   return collection.find_card(reasks.front().card_id);
 }
 
+namespace {
+
+Collection::Transition sm2_transition(const sm2::Config& config) {
+  return [&config](const CardState& before, Grade grade, Day day) {
+    return sm2::answer(before, grade, day, config).state;
+  };
+}
+
+}  // namespace
+
 AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
                          const Moment& moment, std::chrono::milliseconds duration,
                          const sm2::Config& config) {
-  sm2::AnswerKind kind = sm2::AnswerKind::scheduled;
-  LogEntry entry =
-      collection.record_answer(card_id, grade, moment, duration, [&](const CardState& before) {
-        const sm2::Outcome outcome = sm2::answer(before, grade, moment.day, config);
-        kind = outcome.kind;
-        return outcome.state;
-      });
+  LogEntry entry = collection.record_answer({std::string(card_id), grade, moment, duration},
+                                            sm2_transition(config));
+  // The scheduler is pure: asking it again tells how the answer counted.
+  const sm2::AnswerKind kind = sm2::answer(entry.before, grade, moment.day, config).kind;
   std::optional<Card> card = collection.find_card(card_id);
   if (!card) throw Error("card '{}' vanished while it was being answered", card_id);
   return {std::move(*card), std::move(entry), kind};
+}
+
+std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,
+                                   const sm2::Config& config) {
+  return collection.record_answers(answers, sm2_transition(config));
 }
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,

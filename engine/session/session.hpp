@@ -36,6 +36,10 @@ AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade
                          const Moment& moment, std::chrono::milliseconds duration,
                          const sm2::Config& config = {});
 
+// Records answers in order in one transaction, each through SM-2 (bulk history, tools).
+std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,
+                                   const sm2::Config& config = {});
+
 // Imports deck files' content in one transaction; new cards start in SM-2's initial state.
 // Throws Error, importing nothing, when two files share a deck id or a card id.
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,

@@ -180,8 +180,7 @@ struct Collection::Impl {
   void set_tags(std::int64_t card, const std::vector<std::string>& tags);
   ImportReport import_cards(const DeckFile& file, const CardState& new_state,
                             const std::function<void()>& tick);
-  LogEntry answer(std::string_view card_id, Grade grade, const Moment& moment,
-                  std::chrono::milliseconds duration, const Transition& transition);
+  LogEntry answer(const AnswerRecord& answer, const Transition& transition);
 };
 
 namespace {
@@ -492,21 +491,19 @@ std::optional<Day> Collection::earliest_due(const CardFilter& filter) const {
   });
 }
 
-LogEntry Collection::Impl::answer(std::string_view card_id, Grade grade, const Moment& moment,
-                                  std::chrono::milliseconds duration,
-                                  const Transition& transition) {
+LogEntry Collection::Impl::answer(const AnswerRecord& answer, const Transition& transition) {
   LogEntry entry;
-  entry.card_id = card_id;
-  entry.moment = moment;
-  entry.grade = grade;
-  entry.duration = duration;
+  entry.card_id = answer.card_id;
+  entry.moment = answer.moment;
+  entry.grade = answer.grade;
+  entry.duration = answer.duration;
   std::int64_t card = 0;
   {
     auto q = query(
         "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
         "WHERE slug = ?");
-    q->bind(1, std::string(card_id));
-    if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
+    q->bind(1, answer.card_id);
+    if (!q->executeStep()) throw Error("no card '{}' in {}", answer.card_id, path.string());
     card = q->getColumn(0).getInt64();
     entry.before.repetitions = q->getColumn(1).getInt();
     entry.before.ease = Ease::from_hundredths(q->getColumn(2).getInt());
@@ -515,7 +512,7 @@ LogEntry Collection::Impl::answer(std::string_view card_id, Grade grade, const M
     entry.before.last_answered = optional_day(q->getColumn(5));
     entry.before.reask = q->getColumn(6).getInt() != 0;
   }
-  entry.after = transition(entry.before);
+  entry.after = transition(entry.before, answer.grade, answer.moment.day);
   {
     auto q = query(
         "UPDATE cards SET repetitions = :n, ease = :ease, interval_days = :interval, due = :due, "
@@ -536,10 +533,10 @@ LogEntry Collection::Impl::answer(std::string_view card_id, Grade grade, const M
         "interval_after, due_after) VALUES (:card, :at, :day, :grade, :duration, :n0, :e0, :i0, "
         ":d0, :n1, :e1, :i1, :d1)");
     q->bind(":card", card);
-    q->bind(":at", static_cast<std::int64_t>(moment.instant.time_since_epoch().count()));
-    q->bind(":day", day_number(moment.day));
-    q->bind(":grade", grade.value());
-    q->bind(":duration", static_cast<std::int64_t>(duration.count()));
+    q->bind(":at", static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
+    q->bind(":day", day_number(answer.moment.day));
+    q->bind(":grade", answer.grade.value());
+    q->bind(":duration", static_cast<std::int64_t>(answer.duration.count()));
     q->bind(":n0", entry.before.repetitions);
     q->bind(":e0", entry.before.ease.hundredths());
     q->bind(":i0", entry.before.interval_days);
@@ -554,12 +551,19 @@ LogEntry Collection::Impl::answer(std::string_view card_id, Grade grade, const M
   return entry;
 }
 
-LogEntry Collection::record_answer(std::string_view card_id, Grade grade, const Moment& moment,
-                                   std::chrono::milliseconds duration,
-                                   const Transition& transition) {
+LogEntry Collection::record_answer(const AnswerRecord& answer, const Transition& transition) {
+  return record_answers(std::span<const AnswerRecord>(&answer, 1), transition).front();
+}
+
+std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> answers,
+                                                 const Transition& transition) {
   return guarded(impl_->path, [&] {
-    return impl_->write(
-        [&] { return impl_->answer(card_id, grade, moment, duration, transition); });
+    return impl_->write([&] {
+      std::vector<LogEntry> entries;
+      entries.reserve(answers.size());
+      for (const AnswerRecord& answer : answers) entries.push_back(impl_->answer(answer, transition));
+      return entries;
+    });
   });
 }
 

@@ -54,6 +54,14 @@ struct LogEntry {
   CardState after;
 };
 
+// An answer to record.
+struct AnswerRecord {
+  std::string card_id;
+  Grade grade;
+  Moment moment;
+  std::chrono::milliseconds duration{0};
+};
+
 // A card answered today below the re-ask grade, waiting for another try.
 struct Reask {
   std::string card_id;
@@ -135,9 +143,11 @@ class Collection {
   // Records one answer in a single transaction: reads the card's current state, computes the
   // next one with `transition`, stores it and appends the log row. Both commit or neither does.
   // Throws Error when there is no such card.
-  using Transition = std::function<CardState(const CardState&)>;
-  LogEntry record_answer(std::string_view card_id, Grade grade, const Moment& moment,
-                         std::chrono::milliseconds duration, const Transition& transition);
+  using Transition = std::function<CardState(const CardState& before, Grade grade, Day day)>;
+  LogEntry record_answer(const AnswerRecord& answer, const Transition& transition);
+  // Records answers in order, all in one transaction (bulk history, imports, sync).
+  std::vector<LogEntry> record_answers(std::span<const AnswerRecord> answers,
+                                       const Transition& transition);
 
   // The card's log, oldest first. Throws Error when there is no such card.
   std::vector<LogEntry> review_log(std::string_view card_id) const;

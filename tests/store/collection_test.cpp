@@ -132,14 +132,32 @@ TEST_CASE("export gives back the imported deck exactly, in deck order with tag o
 TEST_CASE("an answer and its log row are written together or not at all") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
-  CHECK_THROWS_WITH(collection.record_answer(
-                        "p.one", Grade::from_int(5), at(kToday), {},
-                        [](const CardState&) -> CardState { throw Error("the scheduler failed"); }),
+  CHECK_THROWS_WITH(collection.record_answer({"p.one", Grade::from_int(5), at(kToday), {}},
+                                             [](const CardState&, Grade, Day) -> CardState {
+                                               throw Error("the scheduler failed");
+                                             }),
                     "the scheduler failed");
   CHECK(collection.review_log("p.one").empty());
   CHECK(collection.find_card("p.one")->state.is_new());
   CHECK_THROWS_WITH(answer_card(collection, "p.none", Grade::from_int(5), at(kToday), {}),
                     "no card 'p.none' in :memory:");
+}
+
+TEST_CASE("a batch of answers is recorded whole or not at all") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  const std::vector<AnswerRecord> batch{{"p.one", Grade::from_int(5), at(kToday), {}},
+                                        {"p.two", Grade::from_int(4), at(kToday), {}},
+                                        {"p.nothing", Grade::from_int(3), at(kToday), {}}};
+  CHECK_THROWS_WITH(answer_cards(collection, batch), "no card 'p.nothing' in :memory:");
+  CHECK(collection.stats(kToday).total_reviews == 0);
+  CHECK(collection.find_card("p.one")->state.is_new());
+
+  const std::vector<AnswerRecord> good(batch.begin(), batch.begin() + 2);
+  const std::vector<LogEntry> entries = answer_cards(collection, good);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[1].sequence == entries[0].sequence + 1);
+  CHECK(collection.find_card("p.two")->state.interval_days == 1);
 }
 
 TEST_CASE("the review log refuses changes: it is append-only") {
