@@ -95,6 +95,7 @@ int run(int argc, char** argv) {
   add_card_commands(app, context);
   add_review_command(app, context);
   add_stats_commands(app, context);
+  add_maintenance_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <iostream>
+#include <sstream>
 
 #include "app.hpp"
 #include "card_text.hpp"
@@ -17,8 +20,9 @@ struct Args {
   std::string tag;
   std::string card;
   std::string grade;
-  std::int64_t duration_ms = 0;
+  std::string duration = "0";
   bool json = false;
+  bool batch = false;
   bool log = false;
 };
 
@@ -88,20 +92,61 @@ void run_next(Context& context, const Args& args) {
   }
 }
 
-void run_answer(Context& context, const Args& args) {
-  const Grade grade = Grade::parse(args.grade);
-  if (args.duration_ms < 0) throw Error("--duration must be 0 or more milliseconds");
-  const Moment now = context.now();
-  const AnsweredCard answered = answer_card(context.collection(), args.card, grade, now,
-                                            std::chrono::milliseconds(args.duration_ms));
-  if (args.json) {
+// Prints what an answer did: the card's JSON, or a line for people.
+void print_answer(const AnsweredCard& answered, Day today, bool json) {
+  if (json) {
     fmt::print("{}\n", answered_json(answered));
     return;
   }
   const bool scheduled = answered.kind == sm2::AnswerKind::scheduled;
-  fmt::print("{}: grade {} {}; next: {}\n", args.card, grade.value(),
+  fmt::print("{}: grade {} {}; next: {}\n", answered.card.content.id, answered.entry.grade.value(),
              scheduled ? "recorded" : "recorded as a same-day repeat (schedule unchanged)",
-             describe_due(answered.card.state, now.day));
+             describe_due(answered.card.state, today));
+}
+
+std::chrono::milliseconds parse_duration(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) {
+    throw Error("duration '{}' must be a whole number of milliseconds, 0 or more", text);
+  }
+  return std::chrono::milliseconds(value);
+}
+
+void run_answer(Context& context, const Args& args) {
+  if (args.card.empty() || args.grade.empty()) {
+    throw Error("answer needs CARD and GRADE, or --batch with lines on standard input");
+  }
+  const Moment now = context.now();
+  const AnsweredCard answered =
+      answer_card(context.collection(), args.card, Grade::parse(args.grade), now,
+                  parse_duration(args.duration));
+  print_answer(answered, now.day, args.json);
+}
+
+// One answer per line of standard input, "CARD GRADE [DURATION_MS]", each saved (and
+// acknowledged on standard output) before the next line is read. Blank lines and lines
+// starting with # are skipped. A bad line stops the batch; the answers before it are kept.
+void run_answer_batch(Context& context, const Args& args) {
+  if (!args.card.empty()) throw Error("answer --batch reads its answers from standard input only");
+  Collection& collection = context.collection();
+  std::string line;
+  for (int number = 1; std::getline(std::cin, line); ++number) {
+    std::istringstream fields(line);
+    std::string card, grade, duration, extra;
+    fields >> card >> grade >> duration >> extra;
+    if (card.empty() || card.starts_with('#')) continue;
+    try {
+      if (grade.empty() || !extra.empty()) throw Error("expected CARD GRADE [DURATION_MS]");
+      const Moment now = context.now();
+      const AnsweredCard answered = answer_card(collection, card, Grade::parse(grade), now,
+                                                parse_duration(duration.empty() ? "0" : duration));
+      print_answer(answered, now.day, args.json);
+      std::fflush(stdout);
+    } catch (const Error& e) {
+      throw Error("standard input, line {}: {}", number, e.what());
+    }
+  }
 }
 
 }  // namespace
@@ -130,16 +175,21 @@ void add_card_commands(CLI::App& app, Context& context) {
   next->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
   next->callback([&context, args] { run_next(context, *args); });
 
-  auto* answer = app.add_subcommand("answer", "Record a grade for a card, as in a review");
-  answer->add_option("CARD", args->card, "Card id")->required();
-  answer
-      ->add_option("GRADE", args->grade,
-                   "0-5: 5 perfect, 4 after hesitation, 3 with difficulty, 2 wrong but easy "
-                   "once seen, 1 wrong but remembered, 0 blackout")
-      ->required();
-  answer->add_option("--duration", args->duration_ms, "Milliseconds spent answering (default 0)");
+  auto* answer = app.add_subcommand(
+      "answer",
+      "Record a grade for a card, as in a review. With --batch, read one answer per line of "
+      "standard input (CARD GRADE [DURATION_MS]); each is saved and acknowledged before the "
+      "next is read, and a bad line stops the batch, keeping the answers before it.");
+  answer->add_option("CARD", args->card, "Card id");
+  answer->add_option("GRADE", args->grade,
+                     "0-5: 5 perfect, 4 after hesitation, 3 with difficulty, 2 wrong but easy "
+                     "once seen, 1 wrong but remembered, 0 blackout");
+  answer->add_option("--duration", args->duration, "Milliseconds spent answering (default 0)");
+  answer->add_flag("--batch", args->batch, "Read answers from standard input, one per line");
   answer->add_flag("--json", args->json, "Print the card's new state as JSON (docs/cli.md)");
-  answer->callback([&context, args] { run_answer(context, *args); });
+  answer->callback([&context, args] {
+    args->batch ? run_answer_batch(context, *args) : run_answer(context, *args);
+  });
 }
 
 }  // namespace rehearse::cli

@@ -1,5 +1,7 @@
 #include "clock.hpp"
 
+#include <fmt/core.h>
+
 #include <ctime>
 
 #include "model/error.hpp"
@@ -43,6 +45,14 @@ Moment moment_now() {
   std::tm local{};
   localtime_r(&seconds, &local);
   return {now, day_of(local)};
+}
+
+std::string file_stamp(const Moment& moment) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(moment.instant);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}-{:02}-{:02}", local.tm_year + 1900, local.tm_mon + 1,
+                     local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec);
 }
 
 }  // namespace rehearse::cli

@@ -4,14 +4,19 @@
 #include <CLI/CLI.hpp>
 
 #include "app.hpp"
+#include "clock.hpp"
 #include "io/deck_file.hpp"
 #include "json_output.hpp"
 #include "model/principle.hpp"
 #include "session/session.hpp"
+#include "store/backup.hpp"
 #include "terminal.hpp"
 
 namespace rehearse::cli {
 namespace {
+
+// An import of this many cards or more into a collection with answers is backed up first.
+constexpr std::size_t kLargeImport = 1000;
 
 // "a, b, c and 4 more"
 std::string id_list(const std::vector<std::string>& ids) {
@@ -45,6 +50,13 @@ void run_import(Context& context, const std::vector<std::string>& paths) {
     cards += files.back().cards.size();
   }
   Collection& collection = context.collection();
+  if (cards >= kLargeImport && collection.has_reviews()) {
+    const std::filesystem::path backup = store::automatic_backup_path(
+        collection.path(), "before-import-" + file_stamp(context.now()));
+    collection.backup_to(backup);
+    store::prune_automatic_backups(collection.path(), store::kAutomaticBackupsKept);
+    fmt::print("Backed up the collection to {} first.\n", backup.string());
+  }
   std::vector<ImportReport> reports;
   {
     ProgressBar bar(fmt::format("Importing {} cards", cards));

@@ -209,4 +209,27 @@ std::string principles_json() {
   });
 }
 
+std::string coverage_json(const std::vector<PrincipleCoverage>& coverage) {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const PrincipleCoverage& p : coverage) {
+      w.StartObject();
+      w.Key("slug");
+      write(w, p.principle->slug);
+      w.Key("name");
+      write(w, p.principle->name);
+      w.Key("cards");
+      w.Int(p.counts.cards);
+      w.Key("seen");
+      w.Int(p.counts.seen);
+      w.Key("mature");
+      w.Int(p.counts.mature);
+      w.Key("due");
+      w.Int(p.counts.due);
+      w.EndObject();
+    }
+    w.EndArray();
+  });
+}
+
 }  // namespace rehearse::cli

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "session/coverage.hpp"
 #include "session/session.hpp"
 
 // The JSON the scripting interface prints. docs/cli.md specifies every shape; change both
@@ -23,6 +24,8 @@ std::string decks_json(const std::vector<DeckCounts>& decks);
 // [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"}, ...]
 std::string log_json(const std::vector<LogEntry>& log);
 std::string stats_json(const Stats& stats, Day today);
+// [{"slug", "name", "cards", "seen", "mature", "due"}, ...]
+std::string coverage_json(const std::vector<PrincipleCoverage>& coverage);
 // [{"slug", "tag", "name"}, ...]
 std::string principles_json();
 

@@ -1,5 +1,6 @@
 #include "store/collection.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 
 #include "model/error.hpp"
+#include "store/backup.hpp"
 #include "store/schema.hpp"
 
 namespace rehearse {
@@ -561,7 +563,8 @@ std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> a
     return impl_->write([&] {
       std::vector<LogEntry> entries;
       entries.reserve(answers.size());
-      for (const AnswerRecord& answer : answers) entries.push_back(impl_->answer(answer, transition));
+      for (const AnswerRecord& answer : answers)
+        entries.push_back(impl_->answer(answer, transition));
       return entries;
     });
   });
@@ -638,6 +641,81 @@ Stats Collection::stats(Day today) const {
       stats.total_reviews = q->getColumn(0).getInt64();
     }
     return stats;
+  });
+}
+
+bool Collection::has_reviews() const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query("SELECT 1 FROM reviews LIMIT 1");
+    return q->executeStep();
+  });
+}
+
+std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today) const {
+  return guarded(impl_->path, [&] {
+    // Tags from `prefix` up to (not including) the prefix with its last byte raised.
+    std::string end(prefix);
+    if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);
+    auto q = impl_->query(
+        "SELECT t.tag, count(*), coalesce(sum(c.due IS NOT NULL), 0), "
+        "coalesce(sum(c.repetitions > 0 AND c.interval_days >= 21), 0), "
+        "coalesce(sum(c.suspended = 0 AND c.due <= :today), 0) "
+        "FROM card_tags t JOIN cards c ON c.id = t.card "
+        "WHERE t.tag >= :from AND (:to = '' OR t.tag < :to) GROUP BY t.tag ORDER BY t.tag");
+    q->bind(":today", day_number(today));
+    q->bind(":from", std::string(prefix));
+    q->bind(":to", end);
+    std::vector<TagCounts> counts;
+    while (q->executeStep()) {
+      counts.push_back({q->getColumn(0).getString(), q->getColumn(1).getInt(),
+                        q->getColumn(2).getInt(), q->getColumn(3).getInt(),
+                        q->getColumn(4).getInt()});
+    }
+    return counts;
+  });
+}
+
+void Collection::backup_to(const std::filesystem::path& destination) const {
+  guarded(impl_->path, [&] {
+    store::copy_database(impl_->db, destination);
+    return 0;
+  });
+}
+
+void Collection::restore_from(const std::filesystem::path& source) {
+  if (!std::filesystem::is_regular_file(source))
+    throw Error("cannot restore from {}: no such file", source.string());
+  guarded(source, [&] {
+    SQLite::Database from(source.string(), SQLite::OPEN_READONLY);
+    store::check_collection(from, source);
+    if (from.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0) {
+      throw Error("cannot restore from {}: it is empty", source.string());
+    }
+    const std::string verdict = from.execAndGet("PRAGMA integrity_check").getString();
+    if (verdict != "ok")
+      throw Error("cannot restore from {}: it is damaged ({})", source.string(), verdict);
+    impl_->statements.clear();
+    guarded(impl_->path, [&] {
+      SQLite::Backup backup(impl_->db, from);
+      backup.executeStep();
+      return 0;
+    });
+    return 0;
+  });
+  guarded(impl_->path, [&] {
+    store::migrate(impl_->db, impl_->path);
+    return 0;
+  });
+}
+
+std::vector<std::string> Collection::integrity_problems() const {
+  return guarded(impl_->path, [&] {
+    SQLite::Statement check(impl_->db, "PRAGMA integrity_check");
+    std::vector<std::string> problems;
+    while (check.executeStep())
+      problems.push_back(check.getColumn(0).getString());
+    if (problems == std::vector<std::string>{"ok"}) problems.clear();
+    return problems;
   });
 }
 

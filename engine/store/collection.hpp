@@ -76,6 +76,15 @@ struct QueueCounts {
   int total() const { return due + fresh + reask; }
 };
 
+// How far the cards carrying one tag have come.
+struct TagCounts {
+  std::string tag;
+  int cards = 0;   // carrying the tag, suspended included
+  int seen = 0;    // answered at least once
+  int mature = 0;  // interval of 21 days or more
+  int due = 0;     // due on or before the day, not suspended
+};
+
 // The state of the whole collection on a day.
 struct Stats {
   int reviews_today = 0;         // answers logged today, re-asks included
@@ -153,6 +162,20 @@ class Collection {
   std::vector<LogEntry> review_log(std::string_view card_id) const;
 
   Stats stats(Day today) const;
+  // Whether any answer has been recorded.
+  bool has_reviews() const;
+  // Counts for every tag that starts with `prefix` ("lp:"), in tag order.
+  std::vector<TagCounts> tag_counts(std::string_view prefix, Day today) const;
+
+  // Copies the whole collection, consistent as of the call, to `destination` (replaced if it
+  // exists) with SQLite's online backup; other processes may go on reading and writing.
+  void backup_to(const std::filesystem::path& destination) const;
+  // Replaces the collection's content with the collection at `source`, which must be a sound
+  // rehearse collection (checked first; nothing changes otherwise), and brings its schema up
+  // to date.
+  void restore_from(const std::filesystem::path& source);
+  // SQLite's integrity check: empty when the file is sound, else what is wrong.
+  std::vector<std::string> integrity_problems() const;
 
  private:
   struct Impl;

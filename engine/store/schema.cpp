@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/error.hpp"
+#include "store/backup.hpp"
 
 namespace rehearse::store {
 namespace {
@@ -93,26 +94,39 @@ void check_ownership(SQLite::Database& db, const std::filesystem::path& path) {
       path.string());
 }
 
+void check_not_newer(int version, const std::filesystem::path& path) {
+  if (version > latest_schema_version()) {
+    throw Error(
+        "{} was written by a newer rehearse (schema version {}, this build knows up to {}); "
+        "upgrade rehearse to open it",
+        path.string(), version, latest_schema_version());
+  }
+}
+
 }  // namespace
 
 int latest_schema_version() {
   return static_cast<int>(kMigrations.size());
 }
 
-void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+void check_collection(SQLite::Database& db, const std::filesystem::path& path) {
   check_ownership(db, path);
+  check_not_newer(read_pragma(db, "user_version"), path);
+}
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+  check_collection(db, path);
   const int latest = latest_schema_version();
-  if (read_pragma(db, "user_version") == latest) return;
+  const int found = read_pragma(db, "user_version");
+  if (found == latest) return;
+  if (found > 0 && path != ":memory:") {
+    copy_database(db, automatic_backup_path(path, fmt::format("schema-v{}", found)));
+    prune_automatic_backups(path, kAutomaticBackupsKept);
+  }
   // Another process may be migrating the same file: decide inside the write lock.
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  check_ownership(db, path);
+  check_collection(db, path);
   const int version = read_pragma(db, "user_version");
-  if (version > latest) {
-    throw Error(
-        "{} was written by a newer rehearse (schema version {}, this build knows up to "
-        "{}); upgrade rehearse to open it",
-        path.string(), version, latest);
-  }
   for (int v = version; v < latest; ++v)
     db.exec(std::string(kMigrations[v]));
   db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));

@@ -15,9 +15,12 @@ inline constexpr std::int32_t kApplicationId = 0x52485253;
 // The schema version this build writes (PRAGMA user_version).
 int latest_schema_version();
 
-// Checks that `db` is a rehearse collection (or an empty file) and applies, one transaction
-// each, the migrations from its version to the latest. Throws Error when the file belongs to
-// another program or to a newer rehearse.
+// Checks that `db` is a rehearse collection (or an empty file) that this build can read.
+// Throws Error when the file belongs to another program or to a newer rehearse.
+void check_collection(SQLite::Database& db, const std::filesystem::path& path);
+
+// Checks `db` as above and applies, one transaction each, the migrations from its version to
+// the latest. A collection that holds data is first copied to an automatic backup.
 void migrate(SQLite::Database& db, const std::filesystem::path& path);
 
 }  // namespace rehearse::store

@@ -1,4 +1,7 @@
 // End-to-end: the real rehearse binary on a temporary collection, with --now.
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -285,12 +288,115 @@ TEST_CASE("decks and stats report counts on the day") {
 }
 
 TEST_CASE("every command explains itself with --help") {
-  for (const char* command : {"init", "import", "export", "decks", "principles", "cards", "show",
-                              "next", "answer", "review", "stats"}) {
+  for (const char* command :
+       {"init", "import", "export", "decks", "principles", "cards", "show", "next", "answer",
+        "review", "stats", "coverage", "check", "backup", "restore"}) {
     INFO(command);
     const CliResult help = run_rehearse({command, "--help"});
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("Usage") != std::string::npos);
   }
   CHECK(run_rehearse({"--help"}).out.find("review") != std::string::npos);
+}
+
+TEST_CASE("answer --batch acknowledges each answer and stops at a bad line, keeping the rest") {
+  const Fixture f;
+  const CliResult batch = f.rehearse({"--now", "2026-11-25", "answer", "--batch"},
+                                     "# a comment\nq.1 5 1500\n\nq.2 x\nq.2 4\n");
+  CHECK(batch.exit_code == 1);
+  CHECK(batch.out == "q.1: grade 5 recorded; next: tomorrow (2026-11-26)\n");
+  CHECK(batch.err ==
+        "rehearse: standard input, line 4: grade 'x' is not a number 0-5 (5 perfect, 3 recalled "
+        "with difficulty, 0 blackout)\n");
+  CHECK(f.rehearse({"show", "q.1", "--log", "--json"}).out.find(R"("duration_ms":1500)") !=
+        std::string::npos);
+  CHECK(f.rehearse({"show", "q.2", "--json"}).out.find(R"("due":null)") != std::string::npos);
+
+  const CliResult json =
+      f.rehearse({"--now", "2026-11-25", "answer", "--batch", "--json"}, "q.2 4\n");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.starts_with(R"({"id":"q.2")"));
+  CHECK(f.rehearse({"answer", "q.1"}).err ==
+        "rehearse: answer needs CARD and GRADE, or --batch with lines on standard input\n");
+}
+
+TEST_CASE("coverage counts the cards that probe each principle") {
+  const Fixture f;
+  f.rehearse({"--now", "2026-11-25", "answer", "q.1", "5"});
+  const CliResult coverage = f.rehearse({"--now", "2026-11-25", "coverage", "--json"});
+  CHECK(coverage.exit_code == 0);
+  CHECK(coverage.out.starts_with(
+      R"([{"slug":"customer-obsession","name":"Customer Obsession","cards":0,"seen":0,"mature":0,"due":0},)"
+      R"({"slug":"ownership","name":"Ownership","cards":1,"seen":1,"mature":0,"due":0},)"));
+  const CliResult text = f.rehearse({"--now", "2026-11-25", "coverage"});
+  CHECK(text.out.find("Least practised: Customer Obsession (0 of 0 seen)") != std::string::npos);
+}
+
+TEST_CASE("check replays every card's log and finds a state changed behind rehearse's back") {
+  const Fixture f;
+  f.rehearse({"--now", "2026-11-25", "answer", "q.1", "3"});
+  f.rehearse({"--now", "2026-11-26", "answer", "q.1", "5"});
+  const CliResult sound = f.rehearse({"check"});
+  CHECK(sound.exit_code == 0);
+  CHECK(sound.out ==
+        f.db + " is sound: 2 cards replayed from 2 answers, every state matches its log.\n");
+  {
+    SQLite::Database db(f.db, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE cards SET ease = 300 WHERE slug = 'q.1'");
+  }
+  const CliResult tampered = f.rehearse({"check"});
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.out == "card q.1: stored state differs from its replayed review log\n");
+}
+
+TEST_CASE("backup and restore bring a collection back, keeping the replaced one") {
+  const Fixture f;
+  const std::string copy = (f.dir / "copy.db").string();
+  const CliResult backup = f.rehearse({"backup", copy});
+  CHECK(backup.exit_code == 0);
+  CHECK(backup.out == "Backed up " + f.db + " to " + copy + "\n");
+  f.rehearse({"--now", "2026-11-25", "answer", "q.1", "5"});
+
+  const CliResult restore = f.rehearse({"--now", "2026-11-25T10:00", "restore", copy});
+  CHECK(restore.exit_code == 0);
+  const std::string kept =
+      (f.dir / "backups/collection-auto-before-restore-2026-11-25T10-00-00.db").string();
+  CHECK(restore.out == "Restored " + f.db + " from " + copy +
+                           "\nThe collection as it was is kept in " + kept + "\n");
+  CHECK(f.rehearse({"show", "q.1", "--json"}).out.find(R"("due":null)") != std::string::npos);
+  CHECK(run_rehearse({"--db", kept, "show", "q.1", "--json"}).out.find(R"("due":"2026-11-26")") !=
+        std::string::npos);
+}
+
+TEST_CASE("restore refuses a file that is not a sound collection and changes nothing") {
+  const Fixture f;
+  write(f.dir / "notes.txt", "not a database at all, just some text that is long enough\n");
+  const std::string before = f.rehearse({"cards", "--json"}).out;
+  const CliResult result = f.rehearse({"restore", (f.dir / "notes.txt").string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "rehearse: " + (f.dir / "notes.txt").string() +
+                          " is not a rehearse collection (not an SQLite database); choose another "
+                          "file with --db\n");
+  CHECK(f.rehearse({"cards", "--json"}).out == before);
+  CHECK(f.rehearse({"restore", (f.dir / "missing.db").string()}).err ==
+        "rehearse: cannot restore from " + (f.dir / "missing.db").string() + ": no such file\n");
+}
+
+TEST_CASE("a large import into a collection with answers is backed up first") {
+  const Fixture f;
+  f.rehearse({"--now", "2026-11-25", "answer", "q.1", "5"});
+  std::string deck =
+      R"({"format": "rehearse-deck/1", "deck": {"id": "big", "name": "Big"}, "cards": [)";
+  for (int i = 0; i < 1000; ++i) {
+    deck += fmt::format(R"({}{{"id": "big.{}", "front": "F{}", "back": "B{}"}})", i ? "," : "", i,
+                        i, i);
+  }
+  write(f.dir / "big.json", deck + "]}");
+  const CliResult result =
+      f.rehearse({"--now", "2026-11-25T09:00", "import", (f.dir / "big.json").string()});
+  CHECK(result.exit_code == 0);
+  const auto backup = f.dir / "backups/collection-auto-before-import-2026-11-25T09-00-00.db";
+  CHECK(result.out.starts_with("Backed up the collection to " + backup.string() + " first.\n"));
+  CHECK(run_rehearse({"--db", backup.string(), "decks", "--json"}).out.find("\"big\"") ==
+        std::string::npos);
 }

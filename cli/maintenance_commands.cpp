@@ -1,0 +1,87 @@
+// check, backup, restore: keeping the collection sound and safe.
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+
+#include "app.hpp"
+#include "clock.hpp"
+#include "model/error.hpp"
+#include "session/session.hpp"
+#include "store/backup.hpp"
+#include "terminal.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+void run_check(Context& context) {
+  CheckReport report;
+  {
+    ProgressBar bar("Replaying review logs");
+    report = check_collection(context.collection(), {}, [&](std::size_t done, std::size_t total) {
+      bar.update(done, total);
+    });
+  }
+  for (const std::string& problem : report.integrity_problems) {
+    fmt::print("integrity: {}\n", problem);
+  }
+  for (const std::string& card : report.mismatched_cards) {
+    fmt::print("card {}: stored state differs from its replayed review log\n", card);
+  }
+  if (report.ok()) {
+    fmt::print("{} is sound: {} cards replayed from {} answers, every state matches its log.\n",
+               context.collection().path().string(), report.cards_checked, report.answers_replayed);
+  } else {
+    context.exit_code = 1;
+  }
+}
+
+void run_backup(Context& context, std::string file) {
+  Collection& collection = context.collection();
+  if (file.empty()) {
+    const std::filesystem::path path = collection.path();
+    file = (path.parent_path() / "backups" /
+            fmt::format("{}-{}.db", path.stem().string(), file_stamp(context.now())))
+               .string();
+  }
+  collection.backup_to(file);
+  fmt::print("Backed up {} to {}\n", collection.path().string(), file);
+}
+
+void run_restore(Context& context, const std::string& file) {
+  Collection& collection = context.collection();
+  const std::filesystem::path safety = store::automatic_backup_path(
+      collection.path(), "before-restore-" + file_stamp(context.now()));
+  collection.backup_to(safety);
+  store::prune_automatic_backups(collection.path(), store::kAutomaticBackupsKept);
+  collection.restore_from(file);
+  fmt::print("Restored {} from {}\nThe collection as it was is kept in {}\n",
+             collection.path().string(), file, safety.string());
+}
+
+}  // namespace
+
+void add_maintenance_commands(CLI::App& app, Context& context) {
+  auto file = std::make_shared<std::string>();
+
+  app.add_subcommand("check",
+                     "Check the collection: SQLite's integrity check, then every card's state "
+                     "against a replay of its review log. Exit code 1 when anything is wrong.")
+      ->callback([&context] { run_check(context); });
+
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the collection, consistent even while it is in use (SQLite online backup)");
+  backup->add_option("FILE", *file,
+                     "Where to write the copy (default: backups/<name>-<time>.db next to the "
+                     "collection)");
+  backup->callback([&context, file] { run_backup(context, *file); });
+
+  auto* restore = app.add_subcommand(
+      "restore",
+      "Replace the collection with a backup. The backup is checked first, and the collection "
+      "as it was is saved to backups/ before it is replaced.");
+  restore->add_option("FILE", *file, "A backup made by 'rehearse backup' (or any collection)")
+      ->required();
+  restore->callback([&context, file] { run_restore(context, *file); });
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,73 @@
+#include "store/backup.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "model/error.hpp"
+
+namespace rehearse::store {
+namespace {
+
+std::string automatic_prefix(const std::filesystem::path& collection) {
+  return collection.stem().string() + "-auto-";
+}
+
+}  // namespace
+
+void copy_database(SQLite::Database& from, const std::filesystem::path& to) {
+  if (to.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(to.parent_path(), error);
+    if (error)
+      throw Error("cannot create the folder {}: {}", to.parent_path().string(), error.message());
+  }
+  const std::filesystem::path temporary = to.string() + ".rehearse-tmp";
+  std::filesystem::remove(temporary);
+  try {
+    {
+      SQLite::Database target(temporary.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SQLite::Backup backup(target, from);
+      backup.executeStep();  // all pages at once
+    }
+    std::filesystem::rename(temporary, to);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+}
+
+std::filesystem::path automatic_backup_path(const std::filesystem::path& collection,
+                                            std::string_view label) {
+  const std::filesystem::path folder = collection.parent_path() / "backups";
+  const std::string base = automatic_prefix(collection) + std::string(label);
+  std::filesystem::path candidate = folder / (base + ".db");
+  for (int n = 2; std::filesystem::exists(candidate); ++n) {
+    candidate = folder / fmt::format("{}-{}.db", base, n);
+  }
+  return candidate;
+}
+
+void prune_automatic_backups(const std::filesystem::path& collection, std::size_t keep) {
+  const std::filesystem::path folder = collection.parent_path() / "backups";
+  std::error_code error;
+  if (!std::filesystem::is_directory(folder, error)) return;
+  const std::string prefix = automatic_prefix(collection);
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> backups;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && name.ends_with(".db")) {
+      backups.emplace_back(entry.last_write_time(error), entry.path());
+    }
+  }
+  if (backups.size() <= keep) return;
+  std::sort(backups.begin(), backups.end(), std::greater<>());
+  for (std::size_t i = keep; i < backups.size(); ++i)
+    std::filesystem::remove(backups[i].second, error);
+}
+
+}  // namespace rehearse::store
