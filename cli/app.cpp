@@ -49,7 +49,7 @@ std::filesystem::path Context::collection_path() const {
 }
 
 Collection& Context::collection() {
-  if (!collection_) collection_.emplace(Collection::open(collection_path()));
+  if (!collection_) collection_.emplace(Collection::open(collection_path(), {durability}));
   return *collection_;
 }
 

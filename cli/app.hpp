@@ -22,6 +22,8 @@ class Context {
   std::string db_option;   // --db / REHEARSE_DB
   std::string now_option;  // --now / REHEARSE_NOW
   int exit_code = 0;       // what run() returns once the command is done
+  // How the collection is opened; a command may lower it before its first use.
+  Durability durability = Durability::power_loss;
 
   // The collection at --db, REHEARSE_DB or the default path, opened (and created) on first use.
   Collection& collection();

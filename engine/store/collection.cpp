@@ -78,11 +78,11 @@ std::vector<std::string> split_tags(const SQLite::Column& column) {
 // The columns every card query selects, in the order read_card expects. Tags contain no white
 // space, so a space joins them safely.
 constexpr std::string_view kCardColumns =
-    "SELECT c.slug, d.slug, c.front, c.back, c.suspended, c.repetitions, c.ease, "
+    "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
     "c.interval_days, c.due, c.last_answered, c.reask, "
     "(SELECT group_concat(tag, ' ') FROM "
     "(SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
-    "FROM cards c JOIN decks d ON d.id = c.deck ";
+    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id ";
 
 Card read_card(SQLite::Statement& row) {
   Card card;
@@ -101,11 +101,20 @@ Card read_card(SQLite::Statement& row) {
   return card;
 }
 
+// How a tag filter is evaluated. A query that stops at its first row walks an index in its
+// own order and probes each card's tags; a query that reads every match is better served by
+// the list of the tag's cards.
+enum class TagMatch { probe, list };
+
 // The WHERE conditions (after the first) for a filter, with :deck and :tag parameters.
-std::string filter_sql(const CardFilter& filter) {
+std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::probe) {
   std::string sql;
   if (filter.deck) sql += " AND d.slug = :deck";
-  if (filter.tag) sql += " AND c.id IN (SELECT card FROM card_tags WHERE tag = :tag)";
+  if (filter.tag) {
+    sql += match == TagMatch::probe
+               ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card = c.id AND t.tag = :tag)"
+               : " AND c.id IN (SELECT card FROM card_tags WHERE tag = :tag)";
+  }
   return sql;
 }
 
@@ -179,6 +188,22 @@ struct Collection::Impl {
     return q->getColumn(0).getInt64();
   }
 
+  // Where a card sits: its deck and its place in the deck file.
+  struct Placed {
+    std::int64_t deck;
+    std::int64_t position;
+    bool operator==(const Placed&) const = default;
+  };
+  // What the collection holds of a card, to compare with a deck file.
+  struct Stored {
+    std::int64_t rowid;
+    Placed placed;
+    CardContent content;
+  };
+  std::optional<Stored> stored_card(const std::string& card_id);
+  void insert_card(const CardContent& content, const Placed& placed, const CardState& state);
+  void update_card(std::int64_t rowid, const CardContent& content, const Placed& placed);
+  void add_tags(std::int64_t card, const std::vector<std::string>& tags);
   void set_tags(std::int64_t card, const std::vector<std::string>& tags);
   ImportReport import_cards(const DeckFile& file, const CardState& new_state,
                             const std::function<void()>& tick);
@@ -208,7 +233,7 @@ const std::filesystem::path& Collection::path() const {
   return impl_->path;
 }
 
-Collection Collection::open(const std::filesystem::path& path) {
+Collection Collection::open(const std::filesystem::path& path, const OpenOptions& options) {
   const bool in_memory = path == ":memory:";
   if (!in_memory && path.has_parent_path()) {
     std::error_code error;
@@ -219,10 +244,11 @@ Collection Collection::open(const std::filesystem::path& path) {
   return guarded(path, [&] {
     auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->db.exec("PRAGMA foreign_keys = ON");
+    impl->db.exec("PRAGMA cache_size = -65536");
     if (!in_memory) {
       impl->db.exec("PRAGMA journal_mode = WAL");
-      // In WAL mode, FULL makes every committed answer durable across a power cut too.
-      impl->db.exec("PRAGMA synchronous = FULL");
+      impl->db.exec(options.durability == Durability::power_loss ? "PRAGMA synchronous = FULL"
+                                                                 : "PRAGMA synchronous = NORMAL");
     }
     store::migrate(impl->db, path);
     return Collection(std::move(impl));
@@ -231,23 +257,28 @@ Collection Collection::open(const std::filesystem::path& path) {
 
 std::vector<DeckCounts> Collection::deck_counts(Day today) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query(
-        "SELECT d.slug, d.name, d.description, count(c.id), "
-        "coalesce(sum(c.suspended = 0 AND c.due IS NULL), 0), "
-        "coalesce(sum(c.suspended = 0 AND (c.due <= :today OR "
-        "(c.reask = 1 AND c.last_answered = :today))), 0) "
-        "FROM decks d LEFT JOIN cards c ON c.deck = d.id GROUP BY d.id ORDER BY d.id");
-    q->bind(":today", day_number(today));
     std::vector<DeckCounts> decks;
-    while (q->executeStep()) {
-      DeckCounts counts;
-      counts.deck = {q->getColumn(0).getString(), q->getColumn(1).getString(),
-                     q->getColumn(2).getString()};
-      counts.total = q->getColumn(3).getInt();
-      counts.new_cards = q->getColumn(4).getInt();
-      counts.due = q->getColumn(5).getInt();
-      decks.push_back(std::move(counts));
+    std::unordered_map<std::int64_t, std::size_t> index_of;  // deck rowid -> place in `decks`
+    {
+      auto q = impl_->query("SELECT id, slug, name, description FROM decks ORDER BY id");
+      while (q->executeStep()) {
+        index_of[q->getColumn(0).getInt64()] = decks.size();
+        decks.push_back({{q->getColumn(1).getString(), q->getColumn(2).getString(),
+                          q->getColumn(3).getString()}});
+      }
     }
+    // Each count walks one index; `due` adds today's re-asks, which are due tomorrow.
+    const auto add = [&](const std::string& where, int DeckCounts::*field) {
+      auto q = impl_->query("SELECT deck, count(*) FROM cards " + where + " GROUP BY deck");
+      if (where.find(":today") != std::string::npos) q->bind(":today", day_number(today));
+      while (q->executeStep()) {
+        decks[index_of.at(q->getColumn(0).getInt64())].*field += q->getColumn(1).getInt();
+      }
+    };
+    add("", &DeckCounts::total);
+    add("WHERE suspended = 0 AND due IS NULL", &DeckCounts::new_cards);
+    add("WHERE suspended = 0 AND due IS NOT NULL AND due <= :today", &DeckCounts::due);
+    add("WHERE reask = 1 AND last_answered = :today AND suspended = 0", &DeckCounts::due);
     return decks;
   });
 }
@@ -262,12 +293,7 @@ std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
   });
 }
 
-void Collection::Impl::set_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  {
-    auto clear = query("DELETE FROM card_tags WHERE card = ?");
-    clear->bind(1, card);
-    clear->exec();
-  }
+void Collection::Impl::add_tags(std::int64_t card, const std::vector<std::string>& tags) {
   for (std::size_t i = 0; i < tags.size(); ++i) {
     auto insert = query("INSERT INTO card_tags (card, tag, position) VALUES (?, ?, ?)");
     insert->bind(1, card);
@@ -275,6 +301,68 @@ void Collection::Impl::set_tags(std::int64_t card, const std::vector<std::string
     insert->bind(3, static_cast<std::int64_t>(i));
     insert->exec();
   }
+}
+
+void Collection::Impl::set_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  {
+    auto clear = query("DELETE FROM card_tags WHERE card = ?");
+    clear->bind(1, card);
+    clear->exec();
+  }
+  add_tags(card, tags);
+}
+
+std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
+  auto q = query(
+      "SELECT c.id, c.deck, c.position, x.front, x.back, (SELECT group_concat(tag, ' ') FROM "
+      "(SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
+      "FROM cards c JOIN card_texts x ON x.card = c.id WHERE c.slug = ?");
+  q->bind(1, card_id);
+  if (!q->executeStep()) return std::nullopt;
+  return Stored{q->getColumn(0).getInt64(),
+                {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
+                {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
+                 split_tags(q->getColumn(5))}};
+}
+
+void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
+                                   const CardState& state) {
+  {
+    auto insert = query(
+        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    insert->bind(1, content.id);
+    insert->bind(2, placed.deck);
+    insert->bind(3, placed.position);
+    insert->bind(4, state.repetitions);
+    insert->bind(5, state.ease.hundredths());
+    insert->bind(6, state.interval_days);
+    insert->exec();
+  }
+  const std::int64_t rowid = db.getLastInsertRowid();
+  auto texts = query("INSERT INTO card_texts (card, front, back) VALUES (?, ?, ?)");
+  texts->bind(1, rowid);
+  texts->bind(2, content.front);
+  texts->bind(3, content.back);
+  texts->exec();
+  add_tags(rowid, content.tags);
+}
+
+void Collection::Impl::update_card(std::int64_t rowid, const CardContent& content,
+                                   const Placed& placed) {
+  {
+    auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
+    update->bind(1, placed.deck);
+    update->bind(2, placed.position);
+    update->bind(3, rowid);
+    update->exec();
+  }
+  auto texts = query("UPDATE card_texts SET front = ?, back = ? WHERE card = ?");
+  texts->bind(1, content.front);
+  texts->bind(2, content.back);
+  texts->bind(3, rowid);
+  texts->exec();
+  set_tags(rowid, content.tags);
 }
 
 ImportReport Collection::Impl::import_cards(const DeckFile& file, const CardState& new_state,
@@ -307,52 +395,16 @@ ImportReport Collection::Impl::import_cards(const DeckFile& file, const CardStat
   for (std::size_t position = 0; position < file.cards.size(); ++position) {
     const CardContent& content = file.cards[position];
     listed.insert(content.id);
-    std::optional<std::int64_t> rowid;
-    bool same = false;
-    {
-      auto existing = query(
-          "SELECT c.id, c.deck, c.position, c.front, c.back, d.slug, (SELECT group_concat(tag, "
-          "' ') FROM (SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
-          "FROM cards c JOIN decks d ON d.id = c.deck WHERE c.slug = ?");
-      existing->bind(1, content.id);
-      if (existing->executeStep()) {
-        rowid = existing->getColumn(0).getInt64();
-        const std::int64_t old_deck = existing->getColumn(1).getInt64();
-        if (old_deck != deck) report.moved.push_back(content.id);
-        same = old_deck == deck &&
-               existing->getColumn(2).getInt64() == static_cast<std::int64_t>(position) &&
-               existing->getColumn(3).getString() == content.front &&
-               existing->getColumn(4).getString() == content.back &&
-               split_tags(existing->getColumn(6)) == content.tags;
-      }
-    }
-    if (!rowid) {
-      auto insert = query(
-          "INSERT INTO cards (slug, deck, position, front, back, repetitions, ease, "
-          "interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      insert->bind(1, content.id);
-      insert->bind(2, deck);
-      insert->bind(3, static_cast<std::int64_t>(position));
-      insert->bind(4, content.front);
-      insert->bind(5, content.back);
-      insert->bind(6, new_state.repetitions);
-      insert->bind(7, new_state.ease.hundredths());
-      insert->bind(8, new_state.interval_days);
-      insert->exec();
-      set_tags(db.getLastInsertRowid(), content.tags);
+    const Placed placed{deck, static_cast<std::int64_t>(position)};
+    const std::optional<Stored> stored = stored_card(content.id);
+    if (!stored) {
+      insert_card(content, placed, new_state);
       ++report.added;
-    } else if (same) {
+    } else if (stored->placed == placed && stored->content == content) {
       ++report.unchanged;
     } else {
-      auto update =
-          query("UPDATE cards SET deck = ?, position = ?, front = ?, back = ? WHERE id = ?");
-      update->bind(1, deck);
-      update->bind(2, static_cast<std::int64_t>(position));
-      update->bind(3, content.front);
-      update->bind(4, content.back);
-      update->bind(5, *rowid);
-      update->exec();
-      set_tags(*rowid, content.tags);
+      if (stored->placed.deck != deck) report.moved.push_back(content.id);
+      update_card(stored->rowid, content, placed);
       ++report.updated;
     }
     tick();
@@ -413,8 +465,9 @@ std::optional<Card> Collection::find_card(std::string_view card_id) const {
 
 std::vector<Card> Collection::cards(const CardFilter& filter) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query(std::string(kCardColumns) + "WHERE 1" + filter_sql(filter) +
-                          " ORDER BY c.deck, c.position, c.slug");
+    auto q =
+        impl_->query(std::string(kCardColumns) + "WHERE 1" + filter_sql(filter, TagMatch::list) +
+                     " ORDER BY c.deck, c.position, c.slug");
     bind_filter(*q, filter);
     std::vector<Card> cards;
     while (q->executeStep())
@@ -468,16 +521,20 @@ std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const
 
 QueueCounts Collection::queue_counts(const CardFilter& filter, Day today) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query(
-        "SELECT coalesce(sum(c.due <= :today), 0), coalesce(sum(c.due IS NULL), 0), "
-        "coalesce(sum(c.reask = 1 AND c.last_answered = :today), 0) "
-        "FROM cards c JOIN decks d ON d.id = c.deck WHERE c.suspended = 0" +
-        filter_sql(filter));
-    bind_filter(*q, filter);
-    q->bind(":today", day_number(today));
-    q->executeStep();
-    return QueueCounts{q->getColumn(0).getInt(), q->getColumn(1).getInt(),
-                       q->getColumn(2).getInt()};
+    const auto count = [&](const char* where) {
+      auto q =
+          impl_->query(std::string("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck ") +
+                       where + filter_sql(filter));
+      bind_filter(*q, filter);
+      if (std::string_view(where).find(":today") != std::string_view::npos) {
+        q->bind(":today", day_number(today));
+      }
+      q->executeStep();
+      return q->getColumn(0).getInt();
+    };
+    return QueueCounts{count("WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today"),
+                       count("WHERE c.suspended = 0 AND c.due IS NULL"),
+                       count("WHERE c.reask = 1 AND c.last_answered = :today AND c.suspended = 0")};
   });
 }
 
@@ -612,31 +669,29 @@ Stats Collection::stats(Day today) const {
       stats.reviews_today = q->getColumn(0).getInt();
       stats.cards_reviewed_today = q->getColumn(1).getInt();
     }
-    {
-      auto q = impl_->query(
-          "SELECT count(*), coalesce(sum(suspended), 0), "
-          "coalesce(sum(suspended = 0 AND due IS NULL), 0), "
-          "coalesce(sum(suspended = 0 AND due IS NOT NULL AND repetitions = 0), 0), "
-          "coalesce(sum(suspended = 0 AND repetitions > 0 AND interval_days < 21), 0), "
-          "coalesce(sum(suspended = 0 AND repetitions > 0 AND interval_days >= 21), 0), "
-          "coalesce(sum(suspended = 0 AND due <= :today), 0), "
-          "coalesce(sum(suspended = 0 AND due = :today + 1), 0), "
-          "coalesce(sum(suspended = 0 AND reask = 1 AND last_answered = :today), 0) "
-          "FROM cards");
-      q->bind(":today", day_number(today));
+    // Every count below walks an index (store/schema.cpp), never the whole table.
+    const auto count = [&](const char* where) {
+      auto q = impl_->query(std::string("SELECT count(*) FROM cards ") + where);
+      if (std::string_view(where).find(":today") != std::string_view::npos) {
+        q->bind(":today", day_number(today));
+      }
       q->executeStep();
-      stats.total = q->getColumn(0).getInt();
-      stats.suspended = q->getColumn(1).getInt();
-      stats.new_cards = q->getColumn(2).getInt();
-      stats.lapsed = q->getColumn(3).getInt();
-      stats.young = q->getColumn(4).getInt();
-      stats.mature = q->getColumn(5).getInt();
-      stats.due_today = q->getColumn(6).getInt();
-      stats.due_tomorrow = q->getColumn(7).getInt();
-      stats.reask_today = q->getColumn(8).getInt();
-    }
+      return q->getColumn(0).getInt();
+    };
+    stats.total = count("");
+    stats.suspended = count("WHERE suspended = 1");
+    stats.new_cards = count("WHERE suspended = 0 AND due IS NULL");
+    stats.young = count("WHERE suspended = 0 AND repetitions > 0 AND interval_days < 21");
+    stats.mature = count("WHERE suspended = 0 AND repetitions > 0 AND interval_days >= 21");
+    // What is left: answered, not suspended, n = 0.
+    stats.lapsed = stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature;
+    stats.due_today = count("WHERE suspended = 0 AND due IS NOT NULL AND due <= :today");
+    stats.due_tomorrow = count("WHERE suspended = 0 AND due IS NOT NULL AND due = :today + 1");
+    stats.reask_today = count("WHERE reask = 1 AND last_answered = :today AND suspended = 0");
     {
-      auto q = impl_->query("SELECT count(*) FROM reviews");
+      // The log is append-only and its ids are dense (rowid = max + 1, nothing is ever
+      // deleted), so the largest id is the count, read in O(log n) instead of a full scan.
+      auto q = impl_->query("SELECT coalesce(max(id), 0) FROM reviews");
       q->executeStep();
       stats.total_reviews = q->getColumn(0).getInt64();
     }
@@ -653,23 +708,46 @@ bool Collection::has_reviews() const {
 
 std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today) const {
   return guarded(impl_->path, [&] {
+    // Two sequential reads aggregated here: SQLite's per-row join would cost a B-tree lookup
+    // per tag (200,000 of them for the lp: tags of a 100,000-card collection).
+    struct Brief {
+      bool seen = false;
+      bool mature = false;
+      bool due = false;
+    };
+    std::vector<Brief> cards;  // by card rowid
+    {
+      auto q = impl_->query("SELECT id, due, repetitions, interval_days, suspended FROM cards");
+      const std::int64_t today_number = day_number(today);
+      while (q->executeStep()) {
+        const auto rowid = static_cast<std::size_t>(q->getColumn(0).getInt64());
+        if (rowid >= cards.size()) cards.resize(rowid + 1);
+        const bool seen = !q->getColumn(1).isNull();
+        cards[rowid] = {
+            seen, q->getColumn(2).getInt() > 0 && q->getColumn(3).getInt() >= 21,
+            seen && q->getColumn(4).getInt() == 0 && q->getColumn(1).getInt64() <= today_number};
+      }
+    }
     // Tags from `prefix` up to (not including) the prefix with its last byte raised.
     std::string end(prefix);
     if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);
     auto q = impl_->query(
-        "SELECT t.tag, count(*), coalesce(sum(c.due IS NOT NULL), 0), "
-        "coalesce(sum(c.repetitions > 0 AND c.interval_days >= 21), 0), "
-        "coalesce(sum(c.suspended = 0 AND c.due <= :today), 0) "
-        "FROM card_tags t JOIN cards c ON c.id = t.card "
-        "WHERE t.tag >= :from AND (:to = '' OR t.tag < :to) GROUP BY t.tag ORDER BY t.tag");
-    q->bind(":today", day_number(today));
-    q->bind(":from", std::string(prefix));
-    q->bind(":to", end);
+        prefix.empty() ? "SELECT tag, card FROM card_tags ORDER BY tag"
+                       : "SELECT tag, card FROM card_tags WHERE tag >= ? AND tag < ? ORDER BY tag");
+    if (!prefix.empty()) {
+      q->bind(1, std::string(prefix));
+      q->bind(2, end);
+    }
     std::vector<TagCounts> counts;
     while (q->executeStep()) {
-      counts.push_back({q->getColumn(0).getString(), q->getColumn(1).getInt(),
-                        q->getColumn(2).getInt(), q->getColumn(3).getInt(),
-                        q->getColumn(4).getInt()});
+      const char* tag = q->getColumn(0).getText();
+      if (counts.empty() || counts.back().tag != tag) counts.push_back({tag, 0, 0, 0, 0});
+      const Brief& card = cards.at(static_cast<std::size_t>(q->getColumn(1).getInt64()));
+      TagCounts& c = counts.back();
+      ++c.cards;
+      c.seen += card.seen;
+      c.mature += card.mature;
+      c.due += card.due;
     }
     return counts;
   });

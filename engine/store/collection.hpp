@@ -106,12 +106,28 @@ struct Stats {
 // The collection: one SQLite file holding decks, cards with their scheduling state, and the
 // append-only review log. Every write is one transaction. Errors are thrown as Error, naming
 // the file. Not thread-safe; several processes may share one file (they wait for each other).
+// How far a committed write is guaranteed to survive.
+enum class Durability {
+  // Every commit reaches the disk before it returns (WAL, synchronous=FULL): a power cut loses
+  // nothing committed. Costs one fsync per commit.
+  power_loss,
+  // A commit survives any crash of the process (WAL, synchronous=NORMAL); a power cut or an
+  // OS crash may roll back the commits since the last checkpoint, never corrupting the file.
+  // Closing the collection checkpoints, making everything durable. For bulk work.
+  process_crash,
+};
+
+struct OpenOptions {
+  // Default: power_loss.
+  Durability durability = Durability::power_loss;
+};
+
 class Collection {
  public:
   // Opens the collection at `path`, creating it and its folder when missing, and brings an
   // older schema up to date. ":memory:" opens a private, temporary collection.
   // Throws Error when the file is not a rehearse collection, or is from a newer rehearse.
-  static Collection open(const std::filesystem::path& path);
+  static Collection open(const std::filesystem::path& path, const OpenOptions& options = {});
 
   Collection(Collection&&) noexcept;
   Collection& operator=(Collection&&) noexcept;

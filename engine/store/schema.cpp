@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 1> kMigrations{
+constexpr std::array<std::string_view, 2> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -76,6 +76,22 @@ CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+)sql",
+    // 1 -> 2: card texts move to their own table, so that the queue and the statistics read
+    // narrow rows of scheduling state (a 100,000-card collection: 4 MB instead of 100 MB), and
+    // indexes let the statistics count without scanning.
+    R"sql(
+CREATE TABLE card_texts (
+  card  INTEGER PRIMARY KEY REFERENCES cards(id),
+  front TEXT NOT NULL,
+  back  TEXT NOT NULL
+) STRICT;
+INSERT INTO card_texts (card, front, back) SELECT id, front, back FROM cards;
+ALTER TABLE cards DROP COLUMN front;
+ALTER TABLE cards DROP COLUMN back;
+-- Statistics count through these instead of scanning the cards.
+CREATE INDEX cards_interval ON cards(interval_days) WHERE suspended = 0 AND repetitions > 0;
+CREATE INDEX cards_suspended ON cards(id) WHERE suspended = 1;
 )sql",
 };
 

@@ -207,7 +207,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 1); upgrade rehearse to open it");
+                          "build knows up to 2); upgrade rehearse to open it");
   }
 }
 
@@ -260,4 +260,30 @@ TEST_CASE("cards can be listed by deck and by tag") {
   CHECK(tagged[1].content.id == "p.three");
   CHECK(collection.has_tag("x"));
   CHECK_FALSE(collection.has_tag("y"));
+}
+
+TEST_CASE("a collection written by schema 1 is backed up, then migrated with nothing lost") {
+  const TempDir dir;
+  const auto path = dir / "collection-v1.db";
+  std::filesystem::copy_file(REHEARSE_SOURCE_DIR "/tests/data/collection-v1.db", path);
+  const Collection collection = Collection::open(path);
+
+  // The fixture (tests/data/README.md): fx.1 answered 5 then 4, fx.2 answered 2 then 4 the
+  // same day, fx.3 never.
+  const Card one = *collection.find_card("fx.1");
+  CHECK(one.content ==
+        CardContent{"fx.1", "Front one", "Back one", {"lp:ownership", "round:people"}});
+  CHECK(one.state.repetitions == 2);
+  CHECK(one.state.ease.hundredths() == 260);
+  CHECK(one.state.interval_days == 6);
+  CHECK(collection.find_card("fx.2")->state.ease.hundredths() == 218);
+  CHECK(collection.find_card("fx.3")->state.is_new());
+  CHECK(collection.review_log("fx.2").size() == 2);
+  CHECK(check_collection(collection).ok());
+
+  const auto backup = dir / "backups/collection-v1-auto-schema-v1.db";
+  REQUIRE(std::filesystem::exists(backup));
+  SQLite::Database old(backup.string(), SQLite::OPEN_READONLY);
+  CHECK(old.execAndGet("PRAGMA user_version").getInt() == 1);
+  CHECK(old.execAndGet("SELECT front FROM cards WHERE slug = 'fx.2'").getString() == "Front two");
 }
