@@ -19,7 +19,7 @@ SHIPPED_DECKS = $(addprefix decks/,leadership-principles.json behavioral-people.
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test clean
+.PHONY: deps build run test clean fuzz
 
 # Installs only the packages that are missing; a machine that has them all is not touched.
 deps:
@@ -46,3 +46,9 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# The libFuzzer targets (docs/fuzzing.md): builds them with clang in build-fuzz/, installing
+# clang and libFuzzer when missing, and runs each for FUZZ_SECONDS on a copy of its corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh

@@ -2,6 +2,13 @@
 // built on) checks the syntax and records the line of every object and member, so that every
 // message can say where; cereal's JSON archive then reads the values into our types, member by
 // member, so that unknown, missing and mistyped fields are named.
+//
+// The SAX pass is also the gate for what the second pass may see: it refuses nesting deeper
+// than any deck file needs (rapidjson parses recursively), strings that hold \u0000 (cereal reads
+// strings as C strings and would cut them) or a lone UTF-16 surrogate (not UTF-8 once decoded,
+// so format_deck_file would write a file that parse_deck_file refuses), and it reads numbers as
+// text: cereal's pass gets the text with every number replaced by 0, since no field takes a
+// number and rapidjson 1.1.0's full-precision conversion has undefined behaviour (0e65).
 #include "io/deck_file.hpp"
 
 #include <algorithm>
@@ -62,22 +69,74 @@ class LineCounter {
   int line_ = 1;
 };
 
+// Line (1-based) and column (1-based, in bytes) of a byte offset.
+std::pair<int, std::size_t> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  LineCounter lines(text);
+  const int line = lines.line_at(offset);
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t column =
+      offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  return {line, column};
+}
+
+// Deeper than any deck file (root, cards, card, tags: 4), far below what would overflow the
+// stack in rapidjson's recursive parsers.
+constexpr std::size_t kMaxDepth = 64;
+
+// What is wrong with the decoded text of a JSON string or member name, or an empty string.
+// Raw bytes were checked as UTF-8 by the parser; escapes were not: \u0000 gives a NUL byte, and
+// a lone \uDC00-\uDFFF gives the 3 bytes ED B0-BF xx, a surrogate, which is not UTF-8.
+std::string string_problem(std::string_view decoded) {
+  if (decoded.find('\0') != std::string_view::npos) {
+    return "a string holds \\u0000, which deck files do not allow";
+  }
+  for (std::size_t i = 0; i + 2 < decoded.size(); ++i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(decoded[k]); };
+    if (byte(i) == 0xED && byte(i + 1) >= 0xA0) {
+      const unsigned code = 0xD000u | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+      return fmt::format(
+          "a string holds \\u{:04X} alone, half of a UTF-16 surrogate pair (write the character "
+          "itself, or both halves)",
+          code);
+    }
+  }
+  return {};
+}
+
 // The SAX handler: follows the nesting and fills a Layout.
 class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LayoutHandler> {
  public:
-  using Stream = rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>;
+  // Not EncodedInputStream: that skips a byte order mark byte by byte (even a lone 0xEF),
+  // which cereal's pass would not. parse_deck_file removes a whole BOM itself.
+  using Stream = rapidjson::MemoryStream;
+
+  // Something the handler refused, which stops the parse: the message and the byte offset.
+  struct Problem {
+    std::string message;
+    std::size_t offset;
+  };
 
   LayoutHandler(Layout& layout, const Stream& stream, LineCounter& lines)
       : layout_(layout), stream_(stream), lines_(lines) {}
 
   bool Default() { return value(Kind::other); }
-  bool String(const char*, rapidjson::SizeType, bool) { return value(Kind::string); }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    return check_string({text, length}) && value(Kind::string);
+  }
+  // Numbers come as text (kParseNumbersAsStringsFlag), never converted; noted for cereal's pass.
+  bool RawNumber(const char*, rapidjson::SizeType length, bool) {
+    const std::size_t end = stream_.Tell();
+    numbers_.emplace_back(end - length, length);
+    return value(Kind::other);
+  }
   bool StartObject() { return value(Kind::object); }
   bool StartArray() { return value(Kind::array); }
   bool EndObject(rapidjson::SizeType) { return close(); }
   bool EndArray(rapidjson::SizeType) { return close(); }
 
   bool Key(const char* name, rapidjson::SizeType length, bool) {
+    if (!check_string({name, length})) return false;
     Frame& frame = stack_.back();
     frame.key.assign(name, length);
     if (Located* located = tracked(frame.part)) {
@@ -94,6 +153,9 @@ class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Lay
 
   // A member given twice in one object, which stops the parse: name and line.
   const std::optional<std::pair<std::string, int>>& duplicate() const { return duplicate_; }
+  const std::optional<Problem>& problem() const { return problem_; }
+  // Every number in the text: byte offset and length.
+  const std::vector<std::pair<std::size_t, std::size_t>>& numbers() const { return numbers_; }
 
  private:
   enum class Part { root, deck, cards, card, other };
@@ -103,6 +165,13 @@ class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Lay
   };
 
   int line_now() { return lines_.line_at(stream_.Tell()); }
+
+  bool check_string(std::string_view decoded) {
+    std::string why = string_problem(decoded);
+    if (why.empty()) return true;
+    problem_ = Problem{std::move(why), stream_.Tell()};
+    return false;
+  }
 
   Located* tracked(Part part) {
     switch (part) {
@@ -119,6 +188,12 @@ class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Lay
 
   // A value begins; work out which part of the file it is.
   bool value(Kind kind) {
+    if ((kind == Kind::object || kind == Kind::array) && stack_.size() >= kMaxDepth) {
+      problem_ =
+          Problem{fmt::format("arrays and objects are nested more than {} levels deep", kMaxDepth),
+                  stream_.Tell() - 1};
+      return false;
+    }
     Part part = Part::other;
     const Located here{line_now(), kind, {}};
     if (stack_.empty()) {
@@ -147,27 +222,36 @@ class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Lay
   LineCounter& lines_;
   std::vector<Frame> stack_;
   std::optional<std::pair<std::string, int>> duplicate_;
+  std::optional<Problem> problem_;
+  std::vector<std::pair<std::size_t, std::size_t>> numbers_;
 };
 
-Layout locate(std::string_view text, std::string_view source) {
+// The layout of a deck file, and its text as cereal's pass is to read it.
+struct LocatedText {
   Layout layout;
+  std::string for_cereal;
+};
+
+LocatedText locate(std::string_view text, std::string_view source) {
+  LocatedText located;
+  Layout& layout = located.layout;
   LineCounter lines(text);
-  rapidjson::MemoryStream memory(text.data(), text.size());
-  LayoutHandler::Stream stream(memory);
+  LayoutHandler::Stream stream(text.data(), text.size());
   LayoutHandler handler(layout, stream, lines);
   rapidjson::Reader reader;
-  const auto result = reader.Parse<rapidjson::kParseValidateEncodingFlag>(stream, handler);
+  const auto result =
+      reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag>(
+          stream, handler);
   if (handler.duplicate()) {
     throw Error("{}:{}: \"{}\" is given twice in the same object", source,
                 handler.duplicate()->second, handler.duplicate()->first);
   }
+  if (handler.problem()) {
+    const auto [line, column] = position(text, handler.problem()->offset);
+    throw Error("{}:{}:{}: {}", source, line, column, handler.problem()->message);
+  }
   if (result.IsError()) {
-    const std::size_t offset = result.Offset();
-    LineCounter error_lines(text);
-    const int line = error_lines.line_at(offset);
-    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    const std::size_t column =
-        offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    const auto [line, column] = position(text, result.Offset());
     // rapidjson says "Missing a comma or '}' after an object member."; we say it our way.
     std::string reason = rapidjson::GetParseError_En(result.Code());
     if (!reason.empty() && reason.back() == '.') reason.pop_back();
@@ -175,7 +259,16 @@ Layout locate(std::string_view text, std::string_view source) {
       reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
     throw Error("{}:{}:{}: invalid JSON: {}", source, line, column, reason);
   }
-  return layout;
+  // Every number becomes 0, which reads the same to cereal (a number where a string or an
+  // object was expected) without the conversion.
+  std::size_t copied = 0;
+  located.for_cereal.reserve(text.size());
+  for (const auto& [offset, length] : handler.numbers()) {
+    located.for_cereal.append(text.substr(copied, offset - copied)).push_back('0');
+    copied = offset + length;
+  }
+  located.for_cereal.append(text.substr(copied));
+  return located;
 }
 
 // ---- Reading values with cereal ----------------------------------------------------------------
@@ -425,13 +518,14 @@ void save(cereal::JSONOutputArchive& archive, const CardOut& out) {
 
 DeckFile parse_deck_file(std::string_view text, std::string_view source) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  const Layout layout = locate(text, source);
+  LocatedText located = locate(text, source);
+  const Layout& layout = located.layout;
   if (layout.root.kind != Kind::object) {
     throw Error("{}:{}: a deck file holds one JSON object with \"format\", \"deck\" and \"cards\"",
                 source, layout.root.line);
   }
   const Context context{source, layout};
-  std::istringstream stream{std::string(text)};
+  std::istringstream stream{std::move(located.for_cereal)};
   cereal::JSONInputArchive archive(stream);
   DeckFile file = read_root(archive, context);
   check(file, context);
