@@ -1,20 +1,22 @@
-// Deck files are read in two passes over the same text. A SAX pass (rapidjson, which cereal is
-// built on) checks the syntax and records the line of every object and member, so that every
-// message can say where; cereal's JSON archive then reads the values into our types, member by
-// member, so that unknown, missing and mistyped fields are named.
+// Deck files are written with cereal's JSON archive and read in one streaming pass with
+// rapidjson's SAX reader, the parser cereal's archive is built on. Reading builds the deck
+// straight from the parser's events, so that every message names its line and a 100 MB file
+// reads in a fraction of a second; cereal's input archive reads through std::istream one
+// character at a time (about 2 s for 100 MB) and keeps no positions for messages.
 //
-// The SAX pass is also the gate for what the second pass may see: it refuses nesting deeper
-// than any deck file needs (rapidjson parses recursively), strings that hold \u0000 (cereal reads
-// strings as C strings and would cut them) or a lone UTF-16 surrogate (not UTF-8 once decoded,
-// so format_deck_file would write a file that parse_deck_file refuses), and it reads numbers as
-// text: cereal's pass gets the text with every number replaced by 0, since no field takes a
-// number and rapidjson 1.1.0's full-precision conversion has undefined behaviour (0e65).
+// The reader accepts exactly the documented shape (docs/deck-format.md) and refuses anything
+// else at the first event that does not fit, so nesting never goes deeper than the format's
+// four levels. Numbers are read as text (never converted: no field takes one), and strings
+// holding \u0000 or half a UTF-16 surrogate pair are refused: the first would be cut short by
+// C APIs, the second is not UTF-8 once decoded, so export would write what import refuses.
 #include "io/deck_file.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <unordered_map>
 
@@ -26,29 +28,7 @@
 namespace rehearse {
 namespace {
 
-// ---- Where things are ------------------------------------------------------------------------
-
-enum class Kind { object, array, string, other };
-
-// An object (or value) of interest and the lines of its members, all 1-based.
-struct Located {
-  int line = 1;
-  Kind kind = Kind::other;
-  std::vector<std::pair<std::string, int>> members;
-
-  int line_of(std::string_view member) const {
-    for (const auto& [name, line_number] : members) {
-      if (name == member) return line_number;
-    }
-    return line;
-  }
-};
-
-struct Layout {
-  Located root;
-  std::optional<Located> deck;
-  std::vector<Located> cards;
-};
+// ---- Positions --------------------------------------------------------------------------------
 
 // Counts lines up to a byte offset; offsets only grow during a parse.
 class LineCounter {
@@ -56,10 +36,12 @@ class LineCounter {
   explicit LineCounter(std::string_view text) : text_(text) {}
   int line_at(std::size_t offset) {
     offset = std::min(offset, text_.size());
-    line_ +=
-        static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(seen_),
-                                    text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-    seen_ = std::max(seen_, offset);
+    if (offset > seen_) {
+      line_ +=
+          static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(seen_),
+                                      text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+      seen_ = offset;
+    }
     return line_;
   }
 
@@ -72,21 +54,61 @@ class LineCounter {
 // Line (1-based) and column (1-based, in bytes) of a byte offset.
 std::pair<int, std::size_t> position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  LineCounter lines(text);
-  const int line = lines.line_at(offset);
+  const int line = LineCounter(text).line_at(offset);
   const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
   const std::size_t column =
       offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
   return {line, column};
 }
 
-// Deeper than any deck file (root, cards, card, tags: 4), far below what would overflow the
-// stack in rapidjson's recursive parsers.
-constexpr std::size_t kMaxDepth = 64;
+// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or npos. Checking the whole text first is
+// three times faster than rapidjson's per-character validation while parsing.
+std::size_t invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= size) {
+      std::uint64_t block;
+      std::memcpy(&block, bytes + i, 8);
+      if (block & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= size) break;
+    const unsigned lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned low = 0x80, high = 0xBF;  // the range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + length > size || bytes[i + 1] < low || bytes[i + 1] > high) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
 
 // What is wrong with the decoded text of a JSON string or member name, or an empty string.
-// Raw bytes were checked as UTF-8 by the parser; escapes were not: \u0000 gives a NUL byte, and
-// a lone \uDC00-\uDFFF gives the 3 bytes ED B0-BF xx, a surrogate, which is not UTF-8.
+// Raw bytes are checked as UTF-8 by the parser; escapes are not: \u0000 gives a NUL byte, and
+// a lone \uD800-\uDFFF gives the 3 bytes ED A0-BF xx, a surrogate, which is not UTF-8.
 std::string string_problem(std::string_view decoded) {
   if (decoded.find('\0') != std::string_view::npos) {
     return "a string holds \\u0000, which deck files do not allow";
@@ -104,330 +126,310 @@ std::string string_problem(std::string_view decoded) {
   return {};
 }
 
-// The SAX handler: follows the nesting and fills a Layout.
-class LayoutHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LayoutHandler> {
- public:
-  // Not EncodedInputStream: that skips a byte order mark byte by byte (even a lone 0xEF),
-  // which cereal's pass would not. parse_deck_file removes a whole BOM itself.
-  using Stream = rapidjson::MemoryStream;
-
-  // Something the handler refused, which stops the parse: the message and the byte offset.
-  struct Problem {
-    std::string message;
-    std::size_t offset;
-  };
-
-  LayoutHandler(Layout& layout, const Stream& stream, LineCounter& lines)
-      : layout_(layout), stream_(stream), lines_(lines) {}
-
-  bool Default() { return value(Kind::other); }
-  bool String(const char* text, rapidjson::SizeType length, bool) {
-    return check_string({text, length}) && value(Kind::string);
-  }
-  // Numbers come as text (kParseNumbersAsStringsFlag), never converted; noted for cereal's pass.
-  bool RawNumber(const char*, rapidjson::SizeType length, bool) {
-    const std::size_t end = stream_.Tell();
-    numbers_.emplace_back(end - length, length);
-    return value(Kind::other);
-  }
-  bool StartObject() { return value(Kind::object); }
-  bool StartArray() { return value(Kind::array); }
-  bool EndObject(rapidjson::SizeType) { return close(); }
-  bool EndArray(rapidjson::SizeType) { return close(); }
-
-  bool Key(const char* name, rapidjson::SizeType length, bool) {
-    if (!check_string({name, length})) return false;
-    Frame& frame = stack_.back();
-    frame.key.assign(name, length);
-    if (Located* located = tracked(frame.part)) {
-      const int line = line_now();
-      if (std::any_of(located->members.begin(), located->members.end(),
-                      [&](const auto& member) { return member.first == frame.key; })) {
-        duplicate_ = {frame.key, line};
-        return false;
-      }
-      located->members.emplace_back(frame.key, line);
-    }
-    return true;
-  }
-
-  // A member given twice in one object, which stops the parse: name and line.
-  const std::optional<std::pair<std::string, int>>& duplicate() const { return duplicate_; }
-  const std::optional<Problem>& problem() const { return problem_; }
-  // Every number in the text: byte offset and length.
-  const std::vector<std::pair<std::size_t, std::size_t>>& numbers() const { return numbers_; }
-
- private:
-  enum class Part { root, deck, cards, card, other };
-  struct Frame {
-    Part part;
-    std::string key;
-  };
-
-  int line_now() { return lines_.line_at(stream_.Tell()); }
-
-  bool check_string(std::string_view decoded) {
-    std::string why = string_problem(decoded);
-    if (why.empty()) return true;
-    problem_ = Problem{std::move(why), stream_.Tell()};
-    return false;
-  }
-
-  Located* tracked(Part part) {
-    switch (part) {
-      case Part::root:
-        return &layout_.root;
-      case Part::deck:
-        return layout_.deck ? &*layout_.deck : nullptr;
-      case Part::card:
-        return layout_.cards.empty() ? nullptr : &layout_.cards.back();
-      default:
-        return nullptr;
-    }
-  }
-
-  // A value begins; work out which part of the file it is.
-  bool value(Kind kind) {
-    if ((kind == Kind::object || kind == Kind::array) && stack_.size() >= kMaxDepth) {
-      problem_ =
-          Problem{fmt::format("arrays and objects are nested more than {} levels deep", kMaxDepth),
-                  stream_.Tell() - 1};
-      return false;
-    }
-    Part part = Part::other;
-    const Located here{line_now(), kind, {}};
-    if (stack_.empty()) {
-      part = Part::root;
-      layout_.root = here;
-    } else if (stack_.back().part == Part::root && stack_.back().key == "deck") {
-      part = Part::deck;
-      layout_.deck = here;
-    } else if (stack_.back().part == Part::root && stack_.back().key == "cards") {
-      part = Part::cards;
-    } else if (stack_.back().part == Part::cards) {
-      part = Part::card;
-      layout_.cards.push_back(here);
-    }
-    if (kind == Kind::object || kind == Kind::array) stack_.push_back({part, {}});
-    return true;
-  }
-
-  bool close() {
-    stack_.pop_back();
-    return true;
-  }
-
-  Layout& layout_;
-  const Stream& stream_;
-  LineCounter& lines_;
-  std::vector<Frame> stack_;
-  std::optional<std::pair<std::string, int>> duplicate_;
-  std::optional<Problem> problem_;
-  std::vector<std::pair<std::size_t, std::size_t>> numbers_;
-};
-
-// The layout of a deck file, and its text as cereal's pass is to read it.
-struct LocatedText {
-  Layout layout;
-  std::string for_cereal;
-};
-
-LocatedText locate(std::string_view text, std::string_view source) {
-  LocatedText located;
-  Layout& layout = located.layout;
-  LineCounter lines(text);
-  LayoutHandler::Stream stream(text.data(), text.size());
-  LayoutHandler handler(layout, stream, lines);
-  rapidjson::Reader reader;
-  const auto result =
-      reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag>(
-          stream, handler);
-  if (handler.duplicate()) {
-    throw Error("{}:{}: \"{}\" is given twice in the same object", source,
-                handler.duplicate()->second, handler.duplicate()->first);
-  }
-  if (handler.problem()) {
-    const auto [line, column] = position(text, handler.problem()->offset);
-    throw Error("{}:{}:{}: {}", source, line, column, handler.problem()->message);
-  }
-  if (result.IsError()) {
-    const auto [line, column] = position(text, result.Offset());
-    // rapidjson says "Missing a comma or '}' after an object member."; we say it our way.
-    std::string reason = rapidjson::GetParseError_En(result.Code());
-    if (!reason.empty() && reason.back() == '.') reason.pop_back();
-    if (!reason.empty())
-      reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
-    throw Error("{}:{}:{}: invalid JSON: {}", source, line, column, reason);
-  }
-  // Every number becomes 0, which reads the same to cereal (a number where a string or an
-  // object was expected) without the conversion.
-  std::size_t copied = 0;
-  located.for_cereal.reserve(text.size());
-  for (const auto& [offset, length] : handler.numbers()) {
-    located.for_cereal.append(text.substr(copied, offset - copied)).push_back('0');
-    copied = offset + length;
-  }
-  located.for_cereal.append(text.substr(copied));
-  return located;
-}
-
-// ---- Reading values with cereal ----------------------------------------------------------------
-
-struct Context {
-  std::string_view source;
-  const Layout& layout;
-};
-
 std::string card_label(std::size_t index, const std::string& id) {
   return id.empty() ? fmt::format("card {}", index + 1)
                     : fmt::format("card {} (\"{}\")", index + 1, id);
 }
 
-// Reads the current member into `value`, turning cereal's type errors into our message.
-template <typename T>
-void read_member(cereal::JSONInputArchive& archive, T& value, std::string_view expected,
-                 const std::string& where, int line, std::string_view source,
-                 std::string_view name) {
-  try {
-    archive(value);
-  } catch (const cereal::Exception&) {
-    throw Error("{}:{}: {}\"{}\" must be {}", source, line, where, name, expected);
-  }
-}
+// ---- Reading ----------------------------------------------------------------------------------
 
-struct DeckIn {
-  Deck& deck;
-  const Context& context;
+// The lines of a card's members, for the checks made once the whole file is read.
+struct CardLines {
+  int start = 1;
+  int id = 1;
+  int front = 1;
+  int back = 1;
+  int tags = 1;
 };
 
-struct CardIn {
-  CardContent& card;
-  std::size_t index;
-  const Context& context;
-};
-
-struct CardsIn {
-  std::vector<CardContent>& cards;
-  const Context& context;
-};
-
-void load(cereal::JSONInputArchive& archive, DeckIn& in) {
-  const Located& located = *in.context.layout.deck;
-  const std::string_view source = in.context.source;
-  bool has_id = false;
-  bool has_name = false;
-  while (const char* member = archive.getNodeName()) {
-    const std::string name = member;
-    const int line = located.line_of(name);
-    if (name == "id") {
-      read_member(archive, in.deck.id, "a string", "deck ", line, source, name);
-      has_id = true;
-    } else if (name == "name") {
-      read_member(archive, in.deck.name, "a string", "deck ", line, source, name);
-      has_name = true;
-    } else if (name == "description") {
-      read_member(archive, in.deck.description, "a string", "deck ", line, source, name);
-    } else {
-      throw Error("{}:{}: unknown field \"{}\" in \"deck\" (expected id, name, description)",
-                  source, line, name);
-    }
-  }
-  if (!has_id) throw Error("{}:{}: \"deck\" has no \"id\"", source, located.line);
-  if (!has_name) throw Error("{}:{}: \"deck\" has no \"name\"", source, located.line);
-}
-
-void load(cereal::JSONInputArchive& archive, CardIn& in) {
-  const Located& located = in.context.layout.cards[in.index];
-  const std::string_view source = in.context.source;
-  bool has[3] = {false, false, false};
-  while (const char* member = archive.getNodeName()) {
-    const std::string name = member;
-    const int line = located.line_of(name);
-    const std::string where = card_label(in.index, in.card.id) + ": ";
-    if (name == "id") {
-      read_member(archive, in.card.id, "a string", where, line, source, name);
-      has[0] = true;
-    } else if (name == "front") {
-      read_member(archive, in.card.front, "a string", where, line, source, name);
-      has[1] = true;
-    } else if (name == "back") {
-      read_member(archive, in.card.back, "a string", where, line, source, name);
-      has[2] = true;
-    } else if (name == "tags") {
-      read_member(archive, in.card.tags, "an array of strings", where, line, source, name);
-    } else {
-      throw Error("{}:{}: {}unknown field \"{}\" (expected id, front, back, tags)", source, line,
-                  where, name);
-    }
-  }
-  constexpr const char* kRequired[3] = {"id", "front", "back"};
-  for (int i = 0; i < 3; ++i) {
-    if (!has[i]) {
-      throw Error("{}:{}: {} has no \"{}\"", source, located.line, card_label(in.index, in.card.id),
-                  kRequired[i]);
-    }
-  }
-}
-
-void load(cereal::JSONInputArchive& archive, CardsIn& in) {
-  cereal::size_type count = 0;
-  archive(cereal::make_size_tag(count));
-  in.cards.resize(static_cast<std::size_t>(count));
-  for (std::size_t i = 0; i < in.cards.size(); ++i) {
-    if (in.context.layout.cards[i].kind != Kind::object) {
-      throw Error("{}:{}: card {} must be an object with id, front, back and tags",
-                  in.context.source, in.context.layout.cards[i].line, i + 1);
-    }
-    CardIn card{in.cards[i], i, in.context};
-    archive(card);
-  }
-}
-
-DeckFile read_root(cereal::JSONInputArchive& archive, const Context& context) {
-  const Layout& layout = context.layout;
-  const std::string_view source = context.source;
+// A deck file as read, with where each part was.
+struct Read {
   DeckFile file;
+  int root_line = 1;
+  int format_line = 1;
   std::optional<std::string> format;
   bool has_deck = false;
   bool has_cards = false;
-  while (const char* member = archive.getNodeName()) {
-    const std::string name = member;
-    const int line = layout.root.line_of(name);
-    if (name == "format") {
-      read_member(archive, format.emplace(), "a string", "", line, source, name);
-    } else if (name == "deck") {
-      if (layout.deck->kind != Kind::object) {
-        throw Error("{}:{}: \"deck\" must be an object with id, name and description", source,
-                    line);
-      }
-      DeckIn deck{file.deck, context};
-      archive(deck);
-      has_deck = true;
-    } else if (name == "cards") {
-      CardsIn cards{file.cards, context};
-      try {
-        archive(cards);
-      } catch (const cereal::Exception&) {
-        throw Error("{}:{}: \"cards\" must be an array of card objects", source, line);
-      }
-      has_cards = true;
-    } else {
-      throw Error("{}:{}: unknown field \"{}\" (expected format, deck, cards)", source, line, name);
-    }
+  int deck_line = 1;
+  int deck_id_line = 1;
+  int deck_name_line = 1;
+  std::vector<CardLines> cards;
+};
+
+// The SAX handler: a state machine over the deck file grammar. A member or value that does
+// not fit stops the parse with a message (returning false); the caller throws it.
+class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckReader> {
+ public:
+  DeckReader(Read& read, std::string_view source, const rapidjson::MemoryStream& stream,
+             std::string_view text)
+      : read_(read), source_(source), stream_(stream), lines_(text) {}
+
+  bool StartObject();
+  bool EndObject(rapidjson::SizeType);
+  bool StartArray();
+  bool EndArray(rapidjson::SizeType);
+  bool Key(const char* text, rapidjson::SizeType length, bool);
+  bool String(const char* text, rapidjson::SizeType length, bool);
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return scalar(); }
+  bool Default() { return scalar(); }  // null, true, false
+
+  // What stopped the parse, when the handler did.
+  const std::optional<Error>& problem() const { return problem_; }
+
+ private:
+  // Where the parse is, and so what may come next.
+  enum class At {
+    root,         // the document's value
+    root_member,  // a member of the root object, or its end
+    format,       // the value of "format"
+    deck,         // the value of "deck"
+    deck_member,  // a member of the deck object, or its end
+    deck_text,    // the value of a deck member (target_)
+    cards,        // the value of "cards"
+    card,         // an element of "cards", or its end
+    card_member,  // a member of a card object, or its end
+    card_text,    // the value of "id", "front" or "back" (target_)
+    tags,         // the value of "tags"
+    tag,          // an element of "tags", or its end
+  };
+
+  int line() { return lines_.line_at(stream_.Tell()); }
+  CardContent& card() { return read_.file.cards.back(); }
+  CardLines& card_lines() { return read_.cards.back(); }
+
+  template <typename... Args>
+  bool fail(int line, fmt::format_string<Args...> format, Args&&... args) {
+    problem_.emplace(
+        Error("{}:{}: {}", source_, line, fmt::format(format, std::forward<Args>(args)...)));
+    return false;
   }
-  if (!format)
-    throw Error("{}:{}: no \"format\" field (expected \"{}\")", source, layout.root.line,
-                kDeckFormat);
-  if (*format != kDeckFormat) {
-    throw Error("{}:{}: format \"{}\" is not one this rehearse reads (expected \"{}\")", source,
-                layout.root.line_of("format"), *format, kDeckFormat);
-  }
-  if (!has_deck) throw Error("{}:{}: no \"deck\" field", source, layout.root.line);
-  if (!has_cards) throw Error("{}:{}: no \"cards\" field", source, layout.root.line);
-  return file;
+  bool wrong_type();
+  bool scalar() { return wrong_type(); }
+  bool checked(std::string_view decoded);
+  bool root_key(const std::string& name);
+  bool deck_key(const std::string& name);
+  bool card_key(const std::string& name);
+  // Records a member's line, refusing a member given twice in the same object.
+  bool first_time(bool& seen, int& line_of_member, const std::string& name);
+
+  Read& read_;
+  std::string_view source_;
+  const rapidjson::MemoryStream& stream_;
+  LineCounter lines_;
+  At at_ = At::root;
+  std::string* target_ = nullptr;
+  int key_line_ = 1;   // line of the member whose value comes next
+  std::string key_;    // its name
+  bool seen_[4] = {};  // members seen in the current deck or card object
+  std::optional<Error> problem_;
+};
+
+bool DeckReader::checked(std::string_view decoded) {
+  const std::string why = string_problem(decoded);
+  return why.empty() || fail(line(), "{}", why);
 }
 
-// ---- Checks that the JSON types cannot express -------------------------------------------------
+bool DeckReader::first_time(bool& seen, int& line_of_member, const std::string& name) {
+  if (seen) return fail(key_line_, "\"{}\" is given twice in the same object", name);
+  seen = true;
+  line_of_member = key_line_;
+  return true;
+}
+
+bool DeckReader::StartObject() {
+  switch (at_) {
+    case At::root:
+      read_.root_line = line();
+      at_ = At::root_member;
+      return true;
+    case At::deck:
+      read_.deck_line = line();
+      std::fill(std::begin(seen_), std::end(seen_), false);
+      at_ = At::deck_member;
+      return true;
+    case At::card:
+      read_.file.cards.emplace_back();
+      read_.cards.push_back({line()});
+      std::fill(std::begin(seen_), std::end(seen_), false);
+      at_ = At::card_member;
+      return true;
+    default:
+      return wrong_type();
+  }
+}
+
+bool DeckReader::EndObject(rapidjson::SizeType) {
+  switch (at_) {
+    case At::root_member:  // the root's required members are checked once the parse is done
+      return true;
+    case At::deck_member:
+      if (!seen_[0]) return fail(read_.deck_line, "\"deck\" has no \"id\"");
+      if (!seen_[1]) return fail(read_.deck_line, "\"deck\" has no \"name\"");
+      at_ = At::root_member;
+      return true;
+    case At::card_member: {
+      constexpr const char* kRequired[3] = {"id", "front", "back"};
+      for (int i = 0; i < 3; ++i) {
+        if (!seen_[i]) {
+          return fail(card_lines().start, "{} has no \"{}\"",
+                      card_label(read_.file.cards.size() - 1, card().id), kRequired[i]);
+        }
+      }
+      at_ = At::card;
+      return true;
+    }
+    default:
+      return false;  // unreachable: every other object is refused when it starts
+  }
+}
+
+bool DeckReader::StartArray() {
+  if (at_ == At::cards) {
+    at_ = At::card;
+  } else if (at_ == At::tags) {
+    at_ = At::tag;
+  } else {
+    return wrong_type();
+  }
+  return true;
+}
+
+bool DeckReader::EndArray(rapidjson::SizeType) {
+  at_ = at_ == At::card ? At::root_member : At::card_member;  // only cards and tags are arrays
+  return true;
+}
+
+bool DeckReader::Key(const char* text, rapidjson::SizeType length, bool) {
+  if (!checked({text, length})) return false;
+  key_.assign(text, length);
+  key_line_ = line();
+  switch (at_) {
+    case At::root_member:
+      return root_key(key_);
+    case At::deck_member:
+      return deck_key(key_);
+    default:
+      return card_key(key_);
+  }
+}
+
+bool DeckReader::root_key(const std::string& name) {
+  if (name == "format") {
+    if (!first_time(seen_[3], read_.format_line, name)) return false;
+    at_ = At::format;
+  } else if (name == "deck") {
+    int ignored = 0;
+    if (!first_time(read_.has_deck, ignored, name)) return false;
+    at_ = At::deck;
+  } else if (name == "cards") {
+    int ignored = 0;
+    if (!first_time(read_.has_cards, ignored, name)) return false;
+    at_ = At::cards;
+  } else {
+    return fail(key_line_, "unknown field \"{}\" (expected format, deck, cards)", name);
+  }
+  return true;
+}
+
+bool DeckReader::deck_key(const std::string& name) {
+  int ignored = 0;
+  if (name == "id") {
+    if (!first_time(seen_[0], read_.deck_id_line, name)) return false;
+    target_ = &read_.file.deck.id;
+  } else if (name == "name") {
+    if (!first_time(seen_[1], read_.deck_name_line, name)) return false;
+    target_ = &read_.file.deck.name;
+  } else if (name == "description") {
+    if (!first_time(seen_[2], ignored, name)) return false;
+    target_ = &read_.file.deck.description;
+  } else {
+    return fail(key_line_, "unknown field \"{}\" in \"deck\" (expected id, name, description)",
+                name);
+  }
+  at_ = At::deck_text;
+  return true;
+}
+
+bool DeckReader::card_key(const std::string& name) {
+  CardLines& lines = card_lines();
+  if (name == "id") {
+    if (!first_time(seen_[0], lines.id, name)) return false;
+    target_ = &card().id;
+  } else if (name == "front") {
+    if (!first_time(seen_[1], lines.front, name)) return false;
+    target_ = &card().front;
+  } else if (name == "back") {
+    if (!first_time(seen_[2], lines.back, name)) return false;
+    target_ = &card().back;
+  } else if (name == "tags") {
+    if (!first_time(seen_[3], lines.tags, name)) return false;
+    at_ = At::tags;
+    return true;
+  } else {
+    return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags)",
+                card_label(read_.file.cards.size() - 1, card().id), name);
+  }
+  at_ = At::card_text;
+  return true;
+}
+
+bool DeckReader::String(const char* text, rapidjson::SizeType length, bool) {
+  if (!checked({text, length})) return false;
+  switch (at_) {
+    case At::format:
+      read_.format.emplace(text, length);
+      if (*read_.format != kDeckFormat) {
+        return fail(key_line_, "format \"{}\" is not one this rehearse reads (expected \"{}\")",
+                    *read_.format, kDeckFormat);
+      }
+      at_ = At::root_member;
+      return true;
+    case At::deck_text:
+      target_->assign(text, length);
+      at_ = At::deck_member;
+      return true;
+    case At::card_text:
+      target_->assign(text, length);
+      at_ = At::card_member;
+      return true;
+    case At::tag:
+      card().tags.emplace_back(text, length);
+      return true;
+    default:
+      return wrong_type();
+  }
+}
+
+// A value of the wrong JSON type where the parse is.
+bool DeckReader::wrong_type() {
+  const std::size_t index = read_.file.cards.empty() ? 0 : read_.file.cards.size() - 1;
+  switch (at_) {
+    case At::root:
+      return fail(line(),
+                  "a deck file holds one JSON object with \"format\", \"deck\" and \"cards\"");
+    case At::format:
+      return fail(key_line_, "\"format\" must be a string");
+    case At::deck:
+      return fail(key_line_, "\"deck\" must be an object with id, name and description");
+    case At::deck_text:
+      return fail(key_line_, "deck \"{}\" must be a string", key_);
+    case At::cards:
+      return fail(key_line_, "\"cards\" must be an array of card objects");
+    case At::card:
+      return fail(line(), "card {} must be an object with id, front, back and tags",
+                  read_.file.cards.size() + 1);
+    case At::card_text:
+      return fail(key_line_, "{}: \"{}\" must be a string", card_label(index, card().id), key_);
+    case At::tags:
+    case At::tag:
+      return fail(key_line_, "{}: \"tags\" must be an array of strings",
+                  card_label(index, card().id));
+    default:
+      return false;  // unreachable: members are names, never values
+  }
+}
+
+// ---- Checks that the grammar cannot express ---------------------------------------------------
 
 bool is_blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -445,56 +447,69 @@ std::string id_problem(std::string_view id, std::size_t max_length) {
   return valid ? "" : "may only contain letters, digits and . _ - :";
 }
 
-void check_deck(const Deck& deck, const Context& context) {
-  const Located& located = *context.layout.deck;
-  if (const std::string problem = id_problem(deck.id, 100); !problem.empty()) {
-    throw Error("{}:{}: deck id \"{}\" {}", context.source, located.line_of("id"), deck.id,
-                problem);
+void check_root(const Read& read, std::string_view source) {
+  if (!read.format) {
+    throw Error("{}:{}: no \"format\" field (expected \"{}\")", source, read.root_line,
+                kDeckFormat);
   }
-  if (is_blank(deck.name)) {
-    throw Error("{}:{}: deck \"name\" is empty", context.source, located.line_of("name"));
-  }
+  if (!read.has_deck) throw Error("{}:{}: no \"deck\" field", source, read.root_line);
+  if (!read.has_cards) throw Error("{}:{}: no \"cards\" field", source, read.root_line);
 }
 
-void check_card(const CardContent& card, std::size_t index, const Context& context) {
-  const Located& located = context.layout.cards[index];
+void check_deck(const Read& read, std::string_view source) {
+  const Deck& deck = read.file.deck;
+  if (const std::string problem = id_problem(deck.id, 100); !problem.empty()) {
+    throw Error("{}:{}: deck id \"{}\" {}", source, read.deck_id_line, deck.id, problem);
+  }
+  if (is_blank(deck.name))
+    throw Error("{}:{}: deck \"name\" is empty", source, read.deck_name_line);
+}
+
+void check_card(const CardContent& card, const CardLines& lines, std::size_t index,
+                std::string_view source) {
   const std::string label = card_label(index, card.id);
   if (const std::string problem = id_problem(card.id, 200); !problem.empty()) {
-    throw Error("{}:{}: {}: id {}", context.source, located.line_of("id"), label, problem);
+    throw Error("{}:{}: {}: id {}", source, lines.id, label, problem);
   }
-  if (is_blank(card.front)) {
-    throw Error("{}:{}: {}: \"front\" is empty", context.source, located.line_of("front"), label);
-  }
-  if (is_blank(card.back)) {
-    throw Error("{}:{}: {}: \"back\" is empty", context.source, located.line_of("back"), label);
-  }
+  if (is_blank(card.front))
+    throw Error("{}:{}: {}: \"front\" is empty", source, lines.front, label);
+  if (is_blank(card.back)) throw Error("{}:{}: {}: \"back\" is empty", source, lines.back, label);
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
     if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
-      throw Error("{}:{}: {}: {}", context.source, located.line_of("tags"), label, problem);
+      throw Error("{}:{}: {}: {}", source, lines.tags, label, problem);
     }
     if (std::find(card.tags.begin(), card.tags.begin() + static_cast<std::ptrdiff_t>(i),
                   card.tags[i]) != card.tags.begin() + static_cast<std::ptrdiff_t>(i)) {
-      throw Error("{}:{}: {}: tag '{}' is listed twice", context.source, located.line_of("tags"),
-                  label, card.tags[i]);
+      throw Error("{}:{}: {}: tag '{}' is listed twice", source, lines.tags, label, card.tags[i]);
     }
   }
 }
 
-void check(const DeckFile& file, const Context& context) {
-  check_deck(file.deck, context);
+void check(const Read& read, std::string_view source) {
+  check_root(read, source);
+  check_deck(read, source);
   std::unordered_map<std::string_view, std::size_t> first_index;
-  for (std::size_t i = 0; i < file.cards.size(); ++i) {
-    check_card(file.cards[i], i, context);
-    const auto [it, added] = first_index.emplace(file.cards[i].id, i);
+  for (std::size_t i = 0; i < read.file.cards.size(); ++i) {
+    const CardContent& card = read.file.cards[i];
+    check_card(card, read.cards[i], i, source);
+    const auto [it, added] = first_index.emplace(card.id, i);
     if (!added) {
       throw Error("{}:{}: card id \"{}\" is used twice (cards {} and {}); ids must be unique",
-                  context.source, context.layout.cards[i].line_of("id"), file.cards[i].id,
-                  it->second + 1, i + 1);
+                  source, read.cards[i].id, card.id, it->second + 1, i + 1);
     }
   }
 }
 
-// ---- Writing -----------------------------------------------------------------------------------
+// rapidjson says "Missing a comma or '}' after an object member."; we say it our way.
+std::string syntax_message(rapidjson::ParseErrorCode code) {
+  std::string reason = rapidjson::GetParseError_En(code);
+  if (!reason.empty() && reason.back() == '.') reason.pop_back();
+  if (!reason.empty())
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  return reason;
+}
+
+// ---- Writing ----------------------------------------------------------------------------------
 
 struct DeckOut {
   const Deck& deck;
@@ -518,18 +533,24 @@ void save(cereal::JSONOutputArchive& archive, const CardOut& out) {
 
 DeckFile parse_deck_file(std::string_view text, std::string_view source) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  LocatedText located = locate(text, source);
-  const Layout& layout = located.layout;
-  if (layout.root.kind != Kind::object) {
-    throw Error("{}:{}: a deck file holds one JSON object with \"format\", \"deck\" and \"cards\"",
-                source, layout.root.line);
+  if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+    const auto [line, column] = position(text, bad);
+    throw Error("{}:{}:{}: the file is not valid UTF-8 text", source, line, column);
   }
-  const Context context{source, layout};
-  std::istringstream stream{std::move(located.for_cereal)};
-  cereal::JSONInputArchive archive(stream);
-  DeckFile file = read_root(archive, context);
-  check(file, context);
-  return file;
+  Read read;
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  DeckReader handler(read, source, stream, text);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags =
+      rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag;
+  const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
+  if (handler.problem()) throw *handler.problem();
+  if (result.IsError()) {
+    const auto [line, column] = position(text, result.Offset());
+    throw Error("{}:{}:{}: invalid JSON: {}", source, line, column, syntax_message(result.Code()));
+  }
+  check(read, source);
+  return std::move(read.file);
 }
 
 DeckFile read_deck_file(const std::filesystem::path& path) {

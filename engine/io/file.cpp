@@ -4,9 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "model/error.hpp"
 
@@ -17,12 +16,17 @@ std::string read_file(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, error)) {
     throw Error("cannot read {}: it is a folder, not a file", path.string());
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot read {}: {}", path.string(), std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw Error("cannot read {}: {}", path.string(), std::strerror(errno));
-  return std::move(content).str();
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) throw Error("cannot read {}: {}", path.string(), std::strerror(errno));
+  std::string content;
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
+    content.append(buffer, n);
+  const bool failed = std::ferror(file) != 0;
+  const int saved = errno;
+  std::fclose(file);
+  if (failed) throw Error("cannot read {}: {}", path.string(), std::strerror(saved));
+  return content;
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {

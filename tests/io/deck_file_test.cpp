@@ -189,3 +189,45 @@ TEST_CASE("a missing file is named in the error") {
   CHECK_THROWS_WITH(read_deck_file("/nonexistent/deck.json"),
                     "cannot read /nonexistent/deck.json: No such file or directory");
 }
+
+TEST_CASE("strings holding NUL or half a surrogate pair are refused, naming the line") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"x\\u0000y\", \"back\": \"B\"}")) ==
+        "x.json:5: a string holds \\u0000, which deck files do not allow");
+  CHECK(error_of(deck_with("    {\"id\": \"a\",\n     \"front\": \"\\udc00\", \"back\": \"B\"}")) ==
+        "x.json:6: a string holds \\uDC00 alone, half of a UTF-16 surrogate pair (write the "
+        "character itself, or both halves)");
+  // Both halves together are one character, U+1F600, kept as UTF-8.
+  CHECK(parse_deck_file(
+            deck_with("    {\"id\": \"a\", \"front\": \"\\ud83d\\ude00\", \"back\": \"B\"}"),
+            "x.json")
+            .cards[0]
+            .front == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("bytes that are not UTF-8 are refused with their line and column") {
+  // Line 5 is `    {"id": "a", "front": "?`: the opening quote is column 26, the bad byte 27.
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"\xC0\xAF\", \"back\": \"B\"}")) ==
+        "x.json:5:27: the file is not valid UTF-8 text");
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"\xED\xA0\x80\", \"back\": \"B\"}")) ==
+        "x.json:5:27: the file is not valid UTF-8 text");
+  CHECK(parse_deck_file(
+            deck_with(
+                "    {\"id\": \"a\", \"front\": \"caf\xC3\xA9 \xE2\x82\xAC\", \"back\": \"B\"}"),
+            "x.json")
+            .cards[0]
+            .front == "caf\xC3\xA9 \xE2\x82\xAC");
+}
+
+TEST_CASE("a number where text is expected is a type error, never converted") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": 0e65, \"back\": \"B\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"front\" must be a string");
+  CHECK(error_of("{\"format\": 1}") == "x.json:1: \"format\" must be a string");
+}
+
+TEST_CASE("nesting deeper than the format allows is refused at its first level") {
+  CHECK(error_of(std::string(100000, '[')) ==
+        "x.json:1: a deck file holds one JSON object with \"format\", \"deck\" and \"cards\"");
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": [[\"x\"]]}")) ==
+        "x.json:5: card 1 (\"a\"): \"tags\" must be an array of strings");
+}
