@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "app.hpp"
 #include "clock.hpp"
@@ -15,7 +16,8 @@
 namespace rehearse::cli {
 namespace {
 
-// An import of this many cards or more into a collection with answers is backed up first.
+// An import of this many cards or more that changes cards of a collection with answers is
+// backed up first.
 constexpr std::size_t kLargeImport = 1000;
 
 // "a, b, c and 4 more"
@@ -42,7 +44,16 @@ void print_report(const ImportReport& report, const std::string& file) {
   }
 }
 
-void run_import(Context& context, const std::vector<std::string>& paths) {
+// Whether the import changes cards the user already has: then, if it is large and the
+// collection holds answers, a backup is made first. Adding cards cannot harm what is there.
+bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& preview,
+                    std::size_t cards) {
+  const bool changes_cards = std::any_of(preview.begin(), preview.end(),
+                                         [](const ImportReport& r) { return r.updated > 0; });
+  return cards >= kLargeImport && changes_cards && collection.has_reviews();
+}
+
+void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run) {
   std::vector<DeckFile> files;
   std::size_t cards = 0;
   for (const std::string& path : paths) {
@@ -50,7 +61,14 @@ void run_import(Context& context, const std::vector<std::string>& paths) {
     cards += files.back().cards.size();
   }
   Collection& collection = context.collection();
-  if (cards >= kLargeImport && collection.has_reviews()) {
+  const std::vector<ImportReport> preview = preview_imports(collection, files);
+  if (dry_run) {
+    for (std::size_t i = 0; i < preview.size(); ++i)
+      print_report(preview[i], paths[i]);
+    fmt::print("Dry run: nothing was written.\n");
+    return;
+  }
+  if (worth_a_backup(collection, preview, cards)) {
     const std::filesystem::path backup = store::automatic_backup_path(
         collection.path(), "before-import-" + file_stamp(context.now()));
     collection.backup_to(backup);
@@ -131,6 +149,7 @@ void add_deck_commands(CLI::App& app, Context& context) {
     std::string deck;
     std::string path;
     bool json = false;
+    bool dry_run = false;
   };
   auto args = std::make_shared<Args>();
 
@@ -142,7 +161,10 @@ void add_deck_commands(CLI::App& app, Context& context) {
       "Add or update decks from deck files. Cards are matched by id: edited cards keep their "
       "progress. A file with any error is refused whole and nothing is imported.");
   import->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)")->required();
-  import->callback([&context, args] { run_import(context, args->files);
+  import->add_flag("--dry-run", args->dry_run,
+                   "Check the files and report what would be added, updated and missing, "
+                   "without writing anything");
+  import->callback([&context, args] { run_import(context, args->files, args->dry_run);
 });
 
 auto* export_ = app.add_subcommand("export", "Write a deck to a deck file");

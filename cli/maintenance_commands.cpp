@@ -48,14 +48,13 @@ void run_backup(Context& context, std::string file) {
 }
 
 void run_restore(Context& context, const std::string& file) {
-  Collection& collection = context.collection();
-  const std::filesystem::path safety = store::automatic_backup_path(
-      collection.path(), "before-restore-" + file_stamp(context.now()));
-  collection.backup_to(safety);
-  store::prune_automatic_backups(collection.path(), store::kAutomaticBackupsKept);
-  collection.restore_from(file);
-  fmt::print("Restored {} from {}\nThe collection as it was is kept in {}\n",
-             collection.path().string(), file, safety.string());
+  const std::filesystem::path path = context.collection_path();
+  const std::filesystem::path safety =
+      store::automatic_backup_path(path, "before-restore-" + file_stamp(context.now()));
+  Collection::restore(path, file, safety);
+  store::prune_automatic_backups(path, store::kAutomaticBackupsKept);
+  fmt::print("Restored {} from {}\nThe collection as it was is kept in {}\n", path.string(), file,
+             safety.string());
 }
 
 }  // namespace

@@ -57,8 +57,10 @@ std::vector<LogEntry> answer_cards(Collection& collection, std::span<const Answe
   return collection.record_answers(answers, sm2_transition(config));
 }
 
-std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
-                                       const sm2::Config& config, const Progress& progress) {
+namespace {
+
+// Refuses files that share a deck id or a card id: importing them together is ambiguous.
+void check_distinct(std::span<const DeckFile> files) {
   std::unordered_map<std::string_view, std::string_view> deck_of_card;
   std::unordered_set<std::string_view> decks;
   for (const DeckFile& file : files) {
@@ -73,7 +75,20 @@ std::vector<ImportReport> import_decks(Collection& collection, std::span<const D
       }
     }
   }
+}
+
+}  // namespace
+
+std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
+                                       const sm2::Config& config, const Progress& progress) {
+  check_distinct(files);
   return collection.import_decks(files, sm2::new_card(config), progress);
+}
+
+std::vector<ImportReport> preview_imports(const Collection& collection,
+                                          std::span<const DeckFile> files) {
+  check_distinct(files);
+  return collection.preview_imports(files);
 }
 
 CardState replay_card(const Collection& collection, std::string_view card_id,

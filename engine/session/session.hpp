@@ -60,6 +60,10 @@ struct CheckReport {
 CheckReport check_collection(const Collection& collection, const sm2::Config& config = {},
                              const Progress& progress = {});
 
+// What import_decks would report, without writing anything (import --dry-run).
+std::vector<ImportReport> preview_imports(const Collection& collection,
+                                          std::span<const DeckFile> files);
+
 // The card's state recomputed from its review log alone. Equal to the stored state unless the
 // collection was altered behind rehearse's back.
 CardState replay_card(const Collection& collection, std::string_view card_id,

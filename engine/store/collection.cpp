@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,12 @@ Error storage_error(const std::filesystem::path& path, const SQLite::Exception& 
           file, kBusyTimeoutMs / 1000);
     case SQLITE_FULL:
       return Error("cannot write {}: the disk is full; nothing was changed", file);
+    case SQLITE_IOERR:
+      // Growing the shared-memory file beside the collection fails on a full disk.
+      if (e.getExtendedErrorCode() == SQLITE_IOERR_SHMSIZE) {
+        return Error("cannot write {}: the disk is full; nothing was changed", file);
+      }
+      return Error("{}: {}", file, e.what());
     case SQLITE_READONLY:
       return Error("cannot write {}: the file or its folder is read-only; nothing was changed",
                    file);
@@ -75,14 +82,20 @@ std::vector<std::string> split_tags(const SQLite::Column& column) {
   return tags;
 }
 
-// The columns every card query selects, in the order read_card expects. Tags contain no white
-// space, so a space joins them safely.
+// The columns every card query selects, in the order read_card expects.
 constexpr std::string_view kCardColumns =
     "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, "
-    "(SELECT group_concat(tag, ' ') FROM "
-    "(SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
+    "c.interval_days, c.due, c.last_answered, c.reask, x.tags "
     "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id ";
+
+// A card's tags as card_texts keeps them, in the author's order: tags contain no white space,
+// so a space joins them safely.
+std::string join_tags(const std::vector<std::string>& tags) {
+  std::string joined;
+  for (const std::string& tag : tags)
+    (joined.empty() ? joined : joined += ' ') += tag;
+  return joined;
+}
 
 Card read_card(SQLite::Statement& row) {
   Card card;
@@ -112,7 +125,7 @@ std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::prob
   if (filter.deck) sql += " AND d.slug = :deck";
   if (filter.tag) {
     sql += match == TagMatch::probe
-               ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card = c.id AND t.tag = :tag)"
+               ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.tag = :tag AND t.card = c.id)"
                : " AND c.id IN (SELECT card FROM card_tags WHERE tag = :tag)";
   }
   return sql;
@@ -144,14 +157,29 @@ struct Collection::Impl {
   std::filesystem::path path;
   SQLite::Database db;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unordered_map<const char*, SQLite::Statement*> literals;
 
   Impl(std::filesystem::path file, int flags)
       : path(std::move(file)), db(path.string(), flags, kBusyTimeoutMs) {}
+  // `name` is what SQLite opens (a URI with flags), `file` what messages name.
+  Impl(std::filesystem::path file, const std::string& name, int flags)
+      : path(std::move(file)), db(name, flags, kBusyTimeoutMs) {}
 
   // A prepared statement, compiled once per collection and reused.
   Query query(const std::string& sql) {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
+    return Query(*slot);
+  }
+  // The same for SQL that is a string literal, found by its address: the hot paths (imports,
+  // answers) skip building and hashing the text on every call.
+  Query query(const char* literal) {
+    SQLite::Statement*& slot = literals[literal];
+    if (!slot) {
+      auto& owned = statements[literal];
+      if (!owned) owned = std::make_unique<SQLite::Statement>(db, literal);
+      slot = owned.get();
+    }
     return Query(*slot);
   }
 
@@ -202,12 +230,31 @@ struct Collection::Impl {
   };
   std::optional<Stored> stored_card(const std::string& card_id);
   void insert_card(const CardContent& content, const Placed& placed, const CardState& state);
-  void update_card(std::int64_t rowid, const CardContent& content, const Placed& placed);
-  void add_tags(std::int64_t card, const std::vector<std::string>& tags);
-  void set_tags(std::int64_t card, const std::vector<std::string>& tags);
-  ImportReport import_cards(const DeckFile& file, const CardState& new_state,
-                            const std::function<void()>& tick);
+  void update_card(const Stored& stored, const CardContent& content, const Placed& placed);
+  // card_tags lists each (tag, card) pair, for filters and counts by tag.
+  void index_tags(std::int64_t card, const std::vector<std::string>& tags);
+  void unindex_tags(std::int64_t card, const std::vector<std::string>& tags);
+  // What importing a file would do: the report, and per card whether to add, keep or update
+  // it (with the stored card, for each update, in order).
+  struct ImportPlan {
+    enum class Step : std::uint8_t { add, keep, update };
+    ImportReport report;
+    std::vector<Step> steps;
+    std::vector<Stored> updates;
+  };
+  std::optional<std::int64_t> deck_rowid(const std::string& deck_id);
+  // Reads only. `known`, when given, holds every card id in the collection.
+  ImportPlan plan_import(const DeckFile& file, const std::unordered_set<std::string>* known);
+  void apply_import(const DeckFile& file, const ImportPlan& plan, const CardState& new_state,
+                    const std::function<void()>& tick);
+  // Plans every file: with big imports, one scan of the ids beats a lookup per card.
+  std::vector<ImportPlan> plan_imports(std::span<const DeckFile> files);
+  std::unordered_set<std::string> card_ids();
   LogEntry answer(const AnswerRecord& answer, const Transition& transition);
+
+  static std::unique_ptr<Impl> open_writable(const std::filesystem::path& path,
+                                             const OpenOptions& options);
+  static std::unique_ptr<Impl> open_read_only(const std::filesystem::path& path);
 };
 
 namespace {
@@ -233,25 +280,86 @@ const std::filesystem::path& Collection::path() const {
   return impl_->path;
 }
 
+namespace {
+
+// `path` as an SQLite URI, with the characters URIs reserve escaped.
+std::string file_uri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (const char c : path.string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+
+// Whether SQLite failed because the file or its folder cannot be written.
+bool read_only_medium(const SQLite::Exception& e) {
+  return e.getErrorCode() == SQLITE_CANTOPEN || e.getErrorCode() == SQLITE_READONLY;
+}
+
+}  // namespace
+
+std::unique_ptr<Collection::Impl> Collection::Impl::open_writable(const std::filesystem::path& path,
+                                                                  const OpenOptions& options) {
+  auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  store::check_collection(impl->db, path);  // before anything may change the file
+  impl->db.exec("PRAGMA foreign_keys = ON");
+  impl->db.exec("PRAGMA cache_size = -65536");  // 64 MB at most, for large imports
+  if (path != ":memory:") {
+    impl->db.exec("PRAGMA journal_mode = WAL");
+    impl->db.exec(options.durability == Durability::power_loss ? "PRAGMA synchronous = FULL"
+                                                               : "PRAGMA synchronous = NORMAL");
+  }
+  store::migrate(impl->db, path);
+  return impl;
+}
+
+// A collection whose file or folder cannot be written (a read-only mount, permissions) can
+// still be read. In a read-only folder SQLite cannot create the files WAL mode keeps beside
+// the collection; nothing can write there either, so the file is opened as immutable.
+std::unique_ptr<Collection::Impl> Collection::Impl::open_read_only(
+    const std::filesystem::path& path) {
+  std::unique_ptr<Impl> impl;
+  try {
+    impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+    store::check_collection(impl->db, path);
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_CANTOPEN) throw;
+    impl = std::make_unique<Impl>(path, file_uri(path) + "?immutable=1",
+                                  SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    store::check_collection(impl->db, path);
+  }
+  if (store::schema_version(impl->db) < store::latest_schema_version()) {
+    throw Error(
+        "cannot write {}: the file or its folder is read-only, and this older collection must "
+        "be brought up to date once; make it writable and run rehearse again",
+        path.string());
+  }
+  return impl;
+}
+
 Collection Collection::open(const std::filesystem::path& path, const OpenOptions& options) {
   const bool in_memory = path == ":memory:";
+  std::error_code error;
+  if (!in_memory && std::filesystem::is_directory(path, error)) {
+    throw Error("{} is a folder, not a collection file", path.string());
+  }
   if (!in_memory && path.has_parent_path()) {
-    std::error_code error;
     std::filesystem::create_directories(path.parent_path(), error);
-    if (error)
+    if (error) {
       throw Error("cannot create the folder {}: {}", path.parent_path().string(), error.message());
+    }
   }
   return guarded(path, [&] {
-    auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    impl->db.exec("PRAGMA foreign_keys = ON");
-    impl->db.exec("PRAGMA cache_size = -65536");
-    if (!in_memory) {
-      impl->db.exec("PRAGMA journal_mode = WAL");
-      impl->db.exec(options.durability == Durability::power_loss ? "PRAGMA synchronous = FULL"
-                                                                 : "PRAGMA synchronous = NORMAL");
+    try {
+      return Collection(Impl::open_writable(path, options));
+    } catch (const SQLite::Exception& e) {
+      if (in_memory || !read_only_medium(e) || !std::filesystem::exists(path)) throw;
+      return Collection(Impl::open_read_only(path));
     }
-    store::migrate(impl->db, path);
-    return Collection(std::move(impl));
   });
 }
 
@@ -293,29 +401,49 @@ std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
   });
 }
 
-void Collection::Impl::add_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    auto insert = query("INSERT INTO card_tags (card, tag, position) VALUES (?, ?, ?)");
-    insert->bind(1, card);
-    insert->bind(2, tags[i]);
-    insert->bind(3, static_cast<std::int64_t>(i));
+std::unordered_set<std::string> Collection::Impl::card_ids() {
+  std::unordered_set<std::string> ids;
+  auto q = query("SELECT slug FROM cards");
+  while (q->executeStep())
+    ids.emplace(q->getColumn(0).getText());
+  return ids;
+}
+
+void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  // One statement for up to kRows tags: a card's tags go in with one step, not one each.
+  constexpr std::size_t kRows = 8;
+  static const std::array<std::string, kRows + 1> kInsert = [] {
+    std::array<std::string, kRows + 1> sql;
+    for (std::size_t n = 1; n <= kRows; ++n) {
+      sql[n] = "INSERT INTO card_tags (tag, card) VALUES (?, ?)";
+      for (std::size_t i = 1; i < n; ++i)
+        sql[n] += ", (?, ?)";
+    }
+    return sql;
+  }();
+  for (std::size_t start = 0; start < tags.size(); start += kRows) {
+    const std::size_t n = std::min(kRows, tags.size() - start);
+    auto insert = query(kInsert[n].c_str());
+    for (std::size_t i = 0; i < n; ++i) {
+      insert->bindNoCopy(static_cast<int>(2 * i + 1), tags[start + i]);
+      insert->bind(static_cast<int>(2 * i + 2), card);
+    }
     insert->exec();
   }
 }
 
-void Collection::Impl::set_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  {
-    auto clear = query("DELETE FROM card_tags WHERE card = ?");
-    clear->bind(1, card);
-    clear->exec();
+void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags) {
+    auto remove = query("DELETE FROM card_tags WHERE tag = ? AND card = ?");
+    remove->bind(1, tag);
+    remove->bind(2, card);
+    remove->exec();
   }
-  add_tags(card, tags);
 }
 
 std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
   auto q = query(
-      "SELECT c.id, c.deck, c.position, x.front, x.back, (SELECT group_concat(tag, ' ') FROM "
-      "(SELECT tag FROM card_tags t WHERE t.card = c.id ORDER BY t.position)) "
+      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags "
       "FROM cards c JOIN card_texts x ON x.card = c.id WHERE c.slug = ?");
   q->bind(1, card_id);
   if (!q->executeStep()) return std::nullopt;
@@ -340,40 +468,85 @@ void Collection::Impl::insert_card(const CardContent& content, const Placed& pla
     insert->exec();
   }
   const std::int64_t rowid = db.getLastInsertRowid();
-  auto texts = query("INSERT INTO card_texts (card, front, back) VALUES (?, ?, ?)");
+  const std::string tags = join_tags(content.tags);
+  auto texts = query("INSERT INTO card_texts (card, front, back, tags) VALUES (?, ?, ?, ?)");
   texts->bind(1, rowid);
-  texts->bind(2, content.front);
-  texts->bind(3, content.back);
+  texts->bindNoCopy(2, content.front);  // the strings outlive the statement's execution
+  texts->bindNoCopy(3, content.back);
+  texts->bindNoCopy(4, tags);
   texts->exec();
-  add_tags(rowid, content.tags);
+  index_tags(rowid, content.tags);
 }
 
-void Collection::Impl::update_card(std::int64_t rowid, const CardContent& content,
+void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
                                    const Placed& placed) {
   {
     auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
     update->bind(1, placed.deck);
     update->bind(2, placed.position);
-    update->bind(3, rowid);
+    update->bind(3, stored.rowid);
     update->exec();
   }
-  auto texts = query("UPDATE card_texts SET front = ?, back = ? WHERE card = ?");
+  auto texts = query("UPDATE card_texts SET front = ?, back = ?, tags = ? WHERE card = ?");
   texts->bind(1, content.front);
   texts->bind(2, content.back);
-  texts->bind(3, rowid);
+  texts->bind(3, join_tags(content.tags));
+  texts->bind(4, stored.rowid);
   texts->exec();
-  set_tags(rowid, content.tags);
+  if (stored.content.tags != content.tags) {
+    unindex_tags(stored.rowid, stored.content.tags);
+    index_tags(stored.rowid, content.tags);
+  }
 }
 
-ImportReport Collection::Impl::import_cards(const DeckFile& file, const CardState& new_state,
-                                            const std::function<void()>& tick) {
-  ImportReport report;
-  report.deck_id = file.deck.id;
-  {
-    auto exists = query("SELECT 1 FROM decks WHERE slug = ?");
-    exists->bind(1, file.deck.id);
-    report.deck_added = !exists->executeStep();
+std::optional<std::int64_t> Collection::Impl::deck_rowid(const std::string& deck_id) {
+  auto q = query("SELECT id FROM decks WHERE slug = ?");
+  q->bind(1, deck_id);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+
+Collection::Impl::ImportPlan Collection::Impl::plan_import(
+    const DeckFile& file, const std::unordered_set<std::string>* known) {
+  ImportPlan plan;
+  plan.report.deck_id = file.deck.id;
+  const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
+  plan.report.deck_added = !deck;
+  plan.steps.reserve(file.cards.size());
+  std::unordered_set<std::string_view> listed;
+  for (std::size_t position = 0; position < file.cards.size(); ++position) {
+    const CardContent& content = file.cards[position];
+    listed.insert(content.id);
+    // A card id the collection does not know needs no lookup (`known` is set for big imports).
+    std::optional<Stored> stored;
+    if (!known || known->contains(content.id)) stored = stored_card(content.id);
+    if (!stored) {
+      plan.steps.push_back(ImportPlan::Step::add);
+      ++plan.report.added;
+    } else if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
+               stored->content == content) {
+      plan.steps.push_back(ImportPlan::Step::keep);
+      ++plan.report.unchanged;
+    } else {
+      plan.steps.push_back(ImportPlan::Step::update);
+      if (stored->placed.deck != deck) plan.report.moved.push_back(content.id);
+      plan.updates.push_back(std::move(*stored));
+      ++plan.report.updated;
+    }
   }
+  if (deck) {
+    auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
+    in_deck->bind(1, *deck);
+    while (in_deck->executeStep()) {
+      std::string slug = in_deck->getColumn(0).getString();
+      if (!listed.contains(slug)) plan.report.missing.push_back(std::move(slug));
+    }
+  }
+  return plan;
+}
+
+void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan,
+                                    const CardState& new_state, const std::function<void()>& tick) {
   {
     auto upsert = query(
         "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
@@ -383,40 +556,44 @@ ImportReport Collection::Impl::import_cards(const DeckFile& file, const CardStat
     upsert->bind(3, file.deck.description);
     upsert->exec();
   }
-  std::int64_t deck = 0;
-  {
-    auto id = query("SELECT id FROM decks WHERE slug = ?");
-    id->bind(1, file.deck.id);
-    id->executeStep();
-    deck = id->getColumn(0).getInt64();
-  }
-
-  std::unordered_set<std::string_view> listed;
+  const std::int64_t deck = *deck_rowid(file.deck.id);
+  auto update = plan.updates.begin();
   for (std::size_t position = 0; position < file.cards.size(); ++position) {
-    const CardContent& content = file.cards[position];
-    listed.insert(content.id);
     const Placed placed{deck, static_cast<std::int64_t>(position)};
-    const std::optional<Stored> stored = stored_card(content.id);
-    if (!stored) {
-      insert_card(content, placed, new_state);
-      ++report.added;
-    } else if (stored->placed == placed && stored->content == content) {
-      ++report.unchanged;
-    } else {
-      if (stored->placed.deck != deck) report.moved.push_back(content.id);
-      update_card(stored->rowid, content, placed);
-      ++report.updated;
+    switch (plan.steps[position]) {
+      case ImportPlan::Step::add:
+        insert_card(file.cards[position], placed, new_state);
+        break;
+      case ImportPlan::Step::update:
+        update_card(*update++, file.cards[position], placed);
+        break;
+      case ImportPlan::Step::keep:
+        break;
     }
     tick();
   }
+}
 
-  auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
-  in_deck->bind(1, deck);
-  while (in_deck->executeStep()) {
-    std::string slug = in_deck->getColumn(0).getString();
-    if (!listed.contains(slug)) report.missing.push_back(std::move(slug));
-  }
-  return report;
+std::vector<Collection::Impl::ImportPlan> Collection::Impl::plan_imports(
+    std::span<const DeckFile> files) {
+  std::size_t total = 0;
+  for (const DeckFile& file : files)
+    total += file.cards.size();
+  std::optional<std::unordered_set<std::string>> known;
+  if (total >= 4096) known = card_ids();
+  std::vector<ImportPlan> plans;
+  for (const DeckFile& file : files)
+    plans.push_back(plan_import(file, known ? &*known : nullptr));
+  return plans;
+}
+
+std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> files) const {
+  return guarded(impl_->path, [&] {
+    std::vector<ImportReport> reports;
+    for (Impl::ImportPlan& plan : impl_->plan_imports(files))
+      reports.push_back(std::move(plan.report));
+    return reports;
+  });
 }
 
 std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
@@ -431,9 +608,12 @@ std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> fil
       const auto tick = [&] {
         if (progress && ++done % 1024 == 0) progress(done, total);
       };
+      std::vector<Impl::ImportPlan> plans = impl_->plan_imports(files);
       std::vector<ImportReport> reports;
-      for (const DeckFile& file : files)
-        reports.push_back(impl_->import_cards(file, new_state, tick));
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        impl_->apply_import(files[i], plans[i], new_state, tick);
+        reports.push_back(std::move(plans[i].report));
+      }
       if (progress) progress(total, total);
       return reports;
     });
@@ -760,28 +940,71 @@ void Collection::backup_to(const std::filesystem::path& destination) const {
   });
 }
 
-void Collection::restore_from(const std::filesystem::path& source) {
-  if (!std::filesystem::is_regular_file(source))
+namespace {
+
+// Opens `source` for reading and checks that it is a sound rehearse collection. A file with no
+// WAL beside it (a backup) is opened immutable, so that nothing is created next to it.
+std::unique_ptr<SQLite::Database> open_restore_source(const std::filesystem::path& source) {
+  if (!std::filesystem::is_regular_file(source)) {
     throw Error("cannot restore from {}: no such file", source.string());
-  guarded(source, [&] {
-    SQLite::Database from(source.string(), SQLite::OPEN_READONLY);
-    store::check_collection(from, source);
-    if (from.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0) {
-      throw Error("cannot restore from {}: it is empty", source.string());
-    }
-    const std::string verdict = from.execAndGet("PRAGMA integrity_check").getString();
-    if (verdict != "ok")
-      throw Error("cannot restore from {}: it is damaged ({})", source.string(), verdict);
-    impl_->statements.clear();
-    guarded(impl_->path, [&] {
-      SQLite::Backup backup(impl_->db, from);
+  }
+  const bool has_wal = std::filesystem::exists(source.string() + "-wal");
+  auto from = has_wal
+                  ? std::make_unique<SQLite::Database>(source.string(), SQLite::OPEN_READONLY)
+                  : std::make_unique<SQLite::Database>(file_uri(source) + "?immutable=1",
+                                                       SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  store::check_collection(*from, source);
+  if (from->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0) {
+    throw Error("cannot restore from {}: it is empty", source.string());
+  }
+  const std::string verdict = from->execAndGet("PRAGMA integrity_check").getString();
+  if (verdict != "ok") {
+    throw Error("cannot restore from {}: it is damaged ({})", source.string(), verdict);
+  }
+  return from;
+}
+
+// Copies a file byte for byte, as it is: for a collection too damaged to open.
+void copy_raw(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::filesystem::create_directories(to.parent_path());
+  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+void Collection::restore(const std::filesystem::path& path, const std::filesystem::path& source,
+                         const std::filesystem::path& safety) {
+  std::unique_ptr<SQLite::Database> from =
+      guarded(source, [&] { return open_restore_source(source); });
+  std::unique_ptr<Impl> current;
+  try {
+    current = Impl::open_writable(path, {});
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_CORRUPT) throw storage_error(path, e);
+  }
+  if (current) {
+    // A sound collection: copy it aside, then overwrite it in place through SQLite, which
+    // other processes see as one more transaction.
+    guarded(path, [&] {
+      store::copy_database(current->db, safety);
+      SQLite::Backup backup(current->db, *from);
       backup.executeStep();
+      store::migrate(current->db, path);
       return 0;
     });
-    return 0;
-  });
-  guarded(impl_->path, [&] {
-    store::migrate(impl_->db, impl_->path);
+    return;
+  }
+  // Too damaged to open: keep its bytes (and its WAL) as they are, then put a fresh copy of the
+  // backup in its place and drop the WAL and shared memory that belonged to the damaged file.
+  guarded(path, [&] {
+    copy_raw(path, safety);
+    if (std::filesystem::exists(path.string() + "-wal"))
+      copy_raw(path.string() + "-wal", safety.string() + "-wal");
+    const std::filesystem::path fresh = path.string() + ".restoring";
+    store::copy_database(*from, fresh);
+    std::filesystem::remove(path.string() + "-wal");
+    std::filesystem::remove(path.string() + "-shm");
+    std::filesystem::rename(fresh, path);
     return 0;
   });
 }

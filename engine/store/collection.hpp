@@ -125,7 +125,8 @@ struct OpenOptions {
 class Collection {
  public:
   // Opens the collection at `path`, creating it and its folder when missing, and brings an
-  // older schema up to date. ":memory:" opens a private, temporary collection.
+  // older schema up to date. ":memory:" opens a private, temporary collection. A collection
+  // whose file or folder cannot be written opens read-only: reading works, writing throws.
   // Throws Error when the file is not a rehearse collection, or is from a newer rehearse.
   static Collection open(const std::filesystem::path& path, const OpenOptions& options = {});
 
@@ -139,6 +140,8 @@ class Collection {
   std::vector<DeckCounts> deck_counts(Day today) const;
   std::optional<Deck> find_deck(std::string_view deck_id) const;
 
+  // What import_decks would report, without writing anything.
+  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files) const;
   // Adds or updates each deck and its cards by id, all in one transaction, keeping the
   // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
   // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
@@ -186,10 +189,12 @@ class Collection {
   // Copies the whole collection, consistent as of the call, to `destination` (replaced if it
   // exists) with SQLite's online backup; other processes may go on reading and writing.
   void backup_to(const std::filesystem::path& destination) const;
-  // Replaces the collection's content with the collection at `source`, which must be a sound
+  // Replaces the collection at `path` with the collection at `source`, which must be a sound
   // rehearse collection (checked first; nothing changes otherwise), and brings its schema up
-  // to date.
-  void restore_from(const std::filesystem::path& source);
+  // to date. The collection as it was is first copied to `safety`: through SQLite when it can
+  // be opened, byte for byte when it is too damaged to open.
+  static void restore(const std::filesystem::path& path, const std::filesystem::path& source,
+                      const std::filesystem::path& safety);
   // SQLite's integrity check: empty when the file is sound, else what is wrong.
   std::vector<std::string> integrity_problems() const;
 

@@ -15,6 +15,9 @@ inline constexpr std::int32_t kApplicationId = 0x52485253;
 // The schema version this build writes (PRAGMA user_version).
 int latest_schema_version();
 
+// The schema version of `db` (PRAGMA user_version); 0 for an empty file.
+int schema_version(SQLite::Database& db);
+
 // Checks that `db` is a rehearse collection (or an empty file) that this build can read.
 // Throws Error when the file belongs to another program or to a newer rehearse.
 void check_collection(SQLite::Database& db, const std::filesystem::path& path);

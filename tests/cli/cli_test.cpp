@@ -382,21 +382,39 @@ TEST_CASE("restore refuses a file that is not a sound collection and changes not
         "rehearse: cannot restore from " + (f.dir / "missing.db").string() + ": no such file\n");
 }
 
-TEST_CASE("a large import into a collection with answers is backed up first") {
+TEST_CASE("a large import that changes cards of a collection with answers is backed up first") {
   const Fixture f;
   f.rehearse({"--now", "2026-11-25", "answer", "q.1", "5"});
-  std::string deck =
-      R"({"format": "rehearse-deck/1", "deck": {"id": "big", "name": "Big"}, "cards": [)";
-  for (int i = 0; i < 1000; ++i) {
-    deck += fmt::format(R"({}{{"id": "big.{}", "front": "F{}", "back": "B{}"}})", i ? "," : "", i,
-                        i, i);
-  }
-  write(f.dir / "big.json", deck + "]}");
-  const CliResult result =
+  const auto big_deck = [](const char* back) {
+    std::string deck =
+        R"({"format": "rehearse-deck/1", "deck": {"id": "big", "name": "Big"}, "cards": [)";
+    for (int i = 0; i < 1000; ++i) {
+      deck += fmt::format(R"({}{{"id": "big.{}", "front": "F{}", "back": "{}"}})", i ? "," : "", i,
+                          i, back);
+    }
+    return deck + "]}";
+  };
+  write(f.dir / "big.json", big_deck("first"));
+  const CliResult added =
       f.rehearse({"--now", "2026-11-25T09:00", "import", (f.dir / "big.json").string()});
-  CHECK(result.exit_code == 0);
-  const auto backup = f.dir / "backups/collection-auto-before-import-2026-11-25T09-00-00.db";
-  CHECK(result.out.starts_with("Backed up the collection to " + backup.string() + " first.\n"));
-  CHECK(run_rehearse({"--db", backup.string(), "decks", "--json"}).out.find("\"big\"") ==
+  CHECK(added.exit_code == 0);
+  CHECK(added.out.find("Backed up") == std::string::npos);  // adding cards harms nothing
+  CHECK_FALSE(std::filesystem::exists(f.dir / "backups"));
+
+  write(f.dir / "big.json", big_deck("second"));
+  const CliResult dry = f.rehearse({"import", "--dry-run", (f.dir / "big.json").string()});
+  CHECK(dry.out == "big (" + (f.dir / "big.json").string() +
+                       "): 0 added, 1000 updated, 0 unchanged, 0 missing\nDry run: nothing was "
+                       "written.\n");
+  CHECK(f.rehearse({"show", "big.7", "--json"}).out.find(R"("back":"first")") != std::string::npos);
+
+  const CliResult changed =
+      f.rehearse({"--now", "2026-11-25T09:30", "import", (f.dir / "big.json").string()});
+  CHECK(changed.exit_code == 0);
+  const auto backup = f.dir / "backups/collection-auto-before-import-2026-11-25T09-30-00.db";
+  CHECK(changed.out.starts_with("Backed up the collection to " + backup.string() + " first.\n"));
+  CHECK(run_rehearse({"--db", backup.string(), "show", "big.7", "--json"})
+            .out.find(R"("back":"first")") != std::string::npos);
+  CHECK(f.rehearse({"show", "big.7", "--json"}).out.find(R"("back":"second")") !=
         std::string::npos);
 }
