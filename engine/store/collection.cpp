@@ -307,7 +307,7 @@ std::unique_ptr<Collection::Impl> Collection::Impl::open_writable(const std::fil
   auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   store::check_collection(impl->db, path);  // before anything may change the file
   impl->db.exec("PRAGMA foreign_keys = ON");
-  impl->db.exec("PRAGMA cache_size = -65536");  // 64 MB at most, for large imports
+  impl->db.exec("PRAGMA cache_size = -262144");  // 256 MB at most, for large imports
   if (path != ":memory:") {
     impl->db.exec("PRAGMA journal_mode = WAL");
     impl->db.exec(options.durability == Durability::power_loss ? "PRAGMA synchronous = FULL"
