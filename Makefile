@@ -19,7 +19,7 @@ SHIPPED_DECKS = $(addprefix decks/,leadership-principles.json behavioral-people.
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test clean fuzz
+.PHONY: deps build run test test-asan bench clean fuzz
 
 # Installs only the packages that are missing; a machine that has them all is not touched.
 deps:
@@ -43,6 +43,19 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+# The whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer (the
+# end-to-end tests run the sanitized binary too); any report fails the run.
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREHEARSE_SANITIZE=ON
+	cmake --build build-asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir build-asan --output-on-failure -j2
+
+# Benchmarks on a synthetic collection of 100,000 cards and 2,000,000 answers (generated once
+# into build-bench/data); prints the figures of docs/performance.md.
+bench: deps
+	bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR)
