@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks (make bench): builds rehearse and the bench tools in build-bench/,
+# generates the default synthetic collection once (100,000 cards, 2,000,000 answers), then
+# times the rehearse process with hyperfine and measures peak memory with /usr/bin/time.
+# Prints a table of medians against the targets of docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${BUILD:-build-bench}
+DATA=${BENCH_DATA:-$BUILD/data}
+NOW=2026-11-25T09:00
+RUNS=${RUNS:-30}
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+missing=""
+for p in hyperfine time libbenchmark-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installing from Debian:$missing"
+  sudo_if_needed apt-get update -q
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -q --no-install-recommends $missing
+fi
+
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DREHEARSE_BENCH=ON -DREHEARSE_TESTS=OFF >/dev/null
+cmake --build "$BUILD"
+R=$PWD/$BUILD/cli/rehearse
+mkdir -p "$DATA"
+if [ ! -f "$DATA/base.db" ]; then
+  echo "Generating the default collection (a few minutes, once)..."
+  "$BUILD/bench/rehearse-generate" --db "$DATA/base.db" --deck-file "$DATA/import-100k.json" \
+    --answers-file "$DATA/answers-10k.txt" | tee "$DATA/generate.txt"
+fi
+
+# median SECONDS of a hyperfine JSON export, in milliseconds
+median_ms() { sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$1" | head -1 | awk '{ printf "%.1f", $1 * 1000 }'; }
+
+time_command() {  # name, hyperfine arguments...
+  local name=$1; shift
+  hyperfine --style none --export-json "$DATA/$name.json" "$@" >/dev/null
+  median_ms "$DATA/$name.json"
+}
+
+echo "Timing the rehearse process ($RUNS runs each)..."
+next_ms=$(time_command next -N --warmup 5 --runs "$RUNS" "$R --db $DATA/base.db --now $NOW next --json")
+next_tag_ms=$(time_command next-tag -N --warmup 5 --runs "$RUNS" "$R --db $DATA/base.db --now $NOW next --tag lp:frugality --json")
+stats_ms=$(time_command stats -N --warmup 3 --runs "$RUNS" "$R --db $DATA/base.db --now $NOW stats")
+coverage_ms=$(time_command coverage -N --warmup 3 --runs "$RUNS" "$R --db $DATA/base.db --now $NOW coverage")
+decks_ms=$(time_command decks -N --warmup 3 --runs "$RUNS" "$R --db $DATA/base.db --now $NOW decks")
+import_ms=$(time_command import --runs 5 --prepare "cp $DATA/base.db $DATA/import.db" \
+  "$R --db $DATA/import.db import $DATA/import-100k.json")
+batch_ms=$(time_command batch --runs 3 --prepare "cp $DATA/base.db $DATA/batch.db" \
+  "$R --db $DATA/batch.db --now $NOW answer --batch < $DATA/answers-10k.txt")
+rm -f "$DATA"/import.db* "$DATA"/batch.db* "$DATA"/base.db-wal "$DATA"/base.db-shm
+rm -rf "$DATA/backups"
+
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null </dev/null | tail -1; }
+next_kb=$(peak_kb "$R" --db "$DATA/base.db" --now $NOW next --json)
+cp "$DATA/base.db" "$DATA/review.db"
+review_kb=$( (for _ in $(seq 50); do printf '\n4\n'; done) |
+  /usr/bin/time -f %M "$R" --db "$DATA/review.db" --now $NOW review 2>&1 >/dev/null | tail -1)
+rm -f "$DATA"/review.db*
+
+echo "Micro-benchmarks..."
+REHEARSE_BENCH_DB=$DATA/base.db "$BUILD/bench/rehearse-micro" --benchmark_repetitions=1 \
+  --benchmark_out="$DATA/micro.json" --benchmark_out_format=json | tee "$DATA/micro.txt"
+
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "met" : "MISSED" }'; }
+cat <<TABLE
+
+| measure | median | target | |
+|---|---|---|---|
+| \`next --json\`, whole process | ${next_ms} ms | <= 10 ms | $(verdict "$next_ms" 10) |
+| \`next --tag lp:frugality --json\` | ${next_tag_ms} ms | <= 10 ms | $(verdict "$next_tag_ms" 10) |
+| \`stats\` | ${stats_ms} ms | <= 300 ms | $(verdict "$stats_ms" 300) |
+| \`coverage\` | ${coverage_ms} ms | <= 300 ms | $(verdict "$coverage_ms" 300) |
+| \`decks\` | ${decks_ms} ms | | |
+| import of a 100,000-card deck | ${import_ms} ms | <= 2000 ms | $(verdict "$import_ms" 2000) |
+| 10,000 answers, \`answer --batch\` | ${batch_ms} ms | <= 10000 ms | $(verdict "$batch_ms" 10000) |
+| peak memory, \`next --json\` | $((next_kb / 1024)) MB | <= 50 MB | $(verdict "$next_kb" 51200) |
+| peak memory, \`review\` (50 answers) | $((review_kb / 1024)) MB | <= 50 MB | $(verdict "$review_kb" 51200) |
+TABLE
+grep -h "size:" "$DATA/generate.txt" || true
