@@ -1,25 +1,11 @@
+// Collection: opening, and the queries that read.
 #include "store/collection.hpp"
 
-#include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-#include <sqlite3.h>
-
-#include <array>
-#include <unordered_map>
-#include <unordered_set>
-
-#include "model/error.hpp"
-#include "store/backup.hpp"
+#include "store/collection_impl.hpp"
 #include "store/schema.hpp"
 
 namespace rehearse {
-namespace {
-
-constexpr int kBusyTimeoutMs = 10'000;
-constexpr int kWriteAttempts = 5;
+namespace store {
 
 // Turns an SQLite failure into a message a user can act on.
 Error storage_error(const std::filesystem::path& path, const SQLite::Exception& e) {
@@ -82,14 +68,6 @@ std::vector<std::string> split_tags(const SQLite::Column& column) {
   return tags;
 }
 
-// The columns every card query selects, in the order read_card expects.
-constexpr std::string_view kCardColumns =
-    "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, x.tags "
-    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id ";
-
-// A card's tags as card_texts keeps them, in the author's order: tags contain no white space,
-// so a space joins them safely.
 std::string join_tags(const std::vector<std::string>& tags) {
   std::string joined;
   for (const std::string& tag : tags)
@@ -114,13 +92,7 @@ Card read_card(SQLite::Statement& row) {
   return card;
 }
 
-// How a tag filter is evaluated. A query that stops at its first row walks an index in its
-// own order and probes each card's tags; a query that reads every match is better served by
-// the list of the tag's cards.
-enum class TagMatch { probe, list };
-
-// The WHERE conditions (after the first) for a filter, with :deck and :tag parameters.
-std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::probe) {
+std::string filter_sql(const CardFilter& filter, TagMatch match) {
   std::string sql;
   if (filter.deck) sql += " AND d.slug = :deck";
   if (filter.tag) {
@@ -136,153 +108,6 @@ void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
   if (filter.tag) statement.bind(":tag", *filter.tag);
 }
 
-// A cached statement in use; resets it when the scope ends, so that no read lock outlives
-// the query.
-class Query {
- public:
-  explicit Query(SQLite::Statement& statement) : statement_(statement) {}
-  ~Query() { statement_.tryReset(); }
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-  SQLite::Statement* operator->() { return &statement_; }
-  SQLite::Statement& operator*() { return statement_; }
-
- private:
-  SQLite::Statement& statement_;
-};
-
-}  // namespace
-
-struct Collection::Impl {
-  std::filesystem::path path;
-  SQLite::Database db;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
-  std::unordered_map<const char*, SQLite::Statement*> literals;
-
-  Impl(std::filesystem::path file, int flags)
-      : path(std::move(file)), db(path.string(), flags, kBusyTimeoutMs) {}
-  // `name` is what SQLite opens (a URI with flags), `file` what messages name.
-  Impl(std::filesystem::path file, const std::string& name, int flags)
-      : path(std::move(file)), db(name, flags, kBusyTimeoutMs) {}
-
-  // A prepared statement, compiled once per collection and reused.
-  Query query(const std::string& sql) {
-    auto& slot = statements[sql];
-    if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
-    return Query(*slot);
-  }
-  // The same for SQL that is a string literal, found by its address: the hot paths (imports,
-  // answers) skip building and hashing the text on every call.
-  Query query(const char* literal) {
-    SQLite::Statement*& slot = literals[literal];
-    if (!slot) {
-      auto& owned = statements[literal];
-      if (!owned) owned = std::make_unique<SQLite::Statement>(db, literal);
-      slot = owned.get();
-    }
-    return Query(*slot);
-  }
-
-  // Runs `work` in one IMMEDIATE transaction, retrying the whole of it when another process
-  // holds the lock beyond the busy timeout.
-  template <typename Work>
-  auto write(Work&& work) {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-        auto result = work();
-        transaction.commit();
-        return result;
-      } catch (const SQLite::Exception& e) {
-        const bool busy = e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
-        if (!busy || attempt == kWriteAttempts) throw;
-      }
-    }
-  }
-
-  std::optional<Card> one_card(const std::string& sql, const CardFilter& filter,
-                               std::optional<Day> today) {
-    auto q = query(sql);
-    bind_filter(*q, filter);
-    if (today) q->bind(":today", day_number(*today));
-    if (!q->executeStep()) return std::nullopt;
-    return read_card(*q);
-  }
-
-  std::int64_t card_rowid(std::string_view card_id) {
-    auto q = query("SELECT id FROM cards WHERE slug = ?");
-    q->bind(1, std::string(card_id));
-    if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
-    return q->getColumn(0).getInt64();
-  }
-
-  // Where a card sits: its deck and its place in the deck file.
-  struct Placed {
-    std::int64_t deck;
-    std::int64_t position;
-    bool operator==(const Placed&) const = default;
-  };
-  // What the collection holds of a card, to compare with a deck file.
-  struct Stored {
-    std::int64_t rowid;
-    Placed placed;
-    CardContent content;
-  };
-  std::optional<Stored> stored_card(const std::string& card_id);
-  void insert_card(const CardContent& content, const Placed& placed, const CardState& state);
-  void update_card(const Stored& stored, const CardContent& content, const Placed& placed);
-  // card_tags lists each (tag, card) pair, for filters and counts by tag.
-  void index_tags(std::int64_t card, const std::vector<std::string>& tags);
-  void unindex_tags(std::int64_t card, const std::vector<std::string>& tags);
-  // What importing a file would do: the report, and per card whether to add, keep or update
-  // it (with the stored card, for each update, in order).
-  struct ImportPlan {
-    enum class Step : std::uint8_t { add, keep, update };
-    ImportReport report;
-    std::vector<Step> steps;
-    std::vector<Stored> updates;
-  };
-  std::optional<std::int64_t> deck_rowid(const std::string& deck_id);
-  // Reads only. `known`, when given, holds every card id in the collection.
-  ImportPlan plan_import(const DeckFile& file, const std::unordered_set<std::string>* known);
-  void apply_import(const DeckFile& file, const ImportPlan& plan, const CardState& new_state,
-                    const std::function<void()>& tick);
-  // Plans every file: with big imports, one scan of the ids beats a lookup per card.
-  std::vector<ImportPlan> plan_imports(std::span<const DeckFile> files);
-  std::unordered_set<std::string> card_ids();
-  LogEntry answer(const AnswerRecord& answer, const Transition& transition);
-
-  static std::unique_ptr<Impl> open_writable(const std::filesystem::path& path,
-                                             const OpenOptions& options);
-  static std::unique_ptr<Impl> open_read_only(const std::filesystem::path& path);
-};
-
-namespace {
-
-// Runs `work` and reports an SQLite failure as an Error naming the collection file.
-template <typename Work>
-auto guarded(const std::filesystem::path& path, Work&& work) {
-  try {
-    return work();
-  } catch (const SQLite::Exception& e) {
-    throw storage_error(path, e);
-  }
-}
-
-}  // namespace
-
-Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Collection::Collection(Collection&&) noexcept = default;
-Collection& Collection::operator=(Collection&&) noexcept = default;
-Collection::~Collection() = default;
-
-const std::filesystem::path& Collection::path() const {
-  return impl_->path;
-}
-
-namespace {
-
-// `path` as an SQLite URI, with the characters URIs reserve escaped.
 std::string file_uri(const std::filesystem::path& path) {
   std::string uri = "file:";
   for (const char c : path.string()) {
@@ -294,6 +119,21 @@ std::string file_uri(const std::filesystem::path& path) {
   }
   return uri;
 }
+
+}  // namespace store
+
+using namespace store;
+
+Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Collection::Collection(Collection&&) noexcept = default;
+Collection& Collection::operator=(Collection&&) noexcept = default;
+Collection::~Collection() = default;
+
+const std::filesystem::path& Collection::path() const {
+  return impl_->path;
+}
+
+namespace {
 
 // Whether SQLite failed because the file or its folder cannot be written.
 bool read_only_medium(const SQLite::Exception& e) {
@@ -398,225 +238,6 @@ std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
     if (!q->executeStep()) return std::nullopt;
     return Deck{q->getColumn(0).getString(), q->getColumn(1).getString(),
                 q->getColumn(2).getString()};
-  });
-}
-
-std::unordered_set<std::string> Collection::Impl::card_ids() {
-  std::unordered_set<std::string> ids;
-  auto q = query("SELECT slug FROM cards");
-  while (q->executeStep())
-    ids.emplace(q->getColumn(0).getText());
-  return ids;
-}
-
-void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  // One statement for up to kRows tags: a card's tags go in with one step, not one each.
-  constexpr std::size_t kRows = 8;
-  static const std::array<std::string, kRows + 1> kInsert = [] {
-    std::array<std::string, kRows + 1> sql;
-    for (std::size_t n = 1; n <= kRows; ++n) {
-      sql[n] = "INSERT INTO card_tags (tag, card) VALUES (?, ?)";
-      for (std::size_t i = 1; i < n; ++i)
-        sql[n] += ", (?, ?)";
-    }
-    return sql;
-  }();
-  for (std::size_t start = 0; start < tags.size(); start += kRows) {
-    const std::size_t n = std::min(kRows, tags.size() - start);
-    auto insert = query(kInsert[n].c_str());
-    for (std::size_t i = 0; i < n; ++i) {
-      insert->bindNoCopy(static_cast<int>(2 * i + 1), tags[start + i]);
-      insert->bind(static_cast<int>(2 * i + 2), card);
-    }
-    insert->exec();
-  }
-}
-
-void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  for (const std::string& tag : tags) {
-    auto remove = query("DELETE FROM card_tags WHERE tag = ? AND card = ?");
-    remove->bind(1, tag);
-    remove->bind(2, card);
-    remove->exec();
-  }
-}
-
-std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
-  auto q = query(
-      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags "
-      "FROM cards c JOIN card_texts x ON x.card = c.id WHERE c.slug = ?");
-  q->bind(1, card_id);
-  if (!q->executeStep()) return std::nullopt;
-  return Stored{q->getColumn(0).getInt64(),
-                {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
-                {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
-                 split_tags(q->getColumn(5))}};
-}
-
-void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
-                                   const CardState& state) {
-  {
-    auto insert = query(
-        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    insert->bind(1, content.id);
-    insert->bind(2, placed.deck);
-    insert->bind(3, placed.position);
-    insert->bind(4, state.repetitions);
-    insert->bind(5, state.ease.hundredths());
-    insert->bind(6, state.interval_days);
-    insert->exec();
-  }
-  const std::int64_t rowid = db.getLastInsertRowid();
-  const std::string tags = join_tags(content.tags);
-  auto texts = query("INSERT INTO card_texts (card, front, back, tags) VALUES (?, ?, ?, ?)");
-  texts->bind(1, rowid);
-  texts->bindNoCopy(2, content.front);  // the strings outlive the statement's execution
-  texts->bindNoCopy(3, content.back);
-  texts->bindNoCopy(4, tags);
-  texts->exec();
-  index_tags(rowid, content.tags);
-}
-
-void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
-                                   const Placed& placed) {
-  {
-    auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
-    update->bind(1, placed.deck);
-    update->bind(2, placed.position);
-    update->bind(3, stored.rowid);
-    update->exec();
-  }
-  auto texts = query("UPDATE card_texts SET front = ?, back = ?, tags = ? WHERE card = ?");
-  texts->bind(1, content.front);
-  texts->bind(2, content.back);
-  texts->bind(3, join_tags(content.tags));
-  texts->bind(4, stored.rowid);
-  texts->exec();
-  if (stored.content.tags != content.tags) {
-    unindex_tags(stored.rowid, stored.content.tags);
-    index_tags(stored.rowid, content.tags);
-  }
-}
-
-std::optional<std::int64_t> Collection::Impl::deck_rowid(const std::string& deck_id) {
-  auto q = query("SELECT id FROM decks WHERE slug = ?");
-  q->bind(1, deck_id);
-  if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
-}
-
-Collection::Impl::ImportPlan Collection::Impl::plan_import(
-    const DeckFile& file, const std::unordered_set<std::string>* known) {
-  ImportPlan plan;
-  plan.report.deck_id = file.deck.id;
-  const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
-  plan.report.deck_added = !deck;
-  plan.steps.reserve(file.cards.size());
-  std::unordered_set<std::string_view> listed;
-  for (std::size_t position = 0; position < file.cards.size(); ++position) {
-    const CardContent& content = file.cards[position];
-    listed.insert(content.id);
-    // A card id the collection does not know needs no lookup (`known` is set for big imports).
-    std::optional<Stored> stored;
-    if (!known || known->contains(content.id)) stored = stored_card(content.id);
-    if (!stored) {
-      plan.steps.push_back(ImportPlan::Step::add);
-      ++plan.report.added;
-    } else if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
-               stored->content == content) {
-      plan.steps.push_back(ImportPlan::Step::keep);
-      ++plan.report.unchanged;
-    } else {
-      plan.steps.push_back(ImportPlan::Step::update);
-      if (stored->placed.deck != deck) plan.report.moved.push_back(content.id);
-      plan.updates.push_back(std::move(*stored));
-      ++plan.report.updated;
-    }
-  }
-  if (deck) {
-    auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
-    in_deck->bind(1, *deck);
-    while (in_deck->executeStep()) {
-      std::string slug = in_deck->getColumn(0).getString();
-      if (!listed.contains(slug)) plan.report.missing.push_back(std::move(slug));
-    }
-  }
-  return plan;
-}
-
-void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan,
-                                    const CardState& new_state, const std::function<void()>& tick) {
-  {
-    auto upsert = query(
-        "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
-        "UPDATE SET name = excluded.name, description = excluded.description");
-    upsert->bind(1, file.deck.id);
-    upsert->bind(2, file.deck.name);
-    upsert->bind(3, file.deck.description);
-    upsert->exec();
-  }
-  const std::int64_t deck = *deck_rowid(file.deck.id);
-  auto update = plan.updates.begin();
-  for (std::size_t position = 0; position < file.cards.size(); ++position) {
-    const Placed placed{deck, static_cast<std::int64_t>(position)};
-    switch (plan.steps[position]) {
-      case ImportPlan::Step::add:
-        insert_card(file.cards[position], placed, new_state);
-        break;
-      case ImportPlan::Step::update:
-        update_card(*update++, file.cards[position], placed);
-        break;
-      case ImportPlan::Step::keep:
-        break;
-    }
-    tick();
-  }
-}
-
-std::vector<Collection::Impl::ImportPlan> Collection::Impl::plan_imports(
-    std::span<const DeckFile> files) {
-  std::size_t total = 0;
-  for (const DeckFile& file : files)
-    total += file.cards.size();
-  std::optional<std::unordered_set<std::string>> known;
-  if (total >= 4096) known = card_ids();
-  std::vector<ImportPlan> plans;
-  for (const DeckFile& file : files)
-    plans.push_back(plan_import(file, known ? &*known : nullptr));
-  return plans;
-}
-
-std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> files) const {
-  return guarded(impl_->path, [&] {
-    std::vector<ImportReport> reports;
-    for (Impl::ImportPlan& plan : impl_->plan_imports(files))
-      reports.push_back(std::move(plan.report));
-    return reports;
-  });
-}
-
-std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
-                                                   const CardState& new_state,
-                                                   const Progress& progress) {
-  std::size_t total = 0;
-  for (const DeckFile& file : files)
-    total += file.cards.size();
-  return guarded(impl_->path, [&] {
-    return impl_->write([&] {
-      std::size_t done = 0;
-      const auto tick = [&] {
-        if (progress && ++done % 1024 == 0) progress(done, total);
-      };
-      std::vector<Impl::ImportPlan> plans = impl_->plan_imports(files);
-      std::vector<ImportReport> reports;
-      for (std::size_t i = 0; i < files.size(); ++i) {
-        impl_->apply_import(files[i], plans[i], new_state, tick);
-        reports.push_back(std::move(plans[i].report));
-      }
-      if (progress) progress(total, total);
-      return reports;
-    });
   });
 }
 
@@ -730,115 +351,6 @@ std::optional<Day> Collection::earliest_due(const CardFilter& filter) const {
   });
 }
 
-LogEntry Collection::Impl::answer(const AnswerRecord& answer, const Transition& transition) {
-  LogEntry entry;
-  entry.card_id = answer.card_id;
-  entry.moment = answer.moment;
-  entry.grade = answer.grade;
-  entry.duration = answer.duration;
-  std::int64_t card = 0;
-  {
-    auto q = query(
-        "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
-        "WHERE slug = ?");
-    q->bind(1, answer.card_id);
-    if (!q->executeStep()) throw Error("no card '{}' in {}", answer.card_id, path.string());
-    card = q->getColumn(0).getInt64();
-    entry.before.repetitions = q->getColumn(1).getInt();
-    entry.before.ease = Ease::from_hundredths(q->getColumn(2).getInt());
-    entry.before.interval_days = q->getColumn(3).getInt();
-    entry.before.due = optional_day(q->getColumn(4));
-    entry.before.last_answered = optional_day(q->getColumn(5));
-    entry.before.reask = q->getColumn(6).getInt() != 0;
-  }
-  entry.after = transition(entry.before, answer.grade, answer.moment.day);
-  {
-    auto q = query(
-        "UPDATE cards SET repetitions = :n, ease = :ease, interval_days = :interval, due = :due, "
-        "last_answered = :last, reask = :reask WHERE id = :card");
-    q->bind(":n", entry.after.repetitions);
-    q->bind(":ease", entry.after.ease.hundredths());
-    q->bind(":interval", entry.after.interval_days);
-    bind_day(*q, ":due", entry.after.due);
-    bind_day(*q, ":last", entry.after.last_answered);
-    q->bind(":reask", entry.after.reask ? 1 : 0);
-    q->bind(":card", card);
-    q->exec();
-  }
-  {
-    auto q = query(
-        "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
-        "ease_before, interval_before, due_before, repetitions_after, ease_after, "
-        "interval_after, due_after) VALUES (:card, :at, :day, :grade, :duration, :n0, :e0, :i0, "
-        ":d0, :n1, :e1, :i1, :d1)");
-    q->bind(":card", card);
-    q->bind(":at", static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
-    q->bind(":day", day_number(answer.moment.day));
-    q->bind(":grade", answer.grade.value());
-    q->bind(":duration", static_cast<std::int64_t>(answer.duration.count()));
-    q->bind(":n0", entry.before.repetitions);
-    q->bind(":e0", entry.before.ease.hundredths());
-    q->bind(":i0", entry.before.interval_days);
-    bind_day(*q, ":d0", entry.before.due);
-    q->bind(":n1", entry.after.repetitions);
-    q->bind(":e1", entry.after.ease.hundredths());
-    q->bind(":i1", entry.after.interval_days);
-    bind_day(*q, ":d1", entry.after.due);
-    q->exec();
-  }
-  entry.sequence = db.getLastInsertRowid();
-  return entry;
-}
-
-LogEntry Collection::record_answer(const AnswerRecord& answer, const Transition& transition) {
-  return record_answers(std::span<const AnswerRecord>(&answer, 1), transition).front();
-}
-
-std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> answers,
-                                                 const Transition& transition) {
-  return guarded(impl_->path, [&] {
-    return impl_->write([&] {
-      std::vector<LogEntry> entries;
-      entries.reserve(answers.size());
-      for (const AnswerRecord& answer : answers)
-        entries.push_back(impl_->answer(answer, transition));
-      return entries;
-    });
-  });
-}
-
-std::vector<LogEntry> Collection::review_log(std::string_view card_id) const {
-  return guarded(impl_->path, [&] {
-    const std::int64_t card = impl_->card_rowid(card_id);
-    auto q = impl_->query(
-        "SELECT id, at_ms, day, grade, duration_ms, repetitions_before, ease_before, "
-        "interval_before, due_before, repetitions_after, ease_after, interval_after, due_after "
-        "FROM reviews WHERE card = ? ORDER BY id");
-    q->bind(1, card);
-    std::vector<LogEntry> log;
-    while (q->executeStep()) {
-      LogEntry entry;
-      entry.sequence = q->getColumn(0).getInt64();
-      entry.card_id = card_id;
-      entry.moment.instant = std::chrono::sys_time<std::chrono::milliseconds>(
-          std::chrono::milliseconds(q->getColumn(1).getInt64()));
-      entry.moment.day = day_from_number(q->getColumn(2).getInt64());
-      entry.grade = Grade::from_int(q->getColumn(3).getInt());
-      entry.duration = std::chrono::milliseconds(q->getColumn(4).getInt64());
-      entry.before.repetitions = q->getColumn(5).getInt();
-      entry.before.ease = Ease::from_hundredths(q->getColumn(6).getInt());
-      entry.before.interval_days = q->getColumn(7).getInt();
-      entry.before.due = optional_day(q->getColumn(8));
-      entry.after.repetitions = q->getColumn(9).getInt();
-      entry.after.ease = Ease::from_hundredths(q->getColumn(10).getInt());
-      entry.after.interval_days = q->getColumn(11).getInt();
-      entry.after.due = optional_day(q->getColumn(12));
-      log.push_back(std::move(entry));
-    }
-    return log;
-  });
-}
-
 Stats Collection::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;
@@ -930,93 +442,6 @@ std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today
       c.due += card.due;
     }
     return counts;
-  });
-}
-
-void Collection::backup_to(const std::filesystem::path& destination) const {
-  guarded(impl_->path, [&] {
-    store::copy_database(impl_->db, destination);
-    return 0;
-  });
-}
-
-namespace {
-
-// Opens `source` for reading and checks that it is a sound rehearse collection. A file with no
-// WAL beside it (a backup) is opened immutable, so that nothing is created next to it.
-std::unique_ptr<SQLite::Database> open_restore_source(const std::filesystem::path& source) {
-  if (!std::filesystem::is_regular_file(source)) {
-    throw Error("cannot restore from {}: no such file", source.string());
-  }
-  const bool has_wal = std::filesystem::exists(source.string() + "-wal");
-  auto from = has_wal
-                  ? std::make_unique<SQLite::Database>(source.string(), SQLite::OPEN_READONLY)
-                  : std::make_unique<SQLite::Database>(file_uri(source) + "?immutable=1",
-                                                       SQLite::OPEN_READONLY | SQLite::OPEN_URI);
-  store::check_collection(*from, source);
-  if (from->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0) {
-    throw Error("cannot restore from {}: it is empty", source.string());
-  }
-  const std::string verdict = from->execAndGet("PRAGMA integrity_check").getString();
-  if (verdict != "ok") {
-    throw Error("cannot restore from {}: it is damaged ({})", source.string(), verdict);
-  }
-  return from;
-}
-
-// Copies a file byte for byte, as it is: for a collection too damaged to open.
-void copy_raw(const std::filesystem::path& from, const std::filesystem::path& to) {
-  std::filesystem::create_directories(to.parent_path());
-  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
-}
-
-}  // namespace
-
-void Collection::restore(const std::filesystem::path& path, const std::filesystem::path& source,
-                         const std::filesystem::path& safety) {
-  std::unique_ptr<SQLite::Database> from =
-      guarded(source, [&] { return open_restore_source(source); });
-  std::unique_ptr<Impl> current;
-  try {
-    current = Impl::open_writable(path, {});
-  } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() != SQLITE_CORRUPT) throw storage_error(path, e);
-  }
-  if (current) {
-    // A sound collection: copy it aside, then overwrite it in place through SQLite, which
-    // other processes see as one more transaction.
-    guarded(path, [&] {
-      store::copy_database(current->db, safety);
-      SQLite::Backup backup(current->db, *from);
-      backup.executeStep();
-      store::migrate(current->db, path);
-      return 0;
-    });
-    return;
-  }
-  // Too damaged to open: keep its bytes (and its WAL) as they are, then put a fresh copy of the
-  // backup in its place and drop the WAL and shared memory that belonged to the damaged file.
-  guarded(path, [&] {
-    copy_raw(path, safety);
-    if (std::filesystem::exists(path.string() + "-wal"))
-      copy_raw(path.string() + "-wal", safety.string() + "-wal");
-    const std::filesystem::path fresh = path.string() + ".restoring";
-    store::copy_database(*from, fresh);
-    std::filesystem::remove(path.string() + "-wal");
-    std::filesystem::remove(path.string() + "-shm");
-    std::filesystem::rename(fresh, path);
-    return 0;
-  });
-}
-
-std::vector<std::string> Collection::integrity_problems() const {
-  return guarded(impl_->path, [&] {
-    SQLite::Statement check(impl_->db, "PRAGMA integrity_check");
-    std::vector<std::string> problems;
-    while (check.executeStep())
-      problems.push_back(check.getColumn(0).getString());
-    if (problems == std::vector<std::string>{"ok"}) problems.clear();
-    return problems;
   });
 }
 

@@ -1,0 +1,187 @@
+#pragma once
+
+// The inside of Collection, shared by the store's source files (collection.cpp: opening and
+// queries; import.cpp; answers.cpp; maintenance.cpp). Not part of the engine's public surface.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "model/error.hpp"
+#include "store/collection.hpp"
+
+namespace rehearse {
+namespace store {
+
+inline constexpr int kBusyTimeoutMs = 10'000;
+inline constexpr int kWriteAttempts = 5;
+
+// Turns an SQLite failure into a message a user can act on.
+Error storage_error(const std::filesystem::path& path, const SQLite::Exception& e);
+
+// Runs `work` and reports an SQLite failure as an Error naming the collection file.
+template <typename Work>
+auto guarded(const std::filesystem::path& path, Work&& work) {
+  try {
+    return work();
+  } catch (const SQLite::Exception& e) {
+    throw storage_error(path, e);
+  }
+}
+
+// `path` as an SQLite URI, with the characters URIs reserve escaped.
+std::string file_uri(const std::filesystem::path& path);
+
+std::optional<Day> optional_day(const SQLite::Column& column);
+void bind_day(SQLite::Statement& statement, const char* name, std::optional<Day> day);
+
+// A card's tags as card_texts keeps them, in the author's order: tags contain no white space,
+// so a space joins them safely.
+std::string join_tags(const std::vector<std::string>& tags);
+std::vector<std::string> split_tags(const SQLite::Column& column);
+
+// The columns every card query selects, in the order read_card expects.
+inline constexpr std::string_view kCardColumns =
+    "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
+    "c.interval_days, c.due, c.last_answered, c.reask, x.tags "
+    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id ";
+Card read_card(SQLite::Statement& row);
+
+// How a tag filter is evaluated. A query that stops at its first row walks an index in its
+// own order and probes each card's tags; a query that reads every match is better served by
+// the list of the tag's cards.
+enum class TagMatch { probe, list };
+
+// The WHERE conditions (after the first) for a filter, with :deck and :tag parameters.
+std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::probe);
+void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
+
+// A cached statement in use; resets it when the scope ends, so that no read lock outlives
+// the query.
+class Query {
+ public:
+  explicit Query(SQLite::Statement& statement) : statement_(statement) {}
+  ~Query() { statement_.tryReset(); }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+}  // namespace store
+
+using store::Query;
+
+struct Collection::Impl {
+  std::filesystem::path path;
+  SQLite::Database db;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unordered_map<const char*, SQLite::Statement*> literals;
+
+  Impl(std::filesystem::path file, int flags)
+      : path(std::move(file)), db(path.string(), flags, store::kBusyTimeoutMs) {}
+  // `name` is what SQLite opens (a URI with flags), `file` what messages name.
+  Impl(std::filesystem::path file, const std::string& name, int flags)
+      : path(std::move(file)), db(name, flags, store::kBusyTimeoutMs) {}
+
+  // A prepared statement, compiled once per collection and reused.
+  Query query(const std::string& sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
+    return Query(*slot);
+  }
+  // The same for SQL that is a string literal, found by its address: the hot paths (imports,
+  // answers) skip building and hashing the text on every call.
+  Query query(const char* literal) {
+    SQLite::Statement*& slot = literals[literal];
+    if (!slot) {
+      auto& owned = statements[literal];
+      if (!owned) owned = std::make_unique<SQLite::Statement>(db, literal);
+      slot = owned.get();
+    }
+    return Query(*slot);
+  }
+
+  // Runs `work` in one IMMEDIATE transaction, retrying the whole of it when another process
+  // holds the lock beyond the busy timeout.
+  template <typename Work>
+  auto write(Work&& work) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        auto result = work();
+        transaction.commit();
+        return result;
+      } catch (const SQLite::Exception& e) {
+        const bool busy = e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
+        if (!busy || attempt == store::kWriteAttempts) throw;
+      }
+    }
+  }
+
+  std::optional<Card> one_card(const std::string& sql, const CardFilter& filter,
+                               std::optional<Day> today) {
+    auto q = query(sql);
+    store::bind_filter(*q, filter);
+    if (today) q->bind(":today", day_number(*today));
+    if (!q->executeStep()) return std::nullopt;
+    return store::read_card(*q);
+  }
+
+  std::int64_t card_rowid(std::string_view card_id) {
+    auto q = query("SELECT id FROM cards WHERE slug = ?");
+    q->bind(1, std::string(card_id));
+    if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
+    return q->getColumn(0).getInt64();
+  }
+
+  // Where a card sits: its deck and its place in the deck file.
+  struct Placed {
+    std::int64_t deck;
+    std::int64_t position;
+    bool operator==(const Placed&) const = default;
+  };
+  // What the collection holds of a card, to compare with a deck file.
+  struct Stored {
+    std::int64_t rowid;
+    Placed placed;
+    CardContent content;
+  };
+  std::optional<Stored> stored_card(const std::string& card_id);
+  void insert_card(const CardContent& content, const Placed& placed, const CardState& state);
+  void update_card(const Stored& stored, const CardContent& content, const Placed& placed);
+  // card_tags lists each (tag, card) pair, for filters and counts by tag.
+  void index_tags(std::int64_t card, const std::vector<std::string>& tags);
+  void unindex_tags(std::int64_t card, const std::vector<std::string>& tags);
+  // What importing a file would do: the report, and per card whether to add, keep or update
+  // it (with the stored card, for each update, in order).
+  struct ImportPlan {
+    enum class Step : std::uint8_t { add, keep, update };
+    ImportReport report;
+    std::vector<Step> steps;
+    std::vector<Stored> updates;
+  };
+  std::optional<std::int64_t> deck_rowid(const std::string& deck_id);
+  // Reads only. `known`, when given, holds every card id in the collection.
+  ImportPlan plan_import(const DeckFile& file, const std::unordered_set<std::string>* known);
+  void apply_import(const DeckFile& file, const ImportPlan& plan, const CardState& new_state,
+                    const std::function<void()>& tick);
+  // Plans every file: with big imports, one scan of the ids beats a lookup per card.
+  std::vector<ImportPlan> plan_imports(std::span<const DeckFile> files);
+  std::unordered_set<std::string> card_ids();
+  LogEntry answer(const AnswerRecord& answer, const Transition& transition);
+
+  static std::unique_ptr<Impl> open_writable(const std::filesystem::path& path,
+                                             const OpenOptions& options);
+  static std::unique_ptr<Impl> open_read_only(const std::filesystem::path& path);
+};
+
+}  // namespace rehearse

@@ -1,0 +1,229 @@
+// Collection: importing deck files, planned (read-only) and then applied in one transaction.
+#include <array>
+
+#include "store/collection_impl.hpp"
+
+namespace rehearse {
+
+using namespace store;
+
+std::unordered_set<std::string> Collection::Impl::card_ids() {
+  std::unordered_set<std::string> ids;
+  auto q = query("SELECT slug FROM cards");
+  while (q->executeStep())
+    ids.emplace(q->getColumn(0).getText());
+  return ids;
+}
+
+void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  // One statement for up to kRows tags: a card's tags go in with one step, not one each.
+  constexpr std::size_t kRows = 8;
+  static const std::array<std::string, kRows + 1> kInsert = [] {
+    std::array<std::string, kRows + 1> sql;
+    for (std::size_t n = 1; n <= kRows; ++n) {
+      sql[n] = "INSERT INTO card_tags (tag, card) VALUES (?, ?)";
+      for (std::size_t i = 1; i < n; ++i)
+        sql[n] += ", (?, ?)";
+    }
+    return sql;
+  }();
+  for (std::size_t start = 0; start < tags.size(); start += kRows) {
+    const std::size_t n = std::min(kRows, tags.size() - start);
+    auto insert = query(kInsert[n].c_str());
+    for (std::size_t i = 0; i < n; ++i) {
+      insert->bindNoCopy(static_cast<int>(2 * i + 1), tags[start + i]);
+      insert->bind(static_cast<int>(2 * i + 2), card);
+    }
+    insert->exec();
+  }
+}
+
+void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags) {
+    auto remove = query("DELETE FROM card_tags WHERE tag = ? AND card = ?");
+    remove->bind(1, tag);
+    remove->bind(2, card);
+    remove->exec();
+  }
+}
+
+std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
+  auto q = query(
+      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags "
+      "FROM cards c JOIN card_texts x ON x.card = c.id WHERE c.slug = ?");
+  q->bind(1, card_id);
+  if (!q->executeStep()) return std::nullopt;
+  return Stored{q->getColumn(0).getInt64(),
+                {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
+                {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
+                 split_tags(q->getColumn(5))}};
+}
+
+void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
+                                   const CardState& state) {
+  {
+    auto insert = query(
+        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    insert->bind(1, content.id);
+    insert->bind(2, placed.deck);
+    insert->bind(3, placed.position);
+    insert->bind(4, state.repetitions);
+    insert->bind(5, state.ease.hundredths());
+    insert->bind(6, state.interval_days);
+    insert->exec();
+  }
+  const std::int64_t rowid = db.getLastInsertRowid();
+  const std::string tags = join_tags(content.tags);
+  auto texts = query("INSERT INTO card_texts (card, front, back, tags) VALUES (?, ?, ?, ?)");
+  texts->bind(1, rowid);
+  texts->bindNoCopy(2, content.front);  // the strings outlive the statement's execution
+  texts->bindNoCopy(3, content.back);
+  texts->bindNoCopy(4, tags);
+  texts->exec();
+  index_tags(rowid, content.tags);
+}
+
+void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
+                                   const Placed& placed) {
+  {
+    auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
+    update->bind(1, placed.deck);
+    update->bind(2, placed.position);
+    update->bind(3, stored.rowid);
+    update->exec();
+  }
+  auto texts = query("UPDATE card_texts SET front = ?, back = ?, tags = ? WHERE card = ?");
+  texts->bind(1, content.front);
+  texts->bind(2, content.back);
+  texts->bind(3, join_tags(content.tags));
+  texts->bind(4, stored.rowid);
+  texts->exec();
+  if (stored.content.tags != content.tags) {
+    unindex_tags(stored.rowid, stored.content.tags);
+    index_tags(stored.rowid, content.tags);
+  }
+}
+
+std::optional<std::int64_t> Collection::Impl::deck_rowid(const std::string& deck_id) {
+  auto q = query("SELECT id FROM decks WHERE slug = ?");
+  q->bind(1, deck_id);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+
+Collection::Impl::ImportPlan Collection::Impl::plan_import(
+    const DeckFile& file, const std::unordered_set<std::string>* known) {
+  ImportPlan plan;
+  plan.report.deck_id = file.deck.id;
+  const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
+  plan.report.deck_added = !deck;
+  plan.steps.reserve(file.cards.size());
+  std::unordered_set<std::string_view> listed;
+  for (std::size_t position = 0; position < file.cards.size(); ++position) {
+    const CardContent& content = file.cards[position];
+    listed.insert(content.id);
+    // A card id the collection does not know needs no lookup (`known` is set for big imports).
+    std::optional<Stored> stored;
+    if (!known || known->contains(content.id)) stored = stored_card(content.id);
+    if (!stored) {
+      plan.steps.push_back(ImportPlan::Step::add);
+      ++plan.report.added;
+    } else if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
+               stored->content == content) {
+      plan.steps.push_back(ImportPlan::Step::keep);
+      ++plan.report.unchanged;
+    } else {
+      plan.steps.push_back(ImportPlan::Step::update);
+      if (stored->placed.deck != deck) plan.report.moved.push_back(content.id);
+      plan.updates.push_back(std::move(*stored));
+      ++plan.report.updated;
+    }
+  }
+  if (deck) {
+    auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
+    in_deck->bind(1, *deck);
+    while (in_deck->executeStep()) {
+      std::string slug = in_deck->getColumn(0).getString();
+      if (!listed.contains(slug)) plan.report.missing.push_back(std::move(slug));
+    }
+  }
+  return plan;
+}
+
+void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan,
+                                    const CardState& new_state, const std::function<void()>& tick) {
+  {
+    auto upsert = query(
+        "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
+        "UPDATE SET name = excluded.name, description = excluded.description");
+    upsert->bind(1, file.deck.id);
+    upsert->bind(2, file.deck.name);
+    upsert->bind(3, file.deck.description);
+    upsert->exec();
+  }
+  const std::int64_t deck = *deck_rowid(file.deck.id);
+  auto update = plan.updates.begin();
+  for (std::size_t position = 0; position < file.cards.size(); ++position) {
+    const Placed placed{deck, static_cast<std::int64_t>(position)};
+    switch (plan.steps[position]) {
+      case ImportPlan::Step::add:
+        insert_card(file.cards[position], placed, new_state);
+        break;
+      case ImportPlan::Step::update:
+        update_card(*update++, file.cards[position], placed);
+        break;
+      case ImportPlan::Step::keep:
+        break;
+    }
+    tick();
+  }
+}
+
+std::vector<Collection::Impl::ImportPlan> Collection::Impl::plan_imports(
+    std::span<const DeckFile> files) {
+  std::size_t total = 0;
+  for (const DeckFile& file : files)
+    total += file.cards.size();
+  std::optional<std::unordered_set<std::string>> known;
+  if (total >= 4096) known = card_ids();
+  std::vector<ImportPlan> plans;
+  for (const DeckFile& file : files)
+    plans.push_back(plan_import(file, known ? &*known : nullptr));
+  return plans;
+}
+
+std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> files) const {
+  return guarded(impl_->path, [&] {
+    std::vector<ImportReport> reports;
+    for (Impl::ImportPlan& plan : impl_->plan_imports(files))
+      reports.push_back(std::move(plan.report));
+    return reports;
+  });
+}
+
+std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
+                                                   const CardState& new_state,
+                                                   const Progress& progress) {
+  std::size_t total = 0;
+  for (const DeckFile& file : files)
+    total += file.cards.size();
+  return guarded(impl_->path, [&] {
+    return impl_->write([&] {
+      std::size_t done = 0;
+      const auto tick = [&] {
+        if (progress && ++done % 1024 == 0) progress(done, total);
+      };
+      std::vector<Impl::ImportPlan> plans = impl_->plan_imports(files);
+      std::vector<ImportReport> reports;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        impl_->apply_import(files[i], plans[i], new_state, tick);
+        reports.push_back(std::move(plans[i].report));
+      }
+      if (progress) progress(total, total);
+      return reports;
+    });
+  });
+}
+
+}  // namespace rehearse
