@@ -54,7 +54,9 @@ constexpr const char* kLegend =
 
 class Screen {
  public:
-  Screen() : styled_(is_terminal(stdout) && !std::getenv("NO_COLOR")) {}
+  Screen()
+      : styled_(is_terminal(stdout) && !std::getenv("NO_COLOR")),
+        input_is_terminal_(is_terminal(stdin)) {}
 
   void heading(const std::string& text) const { print(fmt::emphasis::faint, text + "\n"); }
   void front(const std::string& text) const { print(fmt::emphasis::bold, text + "\n"); }
@@ -69,6 +71,8 @@ class Screen {
       fmt::print("\n");
       return std::nullopt;
     }
+    // A terminal echoes what was typed, newline included; piped input is not echoed.
+    if (!input_is_terminal_) fmt::print("{}\n", line);
     return line;
   }
 
@@ -81,6 +85,7 @@ class Screen {
     }
   }
   bool styled_;
+  bool input_is_terminal_;
 };
 
 struct Tally {
