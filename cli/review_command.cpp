@@ -2,6 +2,7 @@
 // quitting at any point (q, end of input, Ctrl-C) loses nothing.
 #include <fmt/color.h>
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -20,8 +21,11 @@ namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
+// Closing standard input (async-signal-safe) also ends a read that was about to start when the
+// signal came, which the flag alone would miss.
 extern "C" void on_interrupt(int) {
   g_interrupted = 1;
+  ::close(STDIN_FILENO);
 }
 
 // While alive, Ctrl-C (and SIGTERM) interrupt a pending read instead of killing the process,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 
@@ -417,4 +418,26 @@ TEST_CASE("a large import that changes cards of a collection with answers is bac
             .out.find(R"("back":"first")") != std::string::npos);
   CHECK(f.rehearse({"show", "big.7", "--json"}).out.find(R"("back":"second")") !=
         std::string::npos);
+}
+
+TEST_CASE("Ctrl-C during a review keeps what was answered and ends with the summary") {
+  const Fixture f;
+  rehearse::test::ChildProcess review =
+      rehearse::test::ChildProcess::rehearse({"--db", f.db, "--now", "2026-11-25", "review"});
+  REQUIRE(review.write("\n5\n"));
+  bool answered = false;
+  while (!answered) {
+    const std::optional<std::string> line = review.read_line(std::chrono::seconds(10));
+    REQUIRE(line);
+    answered = line->find("-> tomorrow (2026-11-26)") != std::string::npos;
+  }
+  ::kill(review.pid(), SIGINT);  // the review now waits for Enter on the second card
+  CHECK(review.wait() == 0);
+  std::string rest;
+  for (const std::string& line : review.remaining_lines())
+    rest += line + "\n";
+  CHECK(rest.find("Session stopped: 1 answer on 1 card, 100% graded 3 or better") !=
+        std::string::npos);
+  CHECK(review.error_output().empty());
+  CHECK(f.rehearse({"show", "q.1", "--json"}).out.find(R"("repetitions":1)") != std::string::npos);
 }
