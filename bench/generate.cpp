@@ -2,9 +2,9 @@
 // import_decks, and a review history produced by the SM-2 scheduler (answers on due days, a
 // realistic spread of grades, same-day repeats after failures) recorded with answer_cards.
 // See docs/performance.md.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -65,13 +65,17 @@ DeckFile make_deck(std::size_t index, std::size_t count, std::size_t first_card,
                  "Generated for benchmarks"},
                 {}};
   for (std::size_t i = 0; i < count; ++i) {
-    CardContent card{fmt::format("{}.{}", prefix, first_card + i), card_text(random, 14),
-                     card_text(random, 90), {}};
+    CardContent card{fmt::format("{}.{}", prefix, first_card + i),
+                     card_text(random, 14),
+                     card_text(random, 90),
+                     {}};
     card.tags.push_back("topic:" + file.deck.id);
-    if (random() % 2) card.tags.push_back(std::string("round:") + std::string(rounds()[random() % 4].slug));
+    if (random() % 2)
+      card.tags.push_back(std::string("round:") + std::string(rounds()[random() % 4].slug));
     for (std::size_t n = 1 + random() % 2; card.tags.size() < n + 2;) {
       std::string tag = "lp:" + std::string(principles()[random() % 16].slug);
-      if (std::find(card.tags.begin(), card.tags.end(), tag) == card.tags.end()) card.tags.push_back(tag);
+      if (std::find(card.tags.begin(), card.tags.end(), tag) == card.tags.end())
+        card.tags.push_back(tag);
     }
     file.cards.push_back(std::move(card));
   }
@@ -143,13 +147,15 @@ void record(Collection& collection, const std::vector<Event>& events,
       const Event& e = events[i];
       const auto instant = std::chrono::sys_time<std::chrono::milliseconds>(
           std::chrono::days{e.day} + std::chrono::seconds{e.second});
-      batch.push_back({card_ids[e.card], Grade::from_int(e.grade),
+      batch.push_back({card_ids[e.card],
+                       Grade::from_int(e.grade),
                        {instant, Day{std::chrono::days{e.day}}},
                        std::chrono::milliseconds(3000 + e.second % 20000)});
     }
     answer_cards(collection, batch);
     if ((start / kBatch) % 10 == 9 || start + kBatch >= events.size()) {
-      fmt::print(stderr, "answers: {}/{}\n", std::min(events.size(), start + kBatch), events.size());
+      fmt::print(stderr, "answers: {}/{}\n", std::min(events.size(), start + kBatch),
+                 events.size());
     }
   }
 }
@@ -173,8 +179,10 @@ void write_answers(const Collection& collection, const Options& options, Day tod
       chosen.push_back(&card);
     }
   }
-  while (chosen.size() < options.answers) chosen.push_back(&cards[random() % cards.size()]);
-  for (const Card* card : chosen) out << card->content.id << ' ' << draw_grade(random).value() << '\n';
+  while (chosen.size() < options.answers)
+    chosen.push_back(&cards[random() % cards.size()]);
+  for (const Card* card : chosen)
+    out << card->content.id << ' ' << draw_grade(random).value() << '\n';
   fmt::print(stderr, "{}: {} answers\n", options.answers_file, chosen.size());
 }
 
@@ -191,7 +199,8 @@ void run(const Options& options) {
   const std::vector<DeckFile> decks = make_decks(options, random);
   std::vector<std::string> card_ids;
   for (const DeckFile& deck : decks) {
-    for (const CardContent& card : deck.cards) card_ids.push_back(card.id);
+    for (const CardContent& card : deck.cards)
+      card_ids.push_back(card.id);
   }
   import_decks(collection, decks, {}, [](std::size_t done, std::size_t total) {
     if (done % 10240 == 0 || done == total) fmt::print(stderr, "\rcards: {}/{} ", done, total);
@@ -208,10 +217,11 @@ void run(const Options& options) {
   const Stats stats = collection.stats(today);
   fmt::print("{}: {} cards, {} answers; {} due today, {} new\n", options.db, stats.total,
              stats.total_reviews, stats.due_today, stats.new_cards);
-  fmt::print("size: {} bytes with cards only ({:.0f} bytes per card), {} bytes in all ({:.0f} "
-             "bytes per answer)\n",
-             cards_size, double(cards_size) / double(stats.total), total_size,
-             double(total_size - cards_size) / double(std::max<std::int64_t>(stats.total_reviews, 1)));
+  fmt::print(
+      "size: {} bytes with cards only ({:.0f} bytes per card), {} bytes in all ({:.0f} "
+      "bytes per answer)\n",
+      cards_size, double(cards_size) / double(stats.total), total_size,
+      double(total_size - cards_size) / double(std::max<std::int64_t>(stats.total_reviews, 1)));
   if (!options.answers_file.empty()) write_answers(collection, options, today);
 }
 

@@ -31,7 +31,8 @@ Collection& collection() {
 void sm2_answer(benchmark::State& state) {
   std::mt19937 random(1);
   std::vector<Grade> grades;
-  for (int i = 0; i < 4096; ++i) grades.push_back(Grade::from_int(static_cast<int>(random() % 6)));
+  for (int i = 0; i < 4096; ++i)
+    grades.push_back(Grade::from_int(static_cast<int>(random() % 6)));
   CardState card = sm2::new_card();
   Day today = kToday;
   std::size_t i = 0;
@@ -46,19 +47,22 @@ void sm2_answer(benchmark::State& state) {
 BENCHMARK(sm2_answer);
 
 void next_card_any(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(next_card(collection(), {}, kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(next_card(collection(), {}, kToday));
 }
 BENCHMARK(next_card_any)->Unit(benchmark::kMicrosecond);
 
 void next_card_in_deck(benchmark::State& state) {
   const CardFilter filter{.deck = "synthetic-007", .tag = {}};
-  for (auto _ : state) benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
 }
 BENCHMARK(next_card_in_deck)->Unit(benchmark::kMicrosecond);
 
 void next_card_by_tag(benchmark::State& state) {
   const CardFilter filter{.deck = {}, .tag = "lp:frugality"};
-  for (auto _ : state) benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
 }
 BENCHMARK(next_card_by_tag)->Unit(benchmark::kMicrosecond);
 
@@ -69,11 +73,14 @@ void answer_durable(benchmark::State& state) {
   collection().backup_to(copy);
   Collection target = Collection::open(copy);
   std::vector<std::string> ids;
-  for (const Card& card : target.cards({.deck = "synthetic-003", .tag = {}})) ids.push_back(card.content.id);
+  for (const Card& card : target.cards({.deck = "synthetic-003", .tag = {}}))
+    ids.push_back(card.content.id);
   std::size_t i = 0;
-  const Moment now{std::chrono::sys_time<std::chrono::milliseconds>(kToday.time_since_epoch()), kToday};
+  const Moment now{std::chrono::sys_time<std::chrono::milliseconds>(kToday.time_since_epoch()),
+                   kToday};
   for (auto _ : state) {
-    benchmark::DoNotOptimize(answer_card(target, ids[i++ % ids.size()], Grade::from_int(4), now, {}));
+    benchmark::DoNotOptimize(
+        answer_card(target, ids[i++ % ids.size()], Grade::from_int(4), now, {}));
   }
   std::filesystem::remove(copy);
   std::filesystem::remove(copy.string() + "-wal");
@@ -82,17 +89,20 @@ void answer_durable(benchmark::State& state) {
 BENCHMARK(answer_durable)->Unit(benchmark::kMicrosecond)->Iterations(2000)->Repetitions(5);
 
 void stats(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(collection().stats(kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(collection().stats(kToday));
 }
 BENCHMARK(stats)->Unit(benchmark::kMillisecond);
 
 void coverage(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(principle_coverage(collection(), kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(principle_coverage(collection(), kToday));
 }
 BENCHMARK(coverage)->Unit(benchmark::kMillisecond);
 
 void deck_counts(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(collection().deck_counts(kToday));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(collection().deck_counts(kToday));
 }
 BENCHMARK(deck_counts)->Unit(benchmark::kMillisecond);
 
