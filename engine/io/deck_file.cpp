@@ -146,6 +146,7 @@ struct CardLines {
 struct Read {
   DeckFile file;
   int root_line = 1;
+  bool has_format = false;
   int format_line = 1;
   std::optional<std::string> format;
   bool has_deck = false;
@@ -170,8 +171,8 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   bool EndArray(rapidjson::SizeType);
   bool Key(const char* text, rapidjson::SizeType length, bool);
   bool String(const char* text, rapidjson::SizeType length, bool);
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return scalar(); }
-  bool Default() { return scalar(); }  // null, true, false
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return wrong_type(); }
+  bool Default() { return wrong_type(); }  // null, true, false
 
   // What stopped the parse, when the handler did.
   const std::optional<Error>& problem() const { return problem_; }
@@ -204,7 +205,6 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
     return false;
   }
   bool wrong_type();
-  bool scalar() { return wrong_type(); }
   bool checked(std::string_view decoded);
   bool root_key(const std::string& name);
   bool deck_key(const std::string& name);
@@ -220,7 +220,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   std::string* target_ = nullptr;
   int key_line_ = 1;   // line of the member whose value comes next
   std::string key_;    // its name
-  bool seen_[4] = {};  // members seen in the current deck or card object
+  bool seen_[4] = {};  // members seen in the current deck or card object (not the root's)
   std::optional<Error> problem_;
 };
 
@@ -315,7 +315,7 @@ bool DeckReader::Key(const char* text, rapidjson::SizeType length, bool) {
 
 bool DeckReader::root_key(const std::string& name) {
   if (name == "format") {
-    if (!first_time(seen_[3], read_.format_line, name)) return false;
+    if (!first_time(read_.has_format, read_.format_line, name)) return false;
     at_ = At::format;
   } else if (name == "deck") {
     int ignored = 0;

@@ -231,3 +231,9 @@ TEST_CASE("nesting deeper than the format allows is refused at its first level")
             "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": [[\"x\"]]}")) ==
         "x.json:5: card 1 (\"a\"): \"tags\" must be an array of strings");
 }
+
+TEST_CASE("a root member given again after the deck object is still refused") {
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\"},\n"
+                 " \"format\": \"rehearse-deck/1\", \"cards\": []}") ==
+        "x.json:2: \"format\" is given twice in the same object");
+}
