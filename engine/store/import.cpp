@@ -1,6 +1,4 @@
 // Collection: importing deck files, planned (read-only) and then applied in one transaction.
-#include <array>
-
 #include "store/collection_impl.hpp"
 
 namespace rehearse {
@@ -16,24 +14,12 @@ std::unordered_set<std::string> Collection::Impl::card_ids() {
 }
 
 void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags) {
-  // One statement for up to kRows tags: a card's tags go in with one step, not one each.
-  constexpr std::size_t kRows = 8;
-  static const std::array<std::string, kRows + 1> kInsert = [] {
-    std::array<std::string, kRows + 1> sql;
-    for (std::size_t n = 1; n <= kRows; ++n) {
-      sql[n] = "INSERT INTO card_tags (tag, card) VALUES (?, ?)";
-      for (std::size_t i = 1; i < n; ++i)
-        sql[n] += ", (?, ?)";
-    }
-    return sql;
-  }();
-  for (std::size_t start = 0; start < tags.size(); start += kRows) {
-    const std::size_t n = std::min(kRows, tags.size() - start);
-    auto insert = query(kInsert[n].c_str());
-    for (std::size_t i = 0; i < n; ++i) {
-      insert->bindNoCopy(static_cast<int>(2 * i + 1), tags[start + i]);
-      insert->bind(static_cast<int>(2 * i + 2), card);
-    }
+  // One row per statement: a multi-row INSERT would make SQLite keep a statement journal,
+  // copying every page it touches (for a big import, gigabytes through a temporary file).
+  for (const std::string& tag : tags) {
+    auto insert = query("INSERT INTO card_tags (tag, card) VALUES (?, ?)");
+    insert->bindNoCopy(1, tag);
+    insert->bind(2, card);
     insert->exec();
   }
 }
