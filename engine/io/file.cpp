@@ -1,6 +1,7 @@
 #include "io/file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,16 +17,33 @@ std::string read_file(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, error)) {
     throw Error("cannot read {}: it is a folder, not a file", path.string());
   }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) throw Error("cannot read {}: {}", path.string(), std::strerror(errno));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error("cannot read {}: {}", path.string(), std::strerror(errno));
+  // Sized once from the file's length: growing a string by appending would copy a large file
+  // several times over. A file that grows meanwhile is still read to its end.
+  struct stat status {};
   std::string content;
-  char buffer[1 << 16];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
-    content.append(buffer, n);
-  const bool failed = std::ferror(file) != 0;
-  const int saved = errno;
-  std::fclose(file);
-  if (failed) throw Error("cannot read {}: {}", path.string(), std::strerror(saved));
+  if (::fstat(fd, &status) == 0 && status.st_size > 0) {
+    content.resize(static_cast<std::size_t>(status.st_size));
+  }
+  std::size_t size = 0;
+  char more[1 << 16];  // past the expected end: usually just the end of the file
+  for (;;) {
+    const bool full = size == content.size();
+    const ssize_t n = full ? ::read(fd, more, sizeof more)
+                           : ::read(fd, content.data() + size, content.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int saved = errno;
+      ::close(fd);
+      throw Error("cannot read {}: {}", path.string(), std::strerror(saved));
+    }
+    if (n == 0) break;
+    if (full) content.append(more, static_cast<std::size_t>(n));
+    size += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  content.resize(size);
   return content;
 }
 

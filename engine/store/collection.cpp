@@ -108,6 +108,16 @@ void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
   if (filter.tag) statement.bind(":tag", *filter.tag);
 }
 
+int connection_flags(int flags) {
+  static const bool configured = [] {
+    // Refused (and harmless) if SQLite was already initialised by someone else.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+  return flags | SQLite::OPEN_NOMUTEX;
+}
+
 std::string file_uri(const std::filesystem::path& path) {
   std::string uri = "file:";
   for (const char c : path.string()) {

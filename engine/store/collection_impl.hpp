@@ -61,6 +61,11 @@ enum class TagMatch { probe, list };
 std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::probe);
 void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
 
+// `flags` for opening a connection that one thread uses at a time (a Collection is never
+// shared between threads at once): SQLite then takes no mutex per call. The first call also
+// turns off SQLite's global memory statistics, which take a lock on every allocation.
+int connection_flags(int flags);
+
 // A cached statement in use; resets it when the scope ends, so that no read lock outlives
 // the query.
 class Query {
@@ -87,10 +92,11 @@ struct Collection::Impl {
   std::unordered_map<const char*, SQLite::Statement*> literals;
 
   Impl(std::filesystem::path file, int flags)
-      : path(std::move(file)), db(path.string(), flags, store::kBusyTimeoutMs) {}
+      : path(std::move(file)),
+        db(path.string(), store::connection_flags(flags), store::kBusyTimeoutMs) {}
   // `name` is what SQLite opens (a URI with flags), `file` what messages name.
   Impl(std::filesystem::path file, const std::string& name, int flags)
-      : path(std::move(file)), db(name, flags, store::kBusyTimeoutMs) {}
+      : path(std::move(file)), db(name, store::connection_flags(flags), store::kBusyTimeoutMs) {}
 
   // A prepared statement, compiled once per collection and reused.
   Query query(const std::string& sql) {
