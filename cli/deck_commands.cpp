@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <optional>
 
 #include "app.hpp"
 #include "clock.hpp"
@@ -44,11 +45,12 @@ void print_report(const ImportReport& report, const std::string& file) {
   }
 }
 
-// Whether the import changes cards the user already has: then, if it is large and the
-// collection holds answers, a backup is made first. Adding cards cannot harm what is there.
-bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& preview,
+// Whether the import changed cards the user already has: then, if it is large and the
+// collection holds answers, a backup is made before it commits. Adding cards cannot harm what
+// is there.
+bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& reports,
                     std::size_t cards) {
-  const bool changes_cards = std::any_of(preview.begin(), preview.end(),
+  const bool changes_cards = std::any_of(reports.begin(), reports.end(),
                                          [](const ImportReport& r) { return r.updated > 0; });
   return cards >= kLargeImport && changes_cards && collection.has_reviews();
 }
@@ -61,26 +63,31 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
     cards += files.back().cards.size();
   }
   Collection& collection = context.collection();
-  const std::vector<ImportReport> preview = preview_imports(collection, files);
   if (dry_run) {
+    const std::vector<ImportReport> preview = preview_imports(collection, files);
     for (std::size_t i = 0; i < preview.size(); ++i)
       print_report(preview[i], paths[i]);
     fmt::print("Dry run: nothing was written.\n");
     return;
   }
-  if (worth_a_backup(collection, preview, cards)) {
+  std::optional<ProgressBar> bar(std::in_place, fmt::format("Importing {} cards", cards));
+  const auto progress = [&](std::size_t done, std::size_t total) {
+    if (bar) bar->update(done, total);
+  };
+  // Planned and applied in one transaction, so the backup decision sees exactly what commits;
+  // the backup copies the collection as it was before the import.
+  const auto backup_if_worth_it = [&](const std::vector<ImportReport>& reports) {
+    if (!worth_a_backup(collection, reports, cards)) return;
+    bar.reset();
     const std::filesystem::path backup = store::automatic_backup_path(
         collection.path(), "before-import-" + file_stamp(context.now()));
     collection.backup_to(backup);
     store::prune_automatic_backups(collection.path(), store::kAutomaticBackupsKept);
     fmt::print("Backed up the collection to {} first.\n", backup.string());
-  }
-  std::vector<ImportReport> reports;
-  {
-    ProgressBar bar(fmt::format("Importing {} cards", cards));
-    reports = import_decks(collection, files, {},
-                           [&](std::size_t done, std::size_t total) { bar.update(done, total); });
-  }
+  };
+  const std::vector<ImportReport> reports =
+      import_decks(collection, files, {}, progress, backup_if_worth_it);
+  bar.reset();
   for (std::size_t i = 0; i < reports.size(); ++i)
     print_report(reports[i], paths[i]);
 }

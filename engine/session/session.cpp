@@ -80,9 +80,10 @@ void check_distinct(std::span<const DeckFile> files) {
 }  // namespace
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
-                                       const sm2::Config& config, const Progress& progress) {
+                                       const sm2::Config& config, const Progress& progress,
+                                       const BeforeCommit& before_commit) {
   check_distinct(files);
-  return collection.import_decks(files, sm2::new_card(config), progress);
+  return collection.import_decks(files, sm2::new_card(config), progress, before_commit);
 }
 
 std::vector<ImportReport> preview_imports(const Collection& collection,

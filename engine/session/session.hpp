@@ -42,9 +42,11 @@ std::vector<LogEntry> answer_cards(Collection& collection, std::span<const Answe
 
 // Imports deck files' content in one transaction; new cards start in SM-2's initial state.
 // Throws Error, importing nothing, when two files share a deck id or a card id.
+// `before_commit` runs once everything is imported, before it is committed (collection.hpp).
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
                                        const sm2::Config& config = {},
-                                       const Progress& progress = {});
+                                       const Progress& progress = {},
+                                       const BeforeCommit& before_commit = {});
 
 // What `check_collection` found.
 struct CheckReport {

@@ -43,6 +43,11 @@ struct ImportReport {
 // Called during long jobs with the number of items done and the total.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
+// Called inside an import's transaction once every change is made, before it commits, with
+// what the import did. It may back the collection up (Collection::backup_to then copies the
+// state before the import) or throw to cancel the import, leaving the collection unchanged.
+using BeforeCommit = std::function<void(const std::vector<ImportReport>& reports)>;
+
 // One row of the review log.
 struct LogEntry {
   std::int64_t sequence = 0;  // increases with every answer in the collection
@@ -146,7 +151,8 @@ class Collection {
   // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
   // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
   std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
-                                         const CardState& new_state, const Progress& progress = {});
+                                         const CardState& new_state, const Progress& progress = {},
+                                         const BeforeCommit& before_commit = {});
   // The deck's content in deck order. Throws Error when there is no such deck.
   DeckFile export_deck(std::string_view deck_id) const;
 
@@ -187,7 +193,9 @@ class Collection {
   std::vector<TagCounts> tag_counts(std::string_view prefix, Day today) const;
 
   // Copies the whole collection, consistent as of the call, to `destination` (replaced if it
-  // exists) with SQLite's online backup; other processes may go on reading and writing.
+  // exists) with SQLite's online backup; other processes may go on reading and writing. Only
+  // committed changes are copied: called in an import's BeforeCommit, it copies the collection
+  // as it was before the import.
   void backup_to(const std::filesystem::path& destination) const;
   // Replaces the collection at `path` with the collection at `source`, which must be a sound
   // rehearse collection (checked first; nothing changes otherwise), and brings its schema up

@@ -190,7 +190,8 @@ std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> 
 
 std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
                                                    const CardState& new_state,
-                                                   const Progress& progress) {
+                                                   const Progress& progress,
+                                                   const BeforeCommit& before_commit) {
   std::size_t total = 0;
   for (const DeckFile& file : files)
     total += file.cards.size();
@@ -207,6 +208,7 @@ std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> fil
         reports.push_back(std::move(plans[i].report));
       }
       if (progress) progress(total, total);
+      if (before_commit) before_commit(reports);
       return reports;
     });
   });

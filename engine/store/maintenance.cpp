@@ -11,7 +11,15 @@ using namespace store;
 
 void Collection::backup_to(const std::filesystem::path& destination) const {
   guarded(impl_->path, [&] {
-    store::copy_database(impl_->db, destination);
+    if (sqlite3_get_autocommit(impl_->db.getHandle()) != 0) {
+      store::copy_database(impl_->db, destination);
+    } else {
+      // In a write transaction this connection sees its own changes; a second one sees only
+      // what is committed (WAL mode lets it read while the transaction is open).
+      SQLite::Database committed(impl_->path.string(),
+                                 store::connection_flags(SQLite::OPEN_READONLY));
+      store::copy_database(committed, destination);
+    }
     return 0;
   });
 }

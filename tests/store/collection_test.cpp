@@ -109,6 +109,39 @@ TEST_CASE("a card listed by another deck's file moves there and keeps its histor
   CHECK(collection.find_card("p.one")->state.repetitions == 1);
 }
 
+TEST_CASE("an import's before-commit step sees its reports and can back up the state before it") {
+  const TempDir dir;
+  Collection collection = Collection::open(dir / "c.db");
+  import_one(collection, sample_deck());
+  DeckFile edited = sample_deck();
+  edited.cards[1].back = "two, edited";
+  std::vector<ImportReport> seen;
+  const auto backup_then_look = [&](const std::vector<ImportReport>& reports) {
+    seen = reports;
+    collection.backup_to(dir / "before.db");
+  };
+  import_decks(collection, std::span<const DeckFile>(&edited, 1), {}, {}, backup_then_look);
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].updated == 1);
+  CHECK(seen[0].unchanged == 2);
+  CHECK(Collection::open(dir / "before.db").find_card("p.two")->content.back == "2");
+  CHECK(collection.find_card("p.two")->content.back == "two, edited");
+}
+
+TEST_CASE("an import whose before-commit step throws leaves the collection unchanged") {
+  const TempDir dir;
+  Collection collection = Collection::open(dir / "c.db");
+  import_one(collection, sample_deck());
+  DeckFile edited = sample_deck();
+  edited.cards[0].front = "changed";
+  edited.cards.push_back({"p.four", "Four?", "4", {}});
+  const auto cancel = [](const std::vector<ImportReport>&) { throw Error("cancelled"); };
+  CHECK_THROWS_WITH(import_decks(collection, std::span<const DeckFile>(&edited, 1), {}, {}, cancel),
+                    "cancelled");
+  CHECK(collection.find_card("p.one")->content.front == "One?");
+  CHECK_FALSE(collection.find_card("p.four"));
+}
+
 TEST_CASE("two files sharing a card id are refused before anything is written") {
   Collection collection = Collection::open(":memory:");
   const DeckFile a{{"a", "A", ""}, {{"same", "F", "B", {}}}};
