@@ -106,6 +106,7 @@ Collection::Impl::ImportPlan Collection::Impl::plan_import(
   plan.report.deck_added = !deck;
   plan.steps.reserve(file.cards.size());
   std::unordered_set<std::string_view> listed;
+  listed.reserve(file.cards.size());
   for (std::size_t position = 0; position < file.cards.size(); ++position) {
     const CardContent& content = file.cards[position];
     listed.insert(content.id);
