@@ -195,7 +195,7 @@ class Collection {
   // Copies the whole collection, consistent as of the call, to `destination` (replaced if it
   // exists) with SQLite's online backup; other processes may go on reading and writing. Only
   // committed changes are copied: called in an import's BeforeCommit, it copies the collection
-  // as it was before the import.
+  // as it was before the import (except for ":memory:", which only its own connection sees).
   void backup_to(const std::filesystem::path& destination) const;
   // Replaces the collection at `path` with the collection at `source`, which must be a sound
   // rehearse collection (checked first; nothing changes otherwise), and brings its schema up

@@ -11,7 +11,8 @@ using namespace store;
 
 void Collection::backup_to(const std::filesystem::path& destination) const {
   guarded(impl_->path, [&] {
-    if (sqlite3_get_autocommit(impl_->db.getHandle()) != 0) {
+    const bool in_transaction = sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
+    if (!in_transaction || impl_->path == ":memory:") {  // no second connection sees memory
       store::copy_database(impl_->db, destination);
     } else {
       // In a write transaction this connection sees its own changes; a second one sees only
