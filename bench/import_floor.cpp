@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 #include "io/deck_file.hpp"
 #include "model/error.hpp"
@@ -71,7 +72,25 @@ void run(const char* collection, const char* deck_path) {
                                "interval_days) VALUES (?, ?, ?, 0, 250, 0)");
   sqlite3_stmt* text =
       prepare(db, "INSERT INTO card_texts (card, front, back, tags) VALUES (?, ?, ?, ?)");
+  sqlite3_stmt* find_tag = prepare(db, "SELECT id FROM tags WHERE name = ?");
+  sqlite3_stmt* add_tag = prepare(db, "INSERT INTO tags (name) VALUES (?)");
   sqlite3_stmt* tag = prepare(db, "INSERT INTO card_tags (tag, card) VALUES (?, ?)");
+  std::unordered_map<std::string, sqlite3_int64> tag_ids;  // as the import keeps them
+  const auto tag_id = [&](const std::string& name) {
+    if (const auto known = tag_ids.find(name); known != tag_ids.end()) return known->second;
+    bind_text(find_tag, 1, name);
+    sqlite3_int64 id = 0;
+    if (sqlite3_step(find_tag) == SQLITE_ROW) {
+      id = sqlite3_column_int64(find_tag, 0);
+    } else {
+      bind_text(add_tag, 1, name);
+      step(db, add_tag);
+      id = sqlite3_last_insert_rowid(db);
+    }
+    sqlite3_reset(find_tag);
+    tag_ids.emplace(name, id);
+    return id;
+  };
   std::string tags;
   for (std::size_t position = 0; position < file.cards.size(); ++position) {
     const rehearse::CardContent& content = file.cards[position];
@@ -89,7 +108,7 @@ void run(const char* collection, const char* deck_path) {
     bind_text(text, 4, tags);
     step(db, text);
     for (const std::string& t : content.tags) {
-      bind_text(tag, 1, t);
+      sqlite3_bind_int64(tag, 1, tag_id(t));
       sqlite3_bind_int64(tag, 2, card_row);
       step(db, tag);
     }
@@ -97,7 +116,7 @@ void run(const char* collection, const char* deck_path) {
   const double inserted = seconds_since(start);
   exec(db, "COMMIT");  // includes the automatic checkpoint of the WAL into the collection
   const double committed = seconds_since(start);
-  for (sqlite3_stmt* statement : {deck, card, text, tag})
+  for (sqlite3_stmt* statement : {deck, card, text, find_tag, add_tag, tag})
     sqlite3_finalize(statement);
   sqlite3_close(db);
   const double closed = seconds_since(start);

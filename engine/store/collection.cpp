@@ -96,9 +96,10 @@ std::string filter_sql(const CardFilter& filter, TagMatch match) {
   std::string sql;
   if (filter.deck) sql += " AND d.slug = :deck";
   if (filter.tag) {
-    sql += match == TagMatch::probe
-               ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.tag = :tag AND t.card = c.id)"
-               : " AND c.id IN (SELECT card FROM card_tags WHERE tag = :tag)";
+    sql += match == TagMatch::probe ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.tag = "
+                                      "(SELECT id FROM tags WHERE name = :tag) AND t.card = c.id)"
+                                    : " AND c.id IN (SELECT card FROM card_tags WHERE tag = "
+                                      "(SELECT id FROM tags WHERE name = :tag))";
   }
   return sql;
 }
@@ -289,7 +290,8 @@ std::vector<Card> Collection::cards(const CardFilter& filter) const {
 
 bool Collection::has_tag(std::string_view tag) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query("SELECT 1 FROM card_tags WHERE tag = ? LIMIT 1");
+    auto q = impl_->query(
+        "SELECT 1 FROM tags t JOIN card_tags c ON c.tag = t.id WHERE t.name = ? LIMIT 1");
     q->bind(1, std::string(tag));
     return q->executeStep();
   });
@@ -434,8 +436,10 @@ std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today
     std::string end(prefix);
     if (!end.empty()) end.back() = static_cast<char>(end.back() + 1);
     auto q = impl_->query(
-        prefix.empty() ? "SELECT tag, card FROM card_tags ORDER BY tag"
-                       : "SELECT tag, card FROM card_tags WHERE tag >= ? AND tag < ? ORDER BY tag");
+        prefix.empty() ? "SELECT t.name, c.card FROM tags t JOIN card_tags c ON c.tag = t.id "
+                         "ORDER BY t.name"
+                       : "SELECT t.name, c.card FROM tags t JOIN card_tags c ON c.tag = t.id "
+                         "WHERE t.name >= ? AND t.name < ? ORDER BY t.name");
     if (!prefix.empty()) {
       q->bind(1, std::string(prefix));
       q->bind(2, end);

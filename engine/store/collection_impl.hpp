@@ -162,11 +162,22 @@ struct Collection::Impl {
     CardContent content;
   };
   std::optional<Stored> stored_card(const std::string& card_id);
-  void insert_card(const CardContent& content, const Placed& placed, const CardState& state);
-  void update_card(const Stored& stored, const CardContent& content, const Placed& placed);
-  // card_tags lists each (tag, card) pair, for filters and counts by tag.
-  void index_tags(std::int64_t card, const std::vector<std::string>& tags);
-  void unindex_tags(std::int64_t card, const std::vector<std::string>& tags);
+  // The ids of the tags one write transaction has looked up or added, by name. It must not
+  // outlive the transaction: a rollback takes back the ids it added.
+  struct TagIds {
+    std::unordered_map<std::string, std::int64_t> ids;
+    bool unindexed = false;  // a card lost a tag: some tag may have no card left
+  };
+  void insert_card(const CardContent& content, const Placed& placed, const CardState& state,
+                   TagIds& tag_ids);
+  void update_card(const Stored& stored, const CardContent& content, const Placed& placed,
+                   TagIds& tag_ids);
+  // card_tags lists each (tag id, card) pair, for filters and counts by tag; tags names them.
+  std::int64_t tag_id(const std::string& name, TagIds& tag_ids);
+  void index_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
+  void unindex_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
+  // Forgets the names of tags no card carries any more.
+  void prune_tags();
   // What importing a file would do: the report, and per card whether to add, keep or update
   // it (with the stored card, for each update, in order).
   struct ImportPlan {
@@ -179,7 +190,7 @@ struct Collection::Impl {
   // Reads only. `known`, when given, holds every card id in the collection.
   ImportPlan plan_import(const DeckFile& file, const std::unordered_set<std::string>* known);
   void apply_import(const DeckFile& file, const ImportPlan& plan, const CardState& new_state,
-                    const std::function<void()>& tick);
+                    TagIds& tag_ids, const std::function<void()>& tick);
   // Plans every file: with big imports, one scan of the ids beats a lookup per card.
   std::vector<ImportPlan> plan_imports(std::span<const DeckFile> files);
   std::unordered_set<std::string> card_ids();

@@ -13,24 +13,50 @@ std::unordered_set<std::string> Collection::Impl::card_ids() {
   return ids;
 }
 
-void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags) {
+std::int64_t Collection::Impl::tag_id(const std::string& name, TagIds& tag_ids) {
+  if (const auto known = tag_ids.ids.find(name); known != tag_ids.ids.end()) return known->second;
+  std::int64_t id = 0;
+  auto find = query("SELECT id FROM tags WHERE name = ?");
+  find->bind(1, name);
+  if (find->executeStep()) {
+    id = find->getColumn(0).getInt64();
+  } else {
+    auto insert = query("INSERT INTO tags (name) VALUES (?)");
+    insert->bind(1, name);
+    insert->exec();
+    id = db.getLastInsertRowid();
+  }
+  tag_ids.ids.emplace(name, id);
+  return id;
+}
+
+void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags,
+                                  TagIds& tag_ids) {
   // One row per statement: a multi-row INSERT would make SQLite keep a statement journal,
   // copying every page it touches (for a big import, gigabytes through a temporary file).
   for (const std::string& tag : tags) {
+    const std::int64_t tag_row = tag_id(tag, tag_ids);
     auto insert = query("INSERT INTO card_tags (tag, card) VALUES (?, ?)");
-    insert->bindNoCopy(1, tag);
+    insert->bind(1, tag_row);
     insert->bind(2, card);
     insert->exec();
   }
 }
 
-void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags) {
+void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags,
+                                    TagIds& tag_ids) {
   for (const std::string& tag : tags) {
     auto remove = query("DELETE FROM card_tags WHERE tag = ? AND card = ?");
-    remove->bind(1, tag);
+    remove->bind(1, tag_id(tag, tag_ids));
     remove->bind(2, card);
     remove->exec();
   }
+  tag_ids.unindexed = true;
+}
+
+void Collection::Impl::prune_tags() {
+  query("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM card_tags c WHERE c.tag = tags.id)")
+      ->exec();
 }
 
 std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
@@ -46,7 +72,7 @@ std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std:
 }
 
 void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
-                                   const CardState& state) {
+                                   const CardState& state, TagIds& tag_ids) {
   {
     auto insert = query(
         "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days) "
@@ -67,11 +93,11 @@ void Collection::Impl::insert_card(const CardContent& content, const Placed& pla
   texts->bindNoCopy(3, content.back);
   texts->bindNoCopy(4, tags);
   texts->exec();
-  index_tags(rowid, content.tags);
+  index_tags(rowid, content.tags, tag_ids);
 }
 
 void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
-                                   const Placed& placed) {
+                                   const Placed& placed, TagIds& tag_ids) {
   {
     auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
     update->bind(1, placed.deck);
@@ -86,8 +112,8 @@ void Collection::Impl::update_card(const Stored& stored, const CardContent& cont
   texts->bind(4, stored.rowid);
   texts->exec();
   if (stored.content.tags != content.tags) {
-    unindex_tags(stored.rowid, stored.content.tags);
-    index_tags(stored.rowid, content.tags);
+    unindex_tags(stored.rowid, stored.content.tags, tag_ids);
+    index_tags(stored.rowid, content.tags, tag_ids);
   }
 }
 
@@ -139,7 +165,8 @@ Collection::Impl::ImportPlan Collection::Impl::plan_import(
 }
 
 void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan,
-                                    const CardState& new_state, const std::function<void()>& tick) {
+                                    const CardState& new_state, TagIds& tag_ids,
+                                    const std::function<void()>& tick) {
   {
     auto upsert = query(
         "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
@@ -155,10 +182,10 @@ void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan
     const Placed placed{deck, static_cast<std::int64_t>(position)};
     switch (plan.steps[position]) {
       case ImportPlan::Step::add:
-        insert_card(file.cards[position], placed, new_state);
+        insert_card(file.cards[position], placed, new_state, tag_ids);
         break;
       case ImportPlan::Step::update:
-        update_card(*update++, file.cards[position], placed);
+        update_card(*update++, file.cards[position], placed, tag_ids);
         break;
       case ImportPlan::Step::keep:
         break;
@@ -204,10 +231,12 @@ std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> fil
       };
       std::vector<Impl::ImportPlan> plans = impl_->plan_imports(files);
       std::vector<ImportReport> reports;
+      Impl::TagIds tag_ids;
       for (std::size_t i = 0; i < files.size(); ++i) {
-        impl_->apply_import(files[i], plans[i], new_state, tick);
+        impl_->apply_import(files[i], plans[i], new_state, tag_ids, tick);
         reports.push_back(std::move(plans[i].report));
       }
+      if (tag_ids.unindexed) impl_->prune_tags();
       if (progress) progress(total, total);
       if (before_commit) before_commit(reports);
       return reports;

@@ -240,7 +240,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 2); upgrade rehearse to open it");
+                          "build knows up to 3); upgrade rehearse to open it");
   }
 }
 
@@ -293,6 +293,63 @@ TEST_CASE("cards can be listed by deck and by tag") {
   CHECK(tagged[1].content.id == "p.three");
   CHECK(collection.has_tag("x"));
   CHECK_FALSE(collection.has_tag("y"));
+}
+
+TEST_CASE("a tag no card carries any more is forgotten, and filters and counts follow the edit") {
+  const TempDir dir;
+  Collection collection = Collection::open(dir / "c.db");
+  DeckFile deck = sample_deck();
+  import_one(collection, deck);
+  deck.cards[0].tags = {"lp:frugality"};  // p.one gives up lp:ownership and x
+  CHECK(import_one(collection, deck).updated == 1);
+
+  CHECK_FALSE(collection.has_tag("x"));
+  CHECK(collection.has_tag("lp:frugality"));
+  const std::vector<Card> owned = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  REQUIRE(owned.size() == 1);
+  CHECK(owned[0].content.id == "p.three");
+  const std::vector<TagCounts> counts = collection.tag_counts("lp:", kToday);
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].tag == "lp:frugality");
+  CHECK(counts[0].cards == 1);
+  CHECK(counts[1].tag == "lp:ownership");
+  CHECK(counts[1].cards == 1);
+  SQLite::Database raw((dir / "c.db").string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM (SELECT name FROM tags ORDER BY name)")
+            .getString() == "lp:frugality lp:ownership");
+}
+
+TEST_CASE("a collection written by schema 2 gets tag ids, with every tag and answer kept") {
+  const TempDir dir;
+  const auto path = dir / "collection-v2.db";
+  std::filesystem::copy_file(REHEARSE_SOURCE_DIR "/tests/data/collection-v2.db", path);
+  const Collection collection = Collection::open(path);
+
+  // The fixture (tests/data/README.md): fx.2 lost old:tag and gained lp:ownership.
+  CHECK(collection.find_card("fx.2")->content ==
+        CardContent{"fx.2", "Front two", "Back two", {"lp:frugality", "lp:ownership"}});
+  const std::vector<Card> owned = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  REQUIRE(owned.size() == 2);
+  CHECK(owned[0].content.id == "fx.1");
+  CHECK(owned[1].content.id == "fx.2");
+  CHECK(collection.cards({.deck = {}, .tag = "round:people"}).size() == 1);
+  CHECK_FALSE(collection.has_tag("old:tag"));
+  const std::vector<TagCounts> counts = collection.tag_counts("", kToday);
+  REQUIRE(counts.size() == 3);
+  CHECK(counts[0].tag == "lp:frugality");
+  CHECK(counts[1].tag == "lp:ownership");
+  CHECK(counts[1].cards == 2);
+  CHECK(counts[2].tag == "round:people");
+  // Grade 2 then 4: the ease falls by 0.32 and then stays (SM-2), 2.50 - 0.32 = 2.18.
+  CHECK(collection.find_card("fx.2")->state.ease.hundredths() == 218);
+  CHECK(collection.review_log("fx.2").size() == 2);
+  CHECK(check_collection(collection).ok());
+
+  const auto backup = dir / "backups/collection-v2-auto-schema-v2.db";
+  REQUIRE(std::filesystem::exists(backup));
+  SQLite::Database old(backup.string(), SQLite::OPEN_READONLY);
+  CHECK(old.execAndGet("PRAGMA user_version").getInt() == 2);
+  CHECK(old.execAndGet("SELECT count(*) FROM card_tags WHERE tag = 'lp:ownership'").getInt() == 2);
 }
 
 TEST_CASE("a collection written by schema 1 is backed up, then migrated with nothing lost") {
