@@ -163,7 +163,7 @@ struct Read {
 // not fit stops the parse with a message (returning false); the caller throws it.
 class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckReader> {
  public:
-  DeckReader(Read& read, std::string_view source, const rapidjson::MemoryStream& stream,
+  DeckReader(Read& read, std::string_view source, const rapidjson::StringStream& stream,
              std::string_view text)
       : read_(read), source_(source), stream_(stream), lines_(text) {}
 
@@ -216,7 +216,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
 
   Read& read_;
   std::string_view source_;
-  const rapidjson::MemoryStream& stream_;
+  const rapidjson::StringStream& stream_;
   LineCounter lines_;
   At at_ = At::root;
   std::string* target_ = nullptr;
@@ -532,16 +532,25 @@ void save(cereal::JSONOutputArchive& archive, const CardOut& out) {
           cereal::make_nvp("back", out.card.back), cereal::make_nvp("tags", out.card.tags));
 }
 
-}  // namespace
+// The bytes the parser may read past the NUL that ends the text (see rapidjson.hpp).
+constexpr std::size_t kSimdPadding = 16;
 
-DeckFile parse_deck_file(std::string_view text, std::string_view source) {
+// `text` must be followed in memory by a NUL and kSimdPadding - 1 more bytes: the parser reads
+// to the NUL, in blocks of sixteen.
+DeckFile parse_padded(std::string_view text, std::string_view source) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, column] = position(text, bad);
     throw Error("{}:{}:{}: the file is not valid UTF-8 text", source, line, column);
   }
+  // The parser takes a NUL for the end of the text: what followed one would go unread.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = position(text, nul);
+    throw Error("{}:{}:{}: the file holds a NUL byte, which a text file never does", source, line,
+                column);
+  }
   Read read;
-  rapidjson::MemoryStream stream(text.data(), text.size());
+  rapidjson::StringStream stream(text.data());
   DeckReader handler(read, source, stream, text);
   rapidjson::Reader reader;
   constexpr unsigned kFlags =
@@ -556,8 +565,18 @@ DeckFile parse_deck_file(std::string_view text, std::string_view source) {
   return std::move(read.file);
 }
 
+}  // namespace
+
+DeckFile parse_deck_file(std::string_view text, std::string_view source) {
+  std::string padded;
+  padded.reserve(text.size() + kSimdPadding);
+  padded.assign(text);
+  return parse_padded(padded, source);
+}
+
 DeckFile read_deck_file(const std::filesystem::path& path) {
-  return parse_deck_file(read_file(path), path.string());
+  const std::string text = read_file(path, kSimdPadding);
+  return parse_padded(text, path.string());
 }
 
 std::string format_deck_file(const DeckFile& file) {

@@ -12,7 +12,7 @@
 
 namespace rehearse {
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_file(const std::filesystem::path& path, std::size_t spare) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     throw Error("cannot read {}: it is a folder, not a file", path.string());
@@ -24,6 +24,7 @@ std::string read_file(const std::filesystem::path& path) {
   struct stat status {};
   std::string content;
   if (::fstat(fd, &status) == 0 && status.st_size > 0) {
+    content.reserve(static_cast<std::size_t>(status.st_size) + spare);
     content.resize(static_cast<std::size_t>(status.st_size));
   }
   std::size_t size = 0;
@@ -44,6 +45,7 @@ std::string read_file(const std::filesystem::path& path) {
   }
   ::close(fd);
   content.resize(size);
+  content.reserve(size + spare);  // a no-op unless the file grew while it was read
   return content;
 }
 

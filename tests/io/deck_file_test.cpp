@@ -1,5 +1,8 @@
 #include "io/deck_file.hpp"
 
+#include <fmt/core.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "model/error.hpp"
@@ -202,6 +205,19 @@ TEST_CASE("strings holding NUL or half a surrogate pair are refused, naming the 
             "x.json")
             .cards[0]
             .front == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("a NUL byte in the file is refused with its line and column, whatever follows it") {
+  // A whole deck, then a NUL and bytes that are not JSON: the parser alone would stop at the
+  // NUL and never see them.
+  const std::string deck = deck_with("");
+  const int lines = static_cast<int>(std::count(deck.begin(), deck.end(), '\n'));
+  CHECK(error_of(deck + std::string(1, '\0') + "not json") ==
+        fmt::format("x.json:{}:1: the file holds a NUL byte, which a text file never does",
+                    lines + 1));
+  // Inside a string, before the deck is complete. Line 5 is `    {"id": "a`, NUL at 14.
+  CHECK(error_of(deck_with(std::string("    {\"id\": \"a") + '\0' + "\"}")) ==
+        "x.json:5:14: the file holds a NUL byte, which a text file never does");
 }
 
 TEST_CASE("bytes that are not UTF-8 are refused with their line and column") {
