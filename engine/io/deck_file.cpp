@@ -135,7 +135,7 @@ std::string card_label(std::size_t index, const std::string& id) {
 
 // ---- Reading ----------------------------------------------------------------------------------
 
-// The lines of a card's members, for the checks made once the whole file is read.
+// The lines of a card's members, for the checks made when the card ends.
 struct CardLines {
   int start = 1;
   int id = 1;
@@ -144,9 +144,13 @@ struct CardLines {
   int tags = 1;
 };
 
-// A deck file as read, with where each part was.
+// A deck file as read, with where each part was. Cards go to the sink as they end; what is
+// wrong with the first wrong card is kept and thrown once the whole file is read, so that a
+// syntax error anywhere in the file is still reported first.
 struct Read {
-  DeckFile file;
+  explicit Read(DeckSink& to) : sink(to) {}
+  DeckSink& sink;
+  Deck deck;
   int root_line = 1;
   bool has_format = false;
   int format_line = 1;
@@ -156,7 +160,11 @@ struct Read {
   int deck_line = 1;
   int deck_id_line = 1;
   int deck_name_line = 1;
-  std::vector<CardLines> cards;
+  CardContent card;  // the card being read
+  CardLines card_lines;
+  std::size_t cards_read = 0;                                // cards that ended before it
+  std::unordered_map<std::string, std::size_t> first_index;  // by id
+  std::optional<Error> card_problem;
 };
 
 // The SAX handler: a state machine over the deck file grammar. A member or value that does
@@ -197,8 +205,10 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   };
 
   int line() { return lines_.line_at(stream_.Tell()); }
-  CardContent& card() { return read_.file.cards.back(); }
-  CardLines& card_lines() { return read_.cards.back(); }
+  CardContent& card() { return read_.card; }
+  CardLines& card_lines() { return read_.card_lines; }
+  // Checks the card that ended and hands it to the sink.
+  void finish_card();
 
   template <typename... Args>
   bool fail(int line, fmt::format_string<Args...> format, Args&&... args) {
@@ -250,8 +260,8 @@ bool DeckReader::StartObject() {
       at_ = At::deck_member;
       return true;
     case At::card:
-      read_.file.cards.emplace_back();
-      read_.cards.push_back({line()});
+      read_.card = {};
+      read_.card_lines = {line()};
       std::fill(std::begin(seen_), std::end(seen_), false);
       at_ = At::card_member;
       return true;
@@ -267,6 +277,7 @@ bool DeckReader::EndObject(rapidjson::SizeType) {
     case At::deck_member:
       if (!seen_[0]) return fail(read_.deck_line, "\"deck\" has no \"id\"");
       if (!seen_[1]) return fail(read_.deck_line, "\"deck\" has no \"name\"");
+      read_.sink.deck(read_.deck);
       at_ = At::root_member;
       return true;
     case At::card_member: {
@@ -274,9 +285,10 @@ bool DeckReader::EndObject(rapidjson::SizeType) {
       for (int i = 0; i < 3; ++i) {
         if (!seen_[i]) {
           return fail(card_lines().start, "{} has no \"{}\"",
-                      card_label(read_.file.cards.size() - 1, card().id), kRequired[i]);
+                      card_label(read_.cards_read, card().id), kRequired[i]);
         }
       }
+      finish_card();
       at_ = At::card;
       return true;
     }
@@ -337,13 +349,13 @@ bool DeckReader::deck_key(const std::string& name) {
   int ignored = 0;
   if (name == "id") {
     if (!first_time(seen_[0], read_.deck_id_line, name)) return false;
-    target_ = &read_.file.deck.id;
+    target_ = &read_.deck.id;
   } else if (name == "name") {
     if (!first_time(seen_[1], read_.deck_name_line, name)) return false;
-    target_ = &read_.file.deck.name;
+    target_ = &read_.deck.name;
   } else if (name == "description") {
     if (!first_time(seen_[2], ignored, name)) return false;
-    target_ = &read_.file.deck.description;
+    target_ = &read_.deck.description;
   } else {
     return fail(key_line_, "unknown field \"{}\" in \"deck\" (expected id, name, description)",
                 name);
@@ -369,7 +381,7 @@ bool DeckReader::card_key(const std::string& name) {
     return true;
   } else {
     return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags)",
-                card_label(read_.file.cards.size() - 1, card().id), name);
+                card_label(read_.cards_read, card().id), name);
   }
   at_ = At::card_text;
   return true;
@@ -404,7 +416,7 @@ bool DeckReader::String(const char* text, rapidjson::SizeType length, bool) {
 
 // A value of the wrong JSON type where the parse is.
 bool DeckReader::wrong_type() {
-  const std::size_t index = read_.file.cards.empty() ? 0 : read_.file.cards.size() - 1;
+  const std::size_t index = read_.cards_read;  // the card being read, if any
   switch (at_) {
     case At::root:
       return fail(line(),
@@ -419,7 +431,7 @@ bool DeckReader::wrong_type() {
       return fail(key_line_, "\"cards\" must be an array of card objects");
     case At::card:
       return fail(line(), "card {} must be an object with id, front, back and tags",
-                  read_.file.cards.size() + 1);
+                  read_.cards_read + 1);
     case At::card_text:
       return fail(key_line_, "{}: \"{}\" must be a string", card_label(index, card().id), key_);
     case At::tags:
@@ -459,7 +471,7 @@ void check_root(const Read& read, std::string_view source) {
 }
 
 void check_deck(const Read& read, std::string_view source) {
-  const Deck& deck = read.file.deck;
+  const Deck& deck = read.deck;
   if (const std::string problem = id_problem(deck.id, 100); !problem.empty()) {
     throw Error("{}:{}: deck id \"{}\" {}", source, read.deck_id_line, deck.id, problem);
   }
@@ -487,20 +499,31 @@ void check_card(const CardContent& card, const CardLines& lines, std::size_t ind
   }
 }
 
+void DeckReader::finish_card() {
+  const std::size_t index = read_.cards_read++;
+  const CardContent& card = read_.card;
+  if (!read_.card_problem) {
+    try {
+      check_card(card, read_.card_lines, index, source_);
+    } catch (const Error& e) {
+      read_.card_problem.emplace(e);
+    }
+  }
+  const auto [it, added] = read_.first_index.emplace(card.id, index);
+  if (!added && !read_.card_problem) {
+    read_.card_problem.emplace(
+        Error("{}:{}: card id \"{}\" is used twice (cards {} and {}); ids must be unique", source_,
+              read_.card_lines.id, card.id, it->second + 1, index + 1));
+  }
+  read_.sink.card(std::move(read_.card), stream_.Tell());
+}
+
+// The checks of the whole file, in the order they are reported: the root's members, the deck,
+// then the cards in file order.
 void check(const Read& read, std::string_view source) {
   check_root(read, source);
   check_deck(read, source);
-  std::unordered_map<std::string_view, std::size_t> first_index;
-  first_index.reserve(read.file.cards.size());
-  for (std::size_t i = 0; i < read.file.cards.size(); ++i) {
-    const CardContent& card = read.file.cards[i];
-    check_card(card, read.cards[i], i, source);
-    const auto [it, added] = first_index.emplace(card.id, i);
-    if (!added) {
-      throw Error("{}:{}: card id \"{}\" is used twice (cards {} and {}); ids must be unique",
-                  source, read.cards[i].id, card.id, it->second + 1, i + 1);
-    }
-  }
+  if (read.card_problem) throw *read.card_problem;
 }
 
 // rapidjson says "Missing a comma or '}' after an object member."; we say it our way.
@@ -537,7 +560,7 @@ constexpr std::size_t kSimdPadding = 16;
 
 // `text` must be followed in memory by a NUL and kSimdPadding - 1 more bytes: the parser reads
 // to the NUL, in blocks of sixteen.
-DeckFile parse_padded(std::string_view text, std::string_view source) {
+Deck parse_padded(std::string_view text, std::string_view source, DeckSink& sink) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   if (const std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
     const auto [line, column] = position(text, bad);
@@ -549,7 +572,7 @@ DeckFile parse_padded(std::string_view text, std::string_view source) {
     throw Error("{}:{}:{}: the file holds a NUL byte, which a text file never does", source, line,
                 column);
   }
-  Read read;
+  Read read(sink);
   rapidjson::StringStream stream(text.data());
   DeckReader handler(read, source, stream, text);
   rapidjson::Reader reader;
@@ -562,8 +585,18 @@ DeckFile parse_padded(std::string_view text, std::string_view source) {
     throw Error("{}:{}:{}: invalid JSON: {}", source, line, column, syntax_message(result.Code()));
   }
   check(read, source);
-  return std::move(read.file);
+  return std::move(read.deck);
 }
+
+// Keeps the cards in a vector.
+class CardCollector final : public DeckSink {
+ public:
+  explicit CardCollector(std::vector<CardContent>& cards) : cards_(cards) {}
+  void card(CardContent&& card, std::size_t) override { cards_.push_back(std::move(card)); }
+
+ private:
+  std::vector<CardContent>& cards_;
+};
 
 }  // namespace
 
@@ -571,12 +604,22 @@ DeckFile parse_deck_file(std::string_view text, std::string_view source) {
   std::string padded;
   padded.reserve(text.size() + kSimdPadding);
   padded.assign(text);
-  return parse_padded(padded, source);
+  DeckFile file;
+  CardCollector collector(file.cards);
+  file.deck = parse_padded(padded, source, collector);
+  return file;
 }
 
 DeckFile read_deck_file(const std::filesystem::path& path) {
+  DeckFile file;
+  CardCollector collector(file.cards);
+  file.deck = read_deck_file(path, collector);
+  return file;
+}
+
+Deck read_deck_file(const std::filesystem::path& path, DeckSink& sink) {
   const std::string text = read_file(path, kSimdPadding);
-  return parse_padded(text, path.string());
+  return parse_padded(text, path.string(), sink);
 }
 
 std::string format_deck_file(const DeckFile& file) {

@@ -20,6 +20,22 @@ DeckFile parse_deck_file(std::string_view text, std::string_view source);
 // Reads and parses the deck file at `path`.
 DeckFile read_deck_file(const std::filesystem::path& path);
 
+// Receives a deck file's deck and cards while the file is read, before it is checked whole:
+// a file that turns out wrong still makes read_deck_file throw, once it is read. An exception
+// from the sink stops the reading and leaves read_deck_file.
+class DeckSink {
+ public:
+  virtual ~DeckSink() = default;
+  // When the "deck" object ends.
+  virtual void deck(const Deck&) {}
+  // When a card object ends, in file order; `bytes_read` counts the file's bytes up to its end.
+  virtual void card(CardContent&& card, std::size_t bytes_read) = 0;
+};
+
+// Reads and parses the deck file at `path`, handing its parts to `sink` as they are read, and
+// returns its deck. Throws as read_deck_file does.
+Deck read_deck_file(const std::filesystem::path& path, DeckSink& sink);
+
 // The deck file text for `file`: the format parse_deck_file reads, two-space indented.
 std::string format_deck_file(const DeckFile& file);
 
