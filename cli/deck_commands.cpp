@@ -8,6 +8,7 @@
 #include "app.hpp"
 #include "clock.hpp"
 #include "io/deck_file.hpp"
+#include "io/deck_stream.hpp"
 #include "json_output.hpp"
 #include "model/principle.hpp"
 #include "session/session.hpp"
@@ -48,36 +49,53 @@ void print_report(const ImportReport& report, const std::string& file) {
 // Whether the import changed cards the user already has: then, if it is large and the
 // collection holds answers, a backup is made before it commits. Adding cards cannot harm what
 // is there.
-bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& reports,
-                    std::size_t cards) {
-  const bool changes_cards = std::any_of(reports.begin(), reports.end(),
-                                         [](const ImportReport& r) { return r.updated > 0; });
+bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& reports) {
+  std::size_t cards = 0;
+  bool changes_cards = false;
+  for (const ImportReport& r : reports) {
+    cards += static_cast<std::size_t>(r.added + r.updated + r.unchanged);
+    changes_cards = changes_cards || r.updated > 0;
+  }
   return cards >= kLargeImport && changes_cards && collection.has_reviews();
 }
 
-void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run) {
+void run_dry_import(Context& context, const std::vector<std::string>& paths) {
   std::vector<DeckFile> files;
-  std::size_t cards = 0;
-  for (const std::string& path : paths) {
+  for (const std::string& path : paths)
     files.push_back(read_deck_file(path));
-    cards += files.back().cards.size();
+  const std::vector<ImportReport> preview = preview_imports(context.collection(), files);
+  for (std::size_t i = 0; i < preview.size(); ++i)
+    print_report(preview[i], paths[i]);
+  fmt::print("Dry run: nothing was written.\n");
+}
+
+void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run) {
+  if (dry_run) return run_dry_import(context, paths);
+  // The files are read on a second thread while the first writes their cards.
+  DeckStream files(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
+  // A wrong file changes nothing: opening a collection that is missing or older than this
+  // rehearse creates or upgrades it, so that waits until the files are read and checked.
+  if (!Collection::opens_unchanged(context.collection_path())) files.settle();
+  Collection* opened = nullptr;
+  try {
+    opened = &context.collection();
+  } catch (...) {
+    files.settle();  // as when the files are read first: a wrong file is reported first
+    throw;
   }
-  Collection& collection = context.collection();
-  if (dry_run) {
-    const std::vector<ImportReport> preview = preview_imports(collection, files);
-    for (std::size_t i = 0; i < preview.size(); ++i)
-      print_report(preview[i], paths[i]);
-    fmt::print("Dry run: nothing was written.\n");
-    return;
-  }
-  std::optional<ProgressBar> bar(std::in_place, fmt::format("Importing {} cards", cards));
+  Collection& collection = *opened;
+  std::optional<ProgressBar> bar(std::in_place,
+                                 paths.size() == 1
+                                     ? fmt::format("Importing {}", paths[0])
+                                     : fmt::format("Importing {} files", paths.size()),
+                                 ProgressBar::Unit::bytes);
   const auto progress = [&](std::size_t done, std::size_t total) {
     if (bar) bar->update(done, total);
   };
   // Planned and applied in one transaction, so the backup decision sees exactly what commits;
   // the backup copies the collection as it was before the import.
   const auto backup_if_worth_it = [&](const std::vector<ImportReport>& reports) {
-    if (!worth_a_backup(collection, reports, cards)) return;
+    if (!worth_a_backup(collection, reports)) return;
     bar.reset();
     const std::filesystem::path backup = store::automatic_backup_path(
         collection.path(), "before-import-" + file_stamp(context.now()));

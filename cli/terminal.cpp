@@ -9,8 +9,8 @@ bool is_terminal(std::FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-ProgressBar::ProgressBar(std::string label)
-    : label_(std::move(label)), visible_(is_terminal(stderr)) {}
+ProgressBar::ProgressBar(std::string label, Unit unit)
+    : label_(std::move(label)), unit_(unit), visible_(is_terminal(stderr)) {}
 
 ProgressBar::~ProgressBar() {
   if (drawn_) fmt::print(stderr, "\r\033[K");
@@ -23,8 +23,12 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   last_percent_ = percent;
   constexpr int kWidth = 30;
   const int filled = percent * kWidth / 100;
-  fmt::print(stderr, "\r{} [{:#<{}}{:<{}}] {:3}% ({}/{})", label_, "", filled, "", kWidth - filled,
-             percent, done, total);
+  const std::string counts = unit_ == Unit::bytes
+                                 ? fmt::format("{:.1f}/{:.1f} MB", static_cast<double>(done) / 1e6,
+                                               static_cast<double>(total) / 1e6)
+                                 : fmt::format("{}/{}", done, total);
+  fmt::print(stderr, "\r{} [{:#<{}}{:<{}}] {:3}% ({})", label_, "", filled, "", kWidth - filled,
+             percent, counts);
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -12,7 +12,9 @@ bool is_terminal(std::FILE* stream);
 // A one-line progress bar on stderr, drawn only when stderr is a terminal.
 class ProgressBar {
  public:
-  explicit ProgressBar(std::string label);
+  // What update counts: items, or bytes (shown in MB).
+  enum class Unit { items, bytes };
+  explicit ProgressBar(std::string label, Unit unit = Unit::items);
   ~ProgressBar();
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -21,6 +23,7 @@ class ProgressBar {
 
  private:
   std::string label_;
+  Unit unit_;
   bool visible_;
   bool drawn_ = false;
   int last_percent_ = -1;

@@ -60,22 +60,29 @@ std::vector<LogEntry> answer_cards(Collection& collection, std::span<const Answe
 namespace {
 
 // Refuses files that share a deck id or a card id: importing them together is ambiguous.
-void check_distinct(std::span<const DeckFile> files) {
-  if (files.size() < 2) return;  // ids within one file are checked when it is read
+// REQUIRES: source settled.
+void check_distinct(DeckSource& source) {
+  if (source.files() < 2) return;  // ids within one file are checked when it is read
   std::unordered_map<std::string_view, std::string_view> deck_of_card;
   std::unordered_set<std::string_view> decks;
-  for (const DeckFile& file : files) {
-    if (!decks.insert(file.deck.id).second) {
-      throw Error("deck '{}' is in two of the files; import one of them", file.deck.id);
+  for (std::size_t f = 0; f < source.files(); ++f) {
+    const std::string& deck = source.deck(f).id;
+    if (!decks.insert(deck).second) {
+      throw Error("deck '{}' is in two of the files; import one of them", deck);
     }
-    for (const CardContent& card : file.cards) {
-      const auto [it, added] = deck_of_card.emplace(card.id, file.deck.id);
+    for (std::size_t i = 0; const CardContent* card = source.card(f, i); ++i) {
+      const auto [it, added] = deck_of_card.emplace(card->id, deck);
       if (!added) {
         throw Error("card '{}' is in both deck '{}' and deck '{}'; card ids must be unique",
-                    card.id, it->second, file.deck.id);
+                    card->id, it->second, deck);
       }
     }
   }
+}
+
+void check_distinct(std::span<const DeckFile> files) {
+  ReadDecks source(files);
+  check_distinct(source);
 }
 
 }  // namespace
@@ -85,6 +92,23 @@ std::vector<ImportReport> import_decks(Collection& collection, std::span<const D
                                        const BeforeCommit& before_commit) {
   check_distinct(files);
   return collection.import_decks(files, sm2::new_card(config), progress, before_commit);
+}
+
+std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
+                                       const sm2::Config& config, const Progress& progress,
+                                       const BeforeCommit& before_commit) {
+  try {
+    return collection.import_decks(source, sm2::new_card(config), progress,
+                                   [&](const std::vector<ImportReport>& reports) {
+                                     check_distinct(source);
+                                     if (before_commit) before_commit(reports);
+                                   });
+  } catch (...) {
+    // A card in two files may fail its second insert before the check above runs: the files
+    // are then the problem to report. (A wrong file rethrows its own Error from here.)
+    check_distinct(source);
+    throw;
+  }
 }
 
 std::vector<ImportReport> preview_imports(const Collection& collection,

@@ -48,6 +48,14 @@ std::vector<ImportReport> import_decks(Collection& collection, std::span<const D
                                        const Progress& progress = {},
                                        const BeforeCommit& before_commit = {});
 
+// The same, writing each card as `source` hands it over (io/deck_stream.hpp reads files on a
+// thread of its own): a file that turns out wrong, or two sharing an id, are refused before
+// anything commits. Progress is in the source's unit.
+std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
+                                       const sm2::Config& config = {},
+                                       const Progress& progress = {},
+                                       const BeforeCommit& before_commit = {});
+
 // What `check_collection` found.
 struct CheckReport {
   std::vector<std::string> integrity_problems;  // from SQLite's integrity check

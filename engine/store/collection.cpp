@@ -214,6 +214,19 @@ Collection Collection::open(const std::filesystem::path& path, const OpenOptions
   });
 }
 
+bool Collection::opens_unchanged(const std::filesystem::path& path) {
+  if (path == ":memory:") return true;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
+  try {
+    SQLite::Database db(path.string(), store::connection_flags(SQLite::OPEN_READONLY));
+    store::check_collection(db, path);
+    return store::schema_version(db) == store::latest_schema_version();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 std::vector<DeckCounts> Collection::deck_counts(Day today) const {
   return guarded(impl_->path, [&] {
     std::vector<DeckCounts> decks;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/card.hpp"
+#include "model/deck_source.hpp"
 
 namespace rehearse {
 
@@ -134,6 +135,10 @@ class Collection {
   // whose file or folder cannot be written opens read-only: reading works, writing throws.
   // Throws Error when the file is not a rehearse collection, or is from a newer rehearse.
   static Collection open(const std::filesystem::path& path, const OpenOptions& options = {});
+  // Whether `open` would leave the file as it is: it holds a collection at the latest schema
+  // version (opening creates a missing file and brings an older one up to date). False when
+  // in doubt.
+  static bool opens_unchanged(const std::filesystem::path& path);
 
   Collection(Collection&&) noexcept;
   Collection& operator=(Collection&&) noexcept;
@@ -152,6 +157,13 @@ class Collection {
   // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
   std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
                                          const CardState& new_state, const Progress& progress = {},
+                                         const BeforeCommit& before_commit = {});
+  // The same, writing each card as `source` hands it over, possibly while the files are still
+  // being read. The source is settled before `before_commit` runs; when a file turns out wrong,
+  // its Error is thrown, even over a failure its early cards met, and nothing is written.
+  // Progress is in the source's unit.
+  std::vector<ImportReport> import_decks(DeckSource& source, const CardState& new_state,
+                                         const Progress& progress = {},
                                          const BeforeCommit& before_commit = {});
   // The deck's content in deck order. Throws Error when there is no such deck.
   DeckFile export_deck(std::string_view deck_id) const;

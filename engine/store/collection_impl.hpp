@@ -178,21 +178,21 @@ struct Collection::Impl {
   void unindex_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
   // Forgets the names of tags no card carries any more.
   void prune_tags();
-  // What importing a file would do: the report, and per card whether to add, keep or update
-  // it (with the stored card, for each update, in order).
-  struct ImportPlan {
-    enum class Step : std::uint8_t { add, keep, update };
-    ImportReport report;
-    std::vector<Step> steps;
-    std::vector<Stored> updates;
-  };
   std::optional<std::int64_t> deck_rowid(const std::string& deck_id);
-  // Reads only. `known`, when given, holds every card id in the collection.
-  ImportPlan plan_import(const DeckFile& file, const std::unordered_set<std::string>* known);
-  void apply_import(const DeckFile& file, const ImportPlan& plan, const CardState& new_state,
-                    TagIds& tag_ids, const std::function<void()>& tick);
-  // Plans every file: with big imports, one scan of the ids beats a lookup per card.
-  std::vector<ImportPlan> plan_imports(std::span<const DeckFile> files);
+  // What importing card `position` of a file does to the collection: add it, keep it or
+  // update it. `deck` is the file's deck as stored before the import, `known` (when given)
+  // every card id in the collection; `stored` receives the card when the collection has it.
+  enum class Step : std::uint8_t { add, keep, update };
+  Step classify(const CardContent& content, std::size_t position, std::optional<std::int64_t> deck,
+                const std::unordered_set<std::string>* known, std::optional<Stored>& stored);
+  // The deck's cards that `listed` does not hold, in deck order.
+  std::vector<std::string> unlisted_cards(std::int64_t deck,
+                                          const std::unordered_set<std::string>& listed);
+  // Reads only.
+  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files);
+  // Writes every card of every file as the source hands it over.
+  std::vector<ImportReport> apply_imports(DeckSource& source, const CardState& new_state,
+                                          const Progress& progress);
   std::unordered_set<std::string> card_ids();
   LogEntry answer(const AnswerRecord& answer, const Transition& transition);
 

@@ -124,122 +124,154 @@ std::optional<std::int64_t> Collection::Impl::deck_rowid(const std::string& deck
   return q->getColumn(0).getInt64();
 }
 
-Collection::Impl::ImportPlan Collection::Impl::plan_import(
-    const DeckFile& file, const std::unordered_set<std::string>* known) {
-  ImportPlan plan;
-  plan.report.deck_id = file.deck.id;
-  const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
-  plan.report.deck_added = !deck;
-  plan.steps.reserve(file.cards.size());
-  std::unordered_set<std::string_view> listed;
-  listed.reserve(file.cards.size());
-  for (std::size_t position = 0; position < file.cards.size(); ++position) {
-    const CardContent& content = file.cards[position];
-    listed.insert(content.id);
-    // A card id the collection does not know needs no lookup (`known` is set for big imports).
-    std::optional<Stored> stored;
-    if (!known || known->contains(content.id)) stored = stored_card(content.id);
-    if (!stored) {
-      plan.steps.push_back(ImportPlan::Step::add);
-      ++plan.report.added;
-    } else if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
-               stored->content == content) {
-      plan.steps.push_back(ImportPlan::Step::keep);
-      ++plan.report.unchanged;
-    } else {
-      plan.steps.push_back(ImportPlan::Step::update);
-      if (stored->placed.deck != deck) plan.report.moved.push_back(content.id);
-      plan.updates.push_back(std::move(*stored));
-      ++plan.report.updated;
-    }
+Collection::Impl::Step Collection::Impl::classify(const CardContent& content, std::size_t position,
+                                                  std::optional<std::int64_t> deck,
+                                                  const std::unordered_set<std::string>* known,
+                                                  std::optional<Stored>& stored) {
+  // A card id the collection does not know needs no lookup (`known` is set for big imports).
+  stored.reset();
+  if (!known || known->contains(content.id)) stored = stored_card(content.id);
+  if (!stored) return Step::add;
+  if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
+      stored->content == content) {
+    return Step::keep;
   }
-  if (deck) {
-    auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
-    in_deck->bind(1, *deck);
-    while (in_deck->executeStep()) {
-      std::string slug = in_deck->getColumn(0).getString();
-      if (!listed.contains(slug)) plan.report.missing.push_back(std::move(slug));
-    }
-  }
-  return plan;
+  return Step::update;
 }
 
-void Collection::Impl::apply_import(const DeckFile& file, const ImportPlan& plan,
-                                    const CardState& new_state, TagIds& tag_ids,
-                                    const std::function<void()>& tick) {
-  {
-    auto upsert = query(
-        "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
-        "UPDATE SET name = excluded.name, description = excluded.description");
-    upsert->bind(1, file.deck.id);
-    upsert->bind(2, file.deck.name);
-    upsert->bind(3, file.deck.description);
-    upsert->exec();
+std::vector<std::string> Collection::Impl::unlisted_cards(
+    std::int64_t deck, const std::unordered_set<std::string>& listed) {
+  std::vector<std::string> unlisted;
+  auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
+  in_deck->bind(1, deck);
+  while (in_deck->executeStep()) {
+    std::string slug = in_deck->getColumn(0).getString();
+    if (!listed.contains(slug)) unlisted.push_back(std::move(slug));
   }
-  const std::int64_t deck = *deck_rowid(file.deck.id);
-  auto update = plan.updates.begin();
-  for (std::size_t position = 0; position < file.cards.size(); ++position) {
-    const Placed placed{deck, static_cast<std::int64_t>(position)};
-    switch (plan.steps[position]) {
-      case ImportPlan::Step::add:
-        insert_card(file.cards[position], placed, new_state, tag_ids);
-        break;
-      case ImportPlan::Step::update:
-        update_card(*update++, file.cards[position], placed, tag_ids);
-        break;
-      case ImportPlan::Step::keep:
-        break;
-    }
-    tick();
-  }
+  return unlisted;
 }
 
-std::vector<Collection::Impl::ImportPlan> Collection::Impl::plan_imports(
-    std::span<const DeckFile> files) {
+namespace {
+
+// Up to this many cards, an import looks each id up; past it, one scan of every id is cheaper.
+constexpr std::size_t kLookupsBeforeScan = 4096;
+
+}  // namespace
+
+std::vector<ImportReport> Collection::Impl::preview_imports(std::span<const DeckFile> files) {
   std::size_t total = 0;
   for (const DeckFile& file : files)
     total += file.cards.size();
   std::optional<std::unordered_set<std::string>> known;
-  if (total >= 4096) known = card_ids();
-  std::vector<ImportPlan> plans;
-  for (const DeckFile& file : files)
-    plans.push_back(plan_import(file, known ? &*known : nullptr));
-  return plans;
+  if (total > kLookupsBeforeScan) known = card_ids();
+  std::vector<ImportReport> reports;
+  for (const DeckFile& file : files) {
+    ImportReport& report = reports.emplace_back();
+    report.deck_id = file.deck.id;
+    const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
+    report.deck_added = !deck;
+    std::unordered_set<std::string> listed;
+    std::optional<Stored> stored;
+    for (std::size_t position = 0; position < file.cards.size(); ++position) {
+      const CardContent& content = file.cards[position];
+      listed.insert(content.id);
+      switch (classify(content, position, deck, known ? &*known : nullptr, stored)) {
+        case Step::add:
+          ++report.added;
+          break;
+        case Step::keep:
+          ++report.unchanged;
+          break;
+        case Step::update:
+          if (stored->placed.deck != deck) report.moved.push_back(content.id);
+          ++report.updated;
+          break;
+      }
+    }
+    if (deck) report.missing = unlisted_cards(*deck, listed);
+  }
+  return reports;
+}
+
+std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
+                                                          const CardState& new_state,
+                                                          const Progress& progress) {
+  std::vector<ImportReport> reports;
+  TagIds tag_ids;
+  std::optional<std::unordered_set<std::string>> known;
+  std::size_t applied = 0;
+  for (std::size_t f = 0; f < source.files(); ++f) {
+    const Deck& file_deck = source.deck(f);
+    ImportReport& report = reports.emplace_back();
+    report.deck_id = file_deck.id;
+    const std::optional<std::int64_t> before = deck_rowid(file_deck.id);
+    report.deck_added = !before;
+    {
+      auto upsert = query(
+          "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
+          "UPDATE SET name = excluded.name, description = excluded.description");
+      upsert->bind(1, file_deck.id);
+      upsert->bind(2, file_deck.name);
+      upsert->bind(3, file_deck.description);
+      upsert->exec();
+    }
+    const std::int64_t deck = *deck_rowid(file_deck.id);
+    std::unordered_set<std::string> listed;  // for the cards the file no longer lists
+    std::optional<Stored> stored;
+    for (std::size_t position = 0; const CardContent* content = source.card(f, position);
+         ++position) {
+      if (!known && applied == kLookupsBeforeScan) known = card_ids();
+      const Placed placed{deck, static_cast<std::int64_t>(position)};
+      switch (classify(*content, position, before, known ? &*known : nullptr, stored)) {
+        case Step::add:
+          insert_card(*content, placed, new_state, tag_ids);
+          ++report.added;
+          break;
+        case Step::keep:
+          ++report.unchanged;
+          break;
+        case Step::update:
+          update_card(*stored, *content, placed, tag_ids);
+          if (stored->placed.deck != before) report.moved.push_back(content->id);
+          ++report.updated;
+          break;
+      }
+      if (before) listed.insert(content->id);  // a new deck has no cards to miss
+      if (++applied % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
+    }
+    if (before) report.missing = unlisted_cards(deck, listed);
+  }
+  if (tag_ids.unindexed) prune_tags();
+  return reports;
 }
 
 std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> files) const {
-  return guarded(impl_->path, [&] {
-    std::vector<ImportReport> reports;
-    for (Impl::ImportPlan& plan : impl_->plan_imports(files))
-      reports.push_back(std::move(plan.report));
-    return reports;
-  });
+  return guarded(impl_->path, [&] { return impl_->preview_imports(files); });
 }
 
 std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
                                                    const CardState& new_state,
                                                    const Progress& progress,
                                                    const BeforeCommit& before_commit) {
-  std::size_t total = 0;
-  for (const DeckFile& file : files)
-    total += file.cards.size();
+  ReadDecks source(files);
+  return import_decks(source, new_state, progress, before_commit);
+}
+
+std::vector<ImportReport> Collection::import_decks(DeckSource& source, const CardState& new_state,
+                                                   const Progress& progress,
+                                                   const BeforeCommit& before_commit) {
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
-      std::size_t done = 0;
-      const auto tick = [&] {
-        if (progress && ++done % 1024 == 0) progress(done, total);
-      };
-      std::vector<Impl::ImportPlan> plans = impl_->plan_imports(files);
-      std::vector<ImportReport> reports;
-      Impl::TagIds tag_ids;
-      for (std::size_t i = 0; i < files.size(); ++i) {
-        impl_->apply_import(files[i], plans[i], new_state, tag_ids, tick);
-        reports.push_back(std::move(plans[i].report));
+      try {
+        std::vector<ImportReport> reports = impl_->apply_imports(source, new_state, progress);
+        source.settle();
+        if (progress) progress(source.size(), source.size());
+        if (before_commit) before_commit(reports);
+        return reports;
+      } catch (...) {
+        source.settle();  // a file that turns out wrong is the problem to report
+        throw;
       }
-      if (tag_ids.unindexed) impl_->prune_tags();
-      if (progress) progress(total, total);
-      if (before_commit) before_commit(reports);
-      return reports;
     });
   });
 }

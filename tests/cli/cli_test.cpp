@@ -211,6 +211,28 @@ TEST_CASE("a broken deck file is refused whole, with the other files of the comm
   CHECK(f.rehearse({"decks", "--json"}).out == decks_before);
 }
 
+TEST_CASE("a wrong deck file creates no collection and upgrades none") {
+  const TempDir dir;
+  write(dir / "bad.json", R"({"format": "rehearse-deck/1", "deck": {"id": "x"}})");
+  const std::string bad = (dir / "bad.json").string();
+  const std::string expected = "rehearse: " + bad + ":1: \"deck\" has no \"name\"\n";
+
+  const auto missing = dir / "new/collection.db";
+  const CliResult fresh = run_rehearse({"--db", missing.string(), "import", bad});
+  CHECK(fresh.exit_code == 1);
+  CHECK(fresh.err == expected);
+  CHECK_FALSE(std::filesystem::exists(missing));
+
+  const auto older = dir / "older.db";
+  std::filesystem::copy_file(REHEARSE_SOURCE_DIR "/tests/data/collection-v2.db", older);
+  const std::string bytes = read(older);
+  const CliResult upgrade = run_rehearse({"--db", older.string(), "import", bad});
+  CHECK(upgrade.exit_code == 1);
+  CHECK(upgrade.err == expected);
+  CHECK(read(older) == bytes);
+  CHECK_FALSE(std::filesystem::exists(dir / "backups"));
+}
+
 TEST_CASE("a file that is not a collection is refused and left as it was") {
   const TempDir dir;
   write(dir / "notes.txt", "my notes\n");

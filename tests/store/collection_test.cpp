@@ -352,6 +352,23 @@ TEST_CASE("a collection written by schema 2 gets tag ids, with every tag and ans
   CHECK(old.execAndGet("SELECT count(*) FROM card_tags WHERE tag = 'lp:ownership'").getInt() == 2);
 }
 
+TEST_CASE("only a collection at the latest schema opens unchanged") {
+  const TempDir dir;
+  CHECK_FALSE(Collection::opens_unchanged(dir / "missing.db"));
+  CHECK_FALSE(Collection::opens_unchanged(dir.path()));  // a folder
+  { const Collection created = Collection::open(dir / "c.db"); }
+  CHECK(Collection::opens_unchanged(dir / "c.db"));
+  std::filesystem::copy_file(REHEARSE_SOURCE_DIR "/tests/data/collection-v2.db", dir / "v2.db");
+  CHECK_FALSE(Collection::opens_unchanged(dir / "v2.db"));
+  std::ofstream(dir / "notes.txt") << "not a database\n";
+  CHECK_FALSE(Collection::opens_unchanged(dir / "notes.txt"));
+  {
+    SQLite::Database empty((dir / "empty.db").string(),
+                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  }
+  CHECK_FALSE(Collection::opens_unchanged(dir / "empty.db"));
+}
+
 TEST_CASE("a collection written by schema 1 is backed up, then migrated with nothing lost") {
   const TempDir dir;
   const auto path = dir / "collection-v1.db";

@@ -1,0 +1,184 @@
+// Imports from a DeckStream: cards are written while the files are still being read.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
+
+#include "io/deck_file.hpp"
+#include "io/deck_stream.hpp"
+#include "model/error.hpp"
+#include "session/session.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rehearse;
+using rehearse::test::TempDir;
+
+namespace {
+
+const Day kDay = Day{std::chrono::year{2026} / 11 / 20};
+
+DeckFile numbered_deck(const std::string& deck_id, int cards) {
+  DeckFile file{{deck_id, "Deck " + deck_id, ""}, {}};
+  for (int i = 0; i < cards; ++i) {
+    file.cards.push_back({deck_id + "." + std::to_string(i),
+                          "Front " + std::to_string(i),
+                          "Back " + std::to_string(i),
+                          {"lp:ownership"}});
+  }
+  return file;
+}
+
+std::filesystem::path write_deck(const TempDir& dir, const DeckFile& file) {
+  const std::filesystem::path path = dir / (file.deck.id + ".json");
+  write_deck_file(file, path);
+  return path;
+}
+
+std::filesystem::path write_text(const TempDir& dir, const std::string& name,
+                                 const std::string& text) {
+  const std::filesystem::path path = dir / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+std::string error_of(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Everything an import can change, as text, to compare two collections.
+std::string contents(const Collection& collection) {
+  std::string out;
+  for (const DeckCounts& deck : collection.deck_counts(kDay))
+    out += deck.deck.id + " " + deck.deck.name + " " + std::to_string(deck.total) + "\n";
+  for (const Card& card : collection.cards({})) {
+    out += card.content.id + " " + card.deck_id + " " + card.content.front + " " +
+           card.content.back + " " + std::to_string(card.state.repetitions) + " " +
+           std::to_string(card.state.ease.hundredths());
+    for (const std::string& tag : card.content.tags)
+      out += " " + tag;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string describe(const std::vector<ImportReport>& reports) {
+  std::string out;
+  for (const ImportReport& r : reports) {
+    out += r.deck_id + (r.deck_added ? " new" : "") + " +" + std::to_string(r.added) + " ~" +
+           std::to_string(r.updated) + " =" + std::to_string(r.unchanged) + " moved";
+    for (const std::string& id : r.moved)
+      out += " " + id;
+    out += " missing";
+    for (const std::string& id : r.missing)
+      out += " " + id;
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a streamed import writes and reports what an import of the read files does") {
+  const TempDir dir;
+  // Both collections hold deck a, with a.0 answered; then deck a is edited (a.1 changed, a.2
+  // dropped, a.3 added) and deck b takes a.4 over from it.
+  const DeckFile before = numbered_deck("a", 5);
+  DeckFile a = before;
+  a.cards[1].back = "Changed";
+  a.cards.erase(a.cards.begin() + 2);
+  a.cards.push_back({"a.new", "New front", "New back", {"round:technical"}});
+  DeckFile b = numbered_deck("b", 2);
+  b.cards.push_back(a.cards[3]);  // a.4
+  a.cards.erase(a.cards.begin() + 3);
+  const std::vector<DeckFile> files{a, b};
+
+  Collection streamed = Collection::open(":memory:");
+  Collection read = Collection::open(":memory:");
+  for (Collection* c : {&streamed, &read}) {
+    import_decks(*c, std::span<const DeckFile>(&before, 1));
+    answer_card(*c, "a.0", Grade::from_int(4), {{}, kDay}, {});
+  }
+  DeckStream stream({write_deck(dir, a), write_deck(dir, b)});
+  const std::string streamed_reports = describe(import_decks(streamed, stream));
+  const std::string read_reports = describe(import_decks(read, files));
+
+  CHECK(streamed_reports == read_reports);
+  CHECK(streamed_reports ==
+        "a +1 ~2 =1 moved missing a.2 a.4\n"
+        "b new +2 ~1 =0 moved a.4 missing\n");
+  CHECK(contents(streamed) == contents(read));
+  CHECK(streamed.find_card("a.0")->state.repetitions == 1);
+}
+
+TEST_CASE("a streamed file found wrong after its first cards were written changes nothing") {
+  const TempDir dir;
+  Collection collection = Collection::open(":memory:");
+  const DeckFile kept = numbered_deck("kept", 3);
+  import_decks(collection, std::span<const DeckFile>(&kept, 1));
+  const std::string before = contents(collection);
+
+  SECTION("a card checked when it ends: an empty back, late in the file") {
+    DeckFile file = numbered_deck("late", 5000);
+    file.cards[4999].back = " ";
+    const auto path = write_deck(dir, file);
+    const std::string expected = error_of([&] { read_deck_file(path); });
+    CHECK(expected.ends_with("card 5000 (\"late.4999\"): \"back\" is empty"));
+    DeckStream stream({path});
+    CHECK(error_of([&] { import_decks(collection, stream); }) == expected);
+  }
+  SECTION("an id used twice, the second time after many cards: the database refuses it first") {
+    DeckFile file = numbered_deck("twice", 5000);
+    file.cards[4600].id = file.cards[4500].id;
+    const auto path = write_deck(dir, file);
+    const std::string expected = error_of([&] { read_deck_file(path); });
+    CHECK(
+        expected.ends_with("card id \"twice.4500\" is used twice (cards 4501 and 4601); ids "
+                           "must be unique"));
+    DeckStream stream({path});
+    CHECK(error_of([&] { import_decks(collection, stream); }) == expected);
+  }
+  SECTION("the file ends too soon") {
+    std::string text = format_deck_file(numbered_deck("cut", 5000));
+    text.resize(text.size() / 2);
+    const auto path = write_text(dir, "cut.json", text);
+    const std::string expected = error_of([&] { read_deck_file(path); });
+    CHECK(expected.find("invalid JSON") != std::string::npos);
+    DeckStream stream({path});
+    CHECK(error_of([&] { import_decks(collection, stream); }) == expected);
+  }
+  CHECK(contents(collection) == before);
+}
+
+TEST_CASE("a card in two streamed files is refused as the files' problem, not the database's") {
+  const TempDir dir;
+  Collection collection = Collection::open(":memory:");
+  // Past 4,096 cards the import stops looking ids up one by one: the shared card is then
+  // inserted twice, and the database refuses the second insert before the files are compared.
+  const DeckFile first = numbered_deck("first", 5000);
+  DeckFile second = numbered_deck("second", 2);
+  second.cards.push_back(first.cards.back());
+  DeckStream stream({write_deck(dir, first), write_deck(dir, second)});
+  CHECK(error_of([&] { import_decks(collection, stream); }) ==
+        "card 'first.4999' is in both deck 'first' and deck 'second'; card ids must be unique");
+  CHECK(collection.deck_counts(kDay).empty());
+}
+
+TEST_CASE("a streamed import reports its progress in bytes read, up to the files' size") {
+  const TempDir dir;
+  Collection collection = Collection::open(":memory:");
+  const auto path = write_deck(dir, numbered_deck("big", 5000));
+  DeckStream stream({path});
+  std::vector<std::size_t> seen;
+  import_decks(collection, stream, {}, [&](std::size_t done, std::size_t total) {
+    CHECK(total == std::filesystem::file_size(path));
+    seen.push_back(done);
+  });
+  REQUIRE(seen.size() >= 4);  // every 1,024 cards, then the end
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.front() > 0);
+  CHECK(seen.back() == std::filesystem::file_size(path));
+}
