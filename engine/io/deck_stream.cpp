@@ -87,9 +87,9 @@ const Deck& DeckStream::deck(std::size_t f) {
   std::unique_lock lock(mutex_);
   File& file = files_.at(f);
   changed_.wait(lock, [&] { return file.deck || file.done; });
+  if (file.deck) return *file.deck;  // even when the file turns out wrong later: settle() says
   if (file.error) std::rethrow_exception(file.error);
-  if (!file.deck) throw Error("{}: no \"deck\" field", file.path.string());  // not reached
-  return *file.deck;
+  throw Error("{}: no \"deck\" field", file.path.string());  // not reached: the reader throws
 }
 
 const CardContent* DeckStream::card(std::size_t f, std::size_t index) {

@@ -15,10 +15,11 @@ class DeckSource {
   virtual ~DeckSource() = default;
 
   virtual std::size_t files() const = 0;
-  // File `file`'s deck, waiting until it is read. Throws Error when the file is wrong.
+  // File `file`'s deck, waiting until it is read. Throws Error when the file turns out wrong
+  // before its deck is read.
   virtual const Deck& deck(std::size_t file) = 0;
   // Card `index` of file `file`, waiting until it is read; nullptr past the last card. Throws
-  // Error when the file is wrong.
+  // Error when the file turns out wrong before that card is read.
   virtual const CardContent* card(std::size_t file, std::size_t index) = 0;
   // Waits until every file is read whole and checked. Throws Error for the first wrong file:
   // until then, what the source handed out may come from a file that turns out wrong.
