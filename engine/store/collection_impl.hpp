@@ -185,6 +185,9 @@ struct Collection::Impl {
   enum class Step : std::uint8_t { add, keep, update };
   Step classify(const CardContent& content, std::size_t position, std::optional<std::int64_t> deck,
                 const std::unordered_set<std::string>* known, std::optional<Stored>& stored);
+  // Counts a classified card in its file's report.
+  static void tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
+                    std::optional<std::int64_t> deck, const std::string& card_id);
   // The deck's cards that `listed` does not hold, in deck order.
   std::vector<std::string> unlisted_cards(std::int64_t deck,
                                           const std::unordered_set<std::string>& listed);

@@ -158,6 +158,22 @@ constexpr std::size_t kLookupsBeforeScan = 4096;
 
 }  // namespace
 
+void Collection::Impl::tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
+                             std::optional<std::int64_t> deck, const std::string& card_id) {
+  switch (step) {
+    case Step::add:
+      ++report.added;
+      break;
+    case Step::keep:
+      ++report.unchanged;
+      break;
+    case Step::update:
+      if (stored->placed.deck != deck) report.moved.push_back(card_id);
+      ++report.updated;
+      break;
+  }
+}
+
 std::vector<ImportReport> Collection::Impl::preview_imports(std::span<const DeckFile> files) {
   std::size_t total = 0;
   for (const DeckFile& file : files)
@@ -165,30 +181,25 @@ std::vector<ImportReport> Collection::Impl::preview_imports(std::span<const Deck
   std::optional<std::unordered_set<std::string>> known;
   if (total > kLookupsBeforeScan) known = card_ids();
   std::vector<ImportReport> reports;
+  std::vector<std::optional<std::int64_t>> decks;
+  std::unordered_set<std::string> listed;  // by any of the files
+  listed.reserve(total);
   for (const DeckFile& file : files) {
     ImportReport& report = reports.emplace_back();
     report.deck_id = file.deck.id;
-    const std::optional<std::int64_t> deck = deck_rowid(file.deck.id);
+    const std::optional<std::int64_t> deck = decks.emplace_back(deck_rowid(file.deck.id));
     report.deck_added = !deck;
-    std::unordered_set<std::string> listed;
     std::optional<Stored> stored;
     for (std::size_t position = 0; position < file.cards.size(); ++position) {
       const CardContent& content = file.cards[position];
       listed.insert(content.id);
-      switch (classify(content, position, deck, known ? &*known : nullptr, stored)) {
-        case Step::add:
-          ++report.added;
-          break;
-        case Step::keep:
-          ++report.unchanged;
-          break;
-        case Step::update:
-          if (stored->placed.deck != deck) report.moved.push_back(content.id);
-          ++report.updated;
-          break;
-      }
+      tally(report, classify(content, position, deck, known ? &*known : nullptr, stored), stored,
+            deck, content.id);
     }
-    if (deck) report.missing = unlisted_cards(*deck, listed);
+  }
+  // As apply_imports finds them: a card another file takes over is not missing.
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
   }
   return reports;
 }
@@ -200,11 +211,13 @@ std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
   TagIds tag_ids;
   std::optional<std::unordered_set<std::string>> known;
   std::size_t applied = 0;
+  std::vector<std::optional<std::int64_t>> decks;  // as stored before the import
+  std::unordered_set<std::string> listed;          // by the files whose deck was stored
   for (std::size_t f = 0; f < source.files(); ++f) {
     const Deck& file_deck = source.deck(f);
     ImportReport& report = reports.emplace_back();
     report.deck_id = file_deck.id;
-    const std::optional<std::int64_t> before = deck_rowid(file_deck.id);
+    const std::optional<std::int64_t> before = decks.emplace_back(deck_rowid(file_deck.id));
     report.deck_added = !before;
     {
       auto upsert = query(
@@ -216,30 +229,22 @@ std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
       upsert->exec();
     }
     const std::int64_t deck = *deck_rowid(file_deck.id);
-    std::unordered_set<std::string> listed;  // for the cards the file no longer lists
     std::optional<Stored> stored;
     for (std::size_t position = 0; const CardContent* content = source.card(f, position);
          ++position) {
       if (!known && applied == kLookupsBeforeScan) known = card_ids();
       const Placed placed{deck, static_cast<std::int64_t>(position)};
-      switch (classify(*content, position, before, known ? &*known : nullptr, stored)) {
-        case Step::add:
-          insert_card(*content, placed, new_state, tag_ids);
-          ++report.added;
-          break;
-        case Step::keep:
-          ++report.unchanged;
-          break;
-        case Step::update:
-          update_card(*stored, *content, placed, tag_ids);
-          if (stored->placed.deck != before) report.moved.push_back(content->id);
-          ++report.updated;
-          break;
-      }
+      const Step step = classify(*content, position, before, known ? &*known : nullptr, stored);
+      if (step == Step::add) insert_card(*content, placed, new_state, tag_ids);
+      if (step == Step::update) update_card(*stored, *content, placed, tag_ids);
+      tally(report, step, stored, before, content->id);
       if (before) listed.insert(content->id);  // a new deck has no cards to miss
       if (++applied % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
     }
-    if (before) report.missing = unlisted_cards(deck, listed);
+  }
+  // Once every file is written: a deck's cards that no file lists, not those another took over.
+  for (std::size_t f = 0; f < decks.size(); ++f) {
+    if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
   }
   if (tag_ids.unindexed) prune_tags();
   return reports;

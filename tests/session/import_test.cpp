@@ -82,7 +82,9 @@ std::string describe(const std::vector<ImportReport>& reports) {
 
 }  // namespace
 
-TEST_CASE("a streamed import writes and reports what an import of the read files does") {
+TEST_CASE(
+    "a streamed import writes and reports what an import of the read files does, as the dry run "
+    "said") {
   const TempDir dir;
   // Both collections hold deck a, with a.0 answered; then deck a is edited (a.1 changed, a.2
   // dropped, a.3 added) and deck b takes a.4 over from it.
@@ -102,13 +104,16 @@ TEST_CASE("a streamed import writes and reports what an import of the read files
     import_decks(*c, std::span<const DeckFile>(&before, 1));
     answer_card(*c, "a.0", Grade::from_int(4), {{}, kDay}, {});
   }
+  const std::string preview = describe(preview_imports(read, files));
   DeckStream stream({write_deck(dir, a), write_deck(dir, b)});
   const std::string streamed_reports = describe(import_decks(streamed, stream));
   const std::string read_reports = describe(import_decks(read, files));
 
   CHECK(streamed_reports == read_reports);
+  CHECK(preview == read_reports);
+  // a.4 is not missing from deck a: deck b takes it over.
   CHECK(streamed_reports ==
-        "a +1 ~2 =1 moved missing a.2 a.4\n"
+        "a +1 ~2 =1 moved missing a.2\n"
         "b new +2 ~1 =0 moved a.4 missing\n");
   CHECK(contents(streamed) == contents(read));
   CHECK(streamed.find_card("a.0")->state.repetitions == 1);
