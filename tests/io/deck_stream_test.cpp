@@ -1,46 +1,17 @@
 #include "io/deck_stream.hpp"
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <string>
 
 #include "io/deck_file.hpp"
-#include "model/error.hpp"
+#include "support/deck_files.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::error_of;
+using rehearse::test::numbered_deck;
 using rehearse::test::TempDir;
-
-namespace {
-
-DeckFile numbered_deck(const std::string& deck_id, int cards) {
-  DeckFile file{{deck_id, "Deck " + deck_id, ""}, {}};
-  for (int i = 0; i < cards; ++i) {
-    file.cards.push_back({deck_id + "." + std::to_string(i),
-                          "Front " + std::to_string(i),
-                          "Back " + std::to_string(i),
-                          {"tag-" + std::to_string(i % 3)}});
-  }
-  return file;
-}
-
-std::filesystem::path write_text(const TempDir& dir, const std::string& name,
-                                 const std::string& text) {
-  const std::filesystem::path path = dir / name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-std::string error_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+using rehearse::test::write_text;
 
 TEST_CASE(
     "a deck stream hands over each file's deck and cards in order, as read_deck_file reads them") {

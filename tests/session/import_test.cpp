@@ -1,52 +1,27 @@
 // Imports from a DeckStream: cards are written while the files are still being read.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <string>
 
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
-#include "model/error.hpp"
 #include "session/session.hpp"
+#include "support/deck_files.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::error_of;
+using rehearse::test::numbered_deck;
 using rehearse::test::TempDir;
+using rehearse::test::write_text;
 
 namespace {
 
 const Day kDay = Day{std::chrono::year{2026} / 11 / 20};
 
-DeckFile numbered_deck(const std::string& deck_id, int cards) {
-  DeckFile file{{deck_id, "Deck " + deck_id, ""}, {}};
-  for (int i = 0; i < cards; ++i) {
-    file.cards.push_back({deck_id + "." + std::to_string(i),
-                          "Front " + std::to_string(i),
-                          "Back " + std::to_string(i),
-                          {"lp:ownership"}});
-  }
-  return file;
-}
-
 std::filesystem::path write_deck(const TempDir& dir, const DeckFile& file) {
   const std::filesystem::path path = dir / (file.deck.id + ".json");
   write_deck_file(file, path);
   return path;
-}
-
-std::filesystem::path write_text(const TempDir& dir, const std::string& name,
-                                 const std::string& text) {
-  const std::filesystem::path path = dir / name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-std::string error_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 // Everything an import can change, as text, to compare two collections.
