@@ -2,16 +2,21 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 #include "model/error.hpp"
+#include "store/collection_impl.hpp"
 
 namespace rehearse::store {
 namespace {
@@ -30,6 +35,25 @@ void sync_file(const std::filesystem::path& path) {
 
 }  // namespace
 
+void run_backup(SQLite::Backup& backup) {
+  // sqlite3_backup_step does not wait for a lock it cannot get: it returns at once, and the
+  // step may be tried again. It waits here as long as a write transaction would.
+  using std::chrono::milliseconds;
+  const auto deadline =
+      std::chrono::steady_clock::now() + milliseconds(kBusyTimeoutMs) * kWriteAttempts;
+  for (milliseconds pause(5);; pause = std::min(pause * 2, milliseconds(200))) {
+    const int result = backup.executeStep();  // all remaining pages at once
+    if (result == SQLITE_DONE) return;
+    const bool busy = result == SQLITE_BUSY || result == SQLITE_LOCKED;
+    if (busy) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw SQLite::Exception("the database is locked", result);
+      }
+      std::this_thread::sleep_for(pause);
+    }
+  }
+}
+
 void copy_database(SQLite::Database& from, const std::filesystem::path& to) {
   if (to.has_parent_path()) {
     std::error_code error;
@@ -47,7 +71,7 @@ void copy_database(SQLite::Database& from, const std::filesystem::path& to) {
       target.exec("PRAGMA journal_mode = OFF");
       target.exec("PRAGMA synchronous = OFF");
       SQLite::Backup backup(target, from);
-      backup.executeStep();  // all pages at once
+      run_backup(backup);
     }
     sync_file(temporary);
     std::filesystem::rename(temporary, to);

@@ -4,8 +4,9 @@
 #include <string_view>
 
 namespace SQLite {
+class Backup;
 class Database;
-}
+}  // namespace SQLite
 
 namespace rehearse::store {
 
@@ -13,6 +14,13 @@ namespace rehearse::store {
 // backup. The copy is made under a temporary name and renamed into place, so `to` never holds
 // half a collection. Throws SQLite::Exception or Error.
 void copy_database(SQLite::Database& from, const std::filesystem::path& to);
+
+// Runs `backup` to its end: every page of the source copied and committed at the destination.
+// SQLite reports a lock it cannot take as SQLITE_BUSY or SQLITE_LOCKED returned, not thrown,
+// and does not wait for it: the step is tried again for as long as a write transaction waits
+// (five busy timeouts), then the lock still held is thrown as SQLite::Exception, so that no
+// copy that did not happen is ever reported.
+void run_backup(SQLite::Backup& backup);
 
 // Where an automatic backup of `collection` labelled `label` goes:
 // <folder>/backups/<stem>-auto-<label>.db, with -2, -3... when the name is taken.

@@ -72,8 +72,14 @@ void Collection::restore(const std::filesystem::path& path, const std::filesyste
     // other processes see as one more transaction.
     guarded(path, [&] {
       store::copy_database(current->db, safety);
-      SQLite::Backup backup(current->db, *from);
-      backup.executeStep();
+      try {
+        SQLite::Backup backup(current->db, *from);
+        store::run_backup(backup);
+      } catch (...) {
+        std::error_code ignored;  // nothing was replaced: the safety copy is not needed
+        std::filesystem::remove(safety, ignored);
+        throw;
+      }
       store::migrate(current->db, path);
       return 0;
     });
