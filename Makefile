@@ -11,11 +11,14 @@ REHEARSE = $(BUILD_DIR)/cli/rehearse
 DEBIAN_PACKAGES = cmake ninja-build g++ libsqlite3-dev libsqlitecpp-dev libcereal-dev \
   rapidjson-dev libfmt-dev catch2 libcli11-dev
 
-# The shipped decks, in the order a new user meets them.
-SHIPPED_DECKS = $(addprefix decks/,leadership-principles.json behavioral-people.json \
+# The shipped decks, in the order a new user meets them: short facts that grade in seconds
+# (the loop, the glossary, the principles, distributed-systems basics) before the decks that
+# ask for a story or a design; the coding deck, needed only for a coding round, comes last.
+SHIPPED_DECKS = $(addprefix decks/,interview-loop.json glossary.json \
+  leadership-principles.json distributed-systems.json study-plan.json behavioral-people.json \
   behavioral-technical.json behavioral-strategy.json behavioral-culture.json \
   behavioral-location.json system-design.json people-management.json questions-to-ask.json \
-  study-plan.json)
+  coding.json)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
