@@ -40,6 +40,7 @@ void print_card(const Card& card, bool with_back) {
   if (!card.content.tags.empty()) {
     fmt::print("tags: {}\n", fmt::join(card.content.tags, " "));
   }
+  if (!card.content.group.empty()) fmt::print("group: {}\n", card.content.group);
   fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), card.suspended ? ", suspended" : "",
              card.content.front);
   if (with_back) fmt::print("\n{}\n", card.content.back);

@@ -54,6 +54,10 @@ void write_card_fields(Writer& w, const Card& card, bool with_back) {
   }
   w.Key("tags");
   write_tags(w, card.content.tags);
+  if (!card.content.group.empty()) {  // as in deck files: only when the card has one
+    w.Key("group");
+    write(w, card.content.group);
+  }
   w.Key("suspended");
   w.Bool(card.suspended);
   w.Key("state");

@@ -142,6 +142,7 @@ struct CardLines {
   int front = 1;
   int back = 1;
   int tags = 1;
+  int group = 1;
 };
 
 // A deck file as read, with where each part was. Cards go to the sink as they end; what is
@@ -232,7 +233,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   std::string* target_ = nullptr;
   int key_line_ = 1;   // line of the member whose value comes next
   std::string key_;    // its name
-  bool seen_[4] = {};  // members seen in the current deck or card object (not the root's)
+  bool seen_[5] = {};  // members seen in the current deck or card object (not the root's)
   std::optional<Error> problem_;
 };
 
@@ -379,8 +380,11 @@ bool DeckReader::card_key(const std::string& name) {
     if (!first_time(seen_[3], lines.tags, name)) return false;
     at_ = At::tags;
     return true;
+  } else if (name == "group") {
+    if (!first_time(seen_[4], lines.group, name)) return false;
+    target_ = &card().group;
   } else {
-    return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags)",
+    return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags, group)",
                 card_label(read_.cards_read, card().id), name);
   }
   at_ = At::card_text;
@@ -479,7 +483,7 @@ void check_deck(const Read& read, std::string_view source) {
     throw Error("{}:{}: deck \"name\" is empty", source, read.deck_name_line);
 }
 
-void check_card(const CardContent& card, const CardLines& lines, std::size_t index,
+void check_card(const CardContent& card, const CardLines& lines, bool seen_group, std::size_t index,
                 std::string_view source) {
   const std::string label = card_label(index, card.id);
   if (const std::string problem = id_problem(card.id, 200); !problem.empty()) {
@@ -488,6 +492,10 @@ void check_card(const CardContent& card, const CardLines& lines, std::size_t ind
   if (is_blank(card.front))
     throw Error("{}:{}: {}: \"front\" is empty", source, lines.front, label);
   if (is_blank(card.back)) throw Error("{}:{}: {}: \"back\" is empty", source, lines.back, label);
+  // Absent is no group; present, it follows the rules of ids.
+  if (const std::string problem = id_problem(card.group, 200); seen_group && !problem.empty()) {
+    throw Error("{}:{}: {}: \"group\" {}", source, lines.group, label, problem);
+  }
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
     if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
       throw Error("{}:{}: {}: {}", source, lines.tags, label, problem);
@@ -504,7 +512,7 @@ void DeckReader::finish_card() {
   const CardContent& card = read_.card;
   if (!read_.card_problem) {
     try {
-      check_card(card, read_.card_lines, index, source_);
+      check_card(card, read_.card_lines, seen_[4], index, source_);
     } catch (const Error& e) {
       read_.card_problem.emplace(e);
     }
@@ -550,9 +558,11 @@ void save(cereal::JSONOutputArchive& archive, const DeckOut& out) {
           cereal::make_nvp("description", out.deck.description));
 }
 
+// "group" only when the card has one, so that a file without groups exports as it always did.
 void save(cereal::JSONOutputArchive& archive, const CardOut& out) {
   archive(cereal::make_nvp("id", out.card.id), cereal::make_nvp("front", out.card.front),
           cereal::make_nvp("back", out.card.back), cereal::make_nvp("tags", out.card.tags));
+  if (!out.card.group.empty()) archive(cereal::make_nvp("group", out.card.group));
 }
 
 // The bytes the parser may read past the NUL that ends the text (see rapidjson.hpp).

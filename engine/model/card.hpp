@@ -62,6 +62,9 @@ struct CardContent {
   std::string front;
   std::string back;
   std::vector<std::string> tags;
+  // The card's sibling group, or empty for none: cards of one group are not asked on the same
+  // day (docs/scheduler.md). Same characters as ids.
+  std::string group = {};
 
   bool operator==(const CardContent&) const = default;
 };

@@ -89,6 +89,7 @@ Card read_card(SQLite::Statement& row) {
   card.state.last_answered = optional_day(row.getColumn(9));
   card.state.reask = row.getColumn(10).getInt() != 0;
   card.content.tags = split_tags(row.getColumn(11));
+  if (!row.getColumn(12).isNull()) card.content.group = row.getColumn(12).getString();
   return card;
 }
 

@@ -48,8 +48,9 @@ std::vector<std::string> split_tags(const SQLite::Column& column);
 // The columns every card query selects, in the order read_card expects.
 inline constexpr std::string_view kCardColumns =
     "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, x.tags "
-    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id ";
+    "c.interval_days, c.due, c.last_answered, c.reask, x.tags, g.name "
+    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id "
+    "LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
 Card read_card(SQLite::Statement& row);
 
 // How a tag filter is evaluated. A query that stops at its first row walks an index in its
@@ -167,6 +168,7 @@ struct Collection::Impl {
   struct TagIds {
     std::unordered_map<std::string, std::int64_t> ids;
     bool unindexed = false;  // a card lost a tag: some tag may have no card left
+    bool regrouped = false;  // a card changed group: some group may have no card left
   };
   void insert_card(const CardContent& content, const Placed& placed, const CardState& state,
                    TagIds& tag_ids);
@@ -178,6 +180,10 @@ struct Collection::Impl {
   void unindex_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
   // Forgets the names of tags no card carries any more.
   void prune_tags();
+  // The row of sibling group `name`, added when new; nullopt for no group (an empty name).
+  std::optional<std::int64_t> group_id(const std::string& name);
+  // Forgets the names of groups no card belongs to any more.
+  void prune_groups();
   std::optional<std::int64_t> deck_rowid(const std::string& deck_id);
   // What importing card `position` of a file does to the collection: add it, keep it or
   // update it. `deck` is the file's deck as stored before the import, `known` (when given)

@@ -59,30 +59,62 @@ void Collection::Impl::prune_tags() {
       ->exec();
 }
 
+std::optional<std::int64_t> Collection::Impl::group_id(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  auto find = query("SELECT id FROM sibling_groups WHERE name = ?");
+  find->bind(1, name);
+  if (find->executeStep()) return find->getColumn(0).getInt64();
+  auto insert = query("INSERT INTO sibling_groups (name) VALUES (?)");
+  insert->bind(1, name);
+  insert->exec();
+  return db.getLastInsertRowid();
+}
+
+void Collection::Impl::prune_groups() {
+  query(
+      "DELETE FROM sibling_groups WHERE NOT EXISTS "
+      "(SELECT 1 FROM cards c WHERE c.sibling_group = sibling_groups.id)")
+      ->exec();
+}
+
 std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
   auto q = query(
-      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags "
-      "FROM cards c JOIN card_texts x ON x.card = c.id WHERE c.slug = ?");
+      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name "
+      "FROM cards c JOIN card_texts x ON x.card = c.id "
+      "LEFT JOIN sibling_groups g ON g.id = c.sibling_group WHERE c.slug = ?");
   q->bind(1, card_id);
   if (!q->executeStep()) return std::nullopt;
   return Stored{q->getColumn(0).getInt64(),
                 {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
                 {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
-                 split_tags(q->getColumn(5))}};
+                 split_tags(q->getColumn(5)), q->getColumn(6).getString()}};
 }
+
+namespace {
+
+void bind_group(SQLite::Statement& statement, int index, std::optional<std::int64_t> group) {
+  if (group) {
+    statement.bind(index, *group);
+  } else {
+    statement.bind(index);
+  }
+}
+
+}  // namespace
 
 void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
                                    const CardState& state, TagIds& tag_ids) {
   {
     auto insert = query(
-        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days, "
+        "sibling_group) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert->bind(1, content.id);
     insert->bind(2, placed.deck);
     insert->bind(3, placed.position);
     insert->bind(4, state.repetitions);
     insert->bind(5, state.ease.hundredths());
     insert->bind(6, state.interval_days);
+    bind_group(*insert, 7, group_id(content.group));
     insert->exec();
   }
   const std::int64_t rowid = db.getLastInsertRowid();
@@ -99,12 +131,14 @@ void Collection::Impl::insert_card(const CardContent& content, const Placed& pla
 void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
                                    const Placed& placed, TagIds& tag_ids) {
   {
-    auto update = query("UPDATE cards SET deck = ?, position = ? WHERE id = ?");
+    auto update = query("UPDATE cards SET deck = ?, position = ?, sibling_group = ? WHERE id = ?");
     update->bind(1, placed.deck);
     update->bind(2, placed.position);
-    update->bind(3, stored.rowid);
+    bind_group(*update, 3, group_id(content.group));
+    update->bind(4, stored.rowid);
     update->exec();
   }
+  if (stored.content.group != content.group) tag_ids.regrouped = true;
   auto texts = query("UPDATE card_texts SET front = ?, back = ?, tags = ? WHERE card = ?");
   texts->bind(1, content.front);
   texts->bind(2, content.back);
@@ -247,6 +281,7 @@ std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
     if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
   }
   if (tag_ids.unindexed) prune_tags();
+  if (tag_ids.regrouped) prune_groups();
   return reports;
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 3> kMigrations{
+constexpr std::array<std::string_view, 4> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -126,6 +126,17 @@ INSERT INTO tag_ids (tag, card)
   SELECT t.id, c.card FROM card_tags c JOIN tags t ON t.name = c.tag ORDER BY 1, 2;
 DROP TABLE card_tags;
 ALTER TABLE tag_ids RENAME TO card_tags;
+)sql",
+    // 3 -> 4: sibling groups. A card names its group by number in its narrow row, so that the
+    // queue asks "was a sibling answered today?" of one index (group, last answered day).
+    R"sql(
+CREATE TABLE sibling_groups (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+) STRICT;
+ALTER TABLE cards ADD COLUMN sibling_group INTEGER REFERENCES sibling_groups(id);
+CREATE INDEX cards_by_group ON cards(sibling_group, last_answered)
+  WHERE sibling_group IS NOT NULL;
 )sql",
 };
 

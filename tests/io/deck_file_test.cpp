@@ -128,7 +128,7 @@ TEST_CASE("a field of the wrong type is named with its own line") {
 TEST_CASE("an unknown or repeated field is refused rather than ignored") {
   CHECK(error_of(deck_with(
             "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n     \"tgas\": []}")) ==
-        "x.json:6: card 1 (\"a\"): unknown field \"tgas\" (expected id, front, back, tags)");
+        "x.json:6: card 1 (\"a\"): unknown field \"tgas\" (expected id, front, back, tags, group)");
   CHECK(error_of(deck_with(
             "    {\"id\": \"a\", \"front\": \"F\",\n     \"front\": \"G\", \"back\": \"B\"}")) ==
         "x.json:6: \"front\" is given twice in the same object");
@@ -252,4 +252,65 @@ TEST_CASE("a root member given again after the deck object is still refused") {
   CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\"},\n"
                  " \"format\": \"rehearse-deck/1\", \"cards\": []}") ==
         "x.json:2: \"format\" is given twice in the same object");
+}
+
+TEST_CASE("a card may name its sibling group, and a card without one has none") {
+  const DeckFile file =
+      parse_deck_file(deck_with("    {\"id\": \"a.1\", \"front\": \"Q1\", \"back\": \"A1\", "
+                                "\"group\": \"story.launch\"},\n"
+                                "    {\"id\": \"a.2\", \"front\": \"Q2\", \"back\": \"A2\"}"),
+                      "x.json");
+  REQUIRE(file.cards.size() == 2);
+  CHECK(file.cards[0] == CardContent{"a.1", "Q1", "A1", {}, "story.launch"});
+  CHECK(file.cards[1].group.empty());
+}
+
+TEST_CASE("a group follows the rules of ids, and is given once") {
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n"
+                           "     \"group\": \"two words\"}")) ==
+        "x.json:6: card 1 (\"a\"): \"group\" may only contain letters, digits and . _ - :");
+  CHECK(error_of(
+            deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"group\": \"\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"group\" is empty");
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"group\": [\"g\"]}")) ==
+        "x.json:5: card 1 (\"a\"): \"group\" must be a string");
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"group\": \"g\",\n"
+            "     \"group\": \"h\"}")) == "x.json:6: \"group\" is given twice in the same object");
+}
+
+TEST_CASE("a group is written after the tags, only for a card that has one, and reads back") {
+  const DeckFile file{{"d", "Deck", ""},
+                      {{"c.1", "F", "B", {}, "g.1"}, {"c.2", "F2", "B2", {"t"}}}};
+  const std::string text = format_deck_file(file);
+  CHECK(text ==
+        "{\n"
+        "  \"format\": \"rehearse-deck/1\",\n"
+        "  \"deck\": {\n"
+        "    \"id\": \"d\",\n"
+        "    \"name\": \"Deck\",\n"
+        "    \"description\": \"\"\n"
+        "  },\n"
+        "  \"cards\": [\n"
+        "    {\n"
+        "      \"id\": \"c.1\",\n"
+        "      \"front\": \"F\",\n"
+        "      \"back\": \"B\",\n"
+        "      \"tags\": [],\n"
+        "      \"group\": \"g.1\"\n"
+        "    },\n"
+        "    {\n"
+        "      \"id\": \"c.2\",\n"
+        "      \"front\": \"F2\",\n"
+        "      \"back\": \"B2\",\n"
+        "      \"tags\": [\n"
+        "        \"t\"\n"
+        "      ]\n"
+        "    }\n"
+        "  ]\n"
+        "}\n");
+  const DeckFile again = parse_deck_file(text, "x.json");
+  CHECK(again.cards == file.cards);
+  CHECK(format_deck_file(again) == text);
 }

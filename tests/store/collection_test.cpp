@@ -240,7 +240,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 3); upgrade rehearse to open it");
+                          "build knows up to 4); upgrade rehearse to open it");
   }
 }
 
@@ -393,4 +393,41 @@ TEST_CASE("a collection written by schema 1 is backed up, then migrated with not
   SQLite::Database old(backup.string(), SQLite::OPEN_READONLY);
   CHECK(old.execAndGet("PRAGMA user_version").getInt() == 1);
   CHECK(old.execAndGet("SELECT front FROM cards WHERE slug = 'fx.2'").getString() == "Front two");
+}
+
+TEST_CASE("a card's group is stored, compared and updated by import, and exported back") {
+  const TempDir dir;
+  Collection collection = Collection::open(dir / "c.db");
+  DeckFile deck = sample_deck();
+  deck.cards[0].group = "g.pair";
+  deck.cards[1].group = "g.pair";
+  import_one(collection, deck);
+  CHECK(collection.find_card("p.one")->content.group == "g.pair");
+  CHECK(collection.find_card("p.three")->content.group.empty());
+  CHECK(import_one(collection, deck).unchanged == 3);
+
+  deck.cards[1].group = "g.other";  // p.two changes group, p.three gains one
+  deck.cards[2].group = "g.other";
+  const ImportReport report = import_one(collection, deck);
+  CHECK(report.updated == 2);
+  CHECK(report.unchanged == 1);
+  CHECK(collection.find_card("p.two")->content.group == "g.other");
+  CHECK(collection.export_deck("principles").cards == deck.cards);
+
+  deck.cards[0].group.clear();  // g.pair has no card left: forgotten
+  import_one(collection, deck);
+  CHECK(collection.find_card("p.one")->content.group.empty());
+  SQLite::Database raw((dir / "c.db").string(), SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT group_concat(name, ' ') FROM sibling_groups").getString() ==
+        "g.other");
+}
+
+TEST_CASE("a collection migrated from schema 2 has cards without groups") {
+  const TempDir dir;
+  const auto path = dir / "collection-v2.db";
+  std::filesystem::copy_file(REHEARSE_SOURCE_DIR "/tests/data/collection-v2.db", path);
+  const Collection collection = Collection::open(path);
+  for (const Card& card : collection.cards({}))
+    CHECK(card.content.group.empty());
+  CHECK(check_collection(collection).ok());
 }
