@@ -132,7 +132,7 @@ TEST_CASE("a card's id comes from the id column, else from its front, the same o
         file.cards[1].id);
 }
 
-TEST_CASE("--columns maps a sheet's own header names and can skip columns") {
+TEST_CASE("a column mapping renames a sheet's own header names and can skip columns") {
   CsvDeckOptions options;
   options.columns = parse_column_mapping("question=front,Answer=back,notes=skip");
   const DeckFile file = parse_csv_deck("Question,answer,Notes\nQ,A,n\n", "s.csv", options);
