@@ -9,6 +9,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <rapidjson/document.h>
+
+// rapidjson 1.1's member iterators predate C++20's reversed comparisons: clang warns that
+// `it != object.MemberEnd()` is ambiguous although only one operator applies.
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wambiguous-reversed-operator"
+#endif
 #include <sqlite3.h>
 #include <unistd.h>
 #include <zstd.h>

@@ -163,7 +163,10 @@ std::vector<Sides> sides(const Note& note) {
 
 std::vector<DeckFile> parse_anki_text(std::string_view text, std::string_view source,
                                       const AnkiTextOptions& options) {
-  const auto [header, start] = read_header(text, source);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const std::pair<Header, std::size_t> read = read_header(text, source);
+  const Header& header = read.first;
+  const std::size_t start = read.second;
   const std::string stem = std::filesystem::path(source).stem().string();
   std::vector<DeckFile> decks;
   std::unordered_map<std::string, std::size_t> deck_index;
