@@ -6,7 +6,7 @@
 #
 #   fuzz/run.sh                   every target, 60 s each
 #   FUZZ_SECONDS=600 fuzz/run.sh  every target, 10 minutes each
-#   fuzz/run.sh time              only the named targets (deck_file, time, csv, anki_template)
+#   fuzz/run.sh time              only the named targets (deck_file, time, csv, anki_template, markdown_deck)
 #
 # Environment: FUZZ_SECONDS, FUZZ_WORK_DIR (where the corpus copies go; default a temporary
 # directory removed at the end, set it to keep the grown corpora), CXX (default clang++-14,
@@ -19,7 +19,7 @@ ROOT=$(pwd)
 BUILD_DIR="$ROOT/build-fuzz"
 OUT_DIR="$ROOT/fuzz/out"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-ALL_TARGETS="deck_file time csv anki_template"
+ALL_TARGETS="deck_file time csv anki_template markdown_deck"
 TARGETS=${*:-$ALL_TARGETS}
 
 # The longest input libFuzzer makes for each target. Deck files: 64 KiB, enough for the deep
@@ -31,6 +31,7 @@ max_len() {
     time) echo 32 ;;
     csv) echo 4096 ;;
     anki_template) echo 4096 ;;
+    markdown_deck) echo 8192 ;;
     *) echo "fuzz/run.sh: unknown target '$1' (expected one of: $ALL_TARGETS)" >&2; exit 2 ;;
   esac
 }
