@@ -34,7 +34,7 @@ std::vector<sm2::LoggedAnswer> logged_answers(const Collection& collection,
 
 Collection::Transition sm2_transition(const sm2::Config& config) {
   return [&config](const CardState& before, Grade grade, Day day) {
-    return sm2::answer(before, grade, day, config).state;
+    return sm2::answer(before, grade, day, config);
   };
 }
 
@@ -43,13 +43,8 @@ Collection::Transition sm2_transition(const sm2::Config& config) {
 AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
                          const Moment& moment, std::chrono::milliseconds duration,
                          const sm2::Config& config) {
-  LogEntry entry = collection.record_answer({std::string(card_id), grade, moment, duration},
-                                            sm2_transition(config));
-  // The scheduler is pure: asking it again tells how the answer counted.
-  const sm2::AnswerKind kind = sm2::answer(entry.before, grade, moment.day, config).kind;
-  std::optional<Card> card = collection.find_card(card_id);
-  if (!card) throw Error("card '{}' vanished while it was being answered", card_id);
-  return {std::move(*card), std::move(entry), kind};
+  return collection.record_answer({std::string(card_id), grade, moment, duration},
+                                  sm2_transition(config));
 }
 
 std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,

@@ -24,14 +24,9 @@ struct QueueConfig {
 std::optional<Card> next_card(const Collection& collection, const CardFilter& filter, Day today,
                               const QueueConfig& config = {});
 
-struct AnsweredCard {
-  Card card;  // after the answer
-  LogEntry entry;
-  sm2::AnswerKind kind;
-};
-
 // Records an answer at `moment` through SM-2: the card's new state and its log row are written
-// together. Throws Error when there is no such card.
+// together, and the card is returned as it is after the answer. Throws Error when there is no
+// such card.
 AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
                          const Moment& moment, std::chrono::milliseconds duration,
                          const sm2::Config& config = {});

@@ -5,38 +5,34 @@ namespace rehearse {
 
 using namespace store;
 
-LogEntry Collection::Impl::answer(const AnswerRecord& answer, const Transition& transition) {
-  LogEntry entry;
-  entry.card_id = answer.card_id;
-  entry.moment = answer.moment;
-  entry.grade = answer.grade;
-  entry.duration = answer.duration;
-  std::int64_t card = 0;
-  {
-    auto q = query(
-        "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
-        "WHERE slug = ?");
-    q->bind(1, answer.card_id);
-    if (!q->executeStep()) throw Error("no card '{}' in {}", answer.card_id, path.string());
-    card = q->getColumn(0).getInt64();
-    entry.before.repetitions = q->getColumn(1).getInt();
-    entry.before.ease = Ease::from_hundredths(q->getColumn(2).getInt());
-    entry.before.interval_days = q->getColumn(3).getInt();
-    entry.before.due = optional_day(q->getColumn(4));
-    entry.before.last_answered = optional_day(q->getColumn(5));
-    entry.before.reask = q->getColumn(6).getInt() != 0;
-  }
-  entry.after = transition(entry.before, answer.grade, answer.moment.day);
+std::pair<std::int64_t, CardState> Collection::Impl::answering(const std::string& card_id) {
+  auto q = query(
+      "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
+      "WHERE slug = ?");
+  q->bind(1, card_id);
+  if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
+  CardState state;
+  state.repetitions = q->getColumn(1).getInt();
+  state.ease = Ease::from_hundredths(q->getColumn(2).getInt());
+  state.interval_days = q->getColumn(3).getInt();
+  state.due = optional_day(q->getColumn(4));
+  state.last_answered = optional_day(q->getColumn(5));
+  state.reask = q->getColumn(6).getInt() != 0;
+  return {q->getColumn(0).getInt64(), state};
+}
+
+LogEntry Collection::Impl::append_answer(const AnswerRecord& answer, std::int64_t card,
+                                         const CardState& before, const CardState& after) {
   {
     auto q = query(
         "UPDATE cards SET repetitions = :n, ease = :ease, interval_days = :interval, due = :due, "
         "last_answered = :last, reask = :reask WHERE id = :card");
-    q->bind(":n", entry.after.repetitions);
-    q->bind(":ease", entry.after.ease.hundredths());
-    q->bind(":interval", entry.after.interval_days);
-    bind_day(*q, ":due", entry.after.due);
-    bind_day(*q, ":last", entry.after.last_answered);
-    q->bind(":reask", entry.after.reask ? 1 : 0);
+    q->bind(":n", after.repetitions);
+    q->bind(":ease", after.ease.hundredths());
+    q->bind(":interval", after.interval_days);
+    bind_day(*q, ":due", after.due);
+    bind_day(*q, ":last", after.last_answered);
+    q->bind(":reask", after.reask ? 1 : 0);
     q->bind(":card", card);
     q->exec();
   }
@@ -51,22 +47,43 @@ LogEntry Collection::Impl::answer(const AnswerRecord& answer, const Transition& 
     q->bind(":day", day_number(answer.moment.day));
     q->bind(":grade", answer.grade.value());
     q->bind(":duration", static_cast<std::int64_t>(answer.duration.count()));
-    q->bind(":n0", entry.before.repetitions);
-    q->bind(":e0", entry.before.ease.hundredths());
-    q->bind(":i0", entry.before.interval_days);
-    bind_day(*q, ":d0", entry.before.due);
-    q->bind(":n1", entry.after.repetitions);
-    q->bind(":e1", entry.after.ease.hundredths());
-    q->bind(":i1", entry.after.interval_days);
-    bind_day(*q, ":d1", entry.after.due);
+    q->bind(":n0", before.repetitions);
+    q->bind(":e0", before.ease.hundredths());
+    q->bind(":i0", before.interval_days);
+    bind_day(*q, ":d0", before.due);
+    q->bind(":n1", after.repetitions);
+    q->bind(":e1", after.ease.hundredths());
+    q->bind(":i1", after.interval_days);
+    bind_day(*q, ":d1", after.due);
     q->exec();
   }
-  entry.sequence = db.getLastInsertRowid();
-  return entry;
+  return LogEntry{db.getLastInsertRowid(), answer.card_id, answer.moment, answer.grade,
+                  answer.duration,         before,         after};
 }
 
-LogEntry Collection::record_answer(const AnswerRecord& answer, const Transition& transition) {
-  return record_answers(std::span<const AnswerRecord>(&answer, 1), transition).front();
+AnsweredCard Collection::record_answer(const AnswerRecord& answer, const Transition& transition) {
+  return guarded(impl_->path, [&] {
+    return impl_->write([&] {
+      // The whole card, read once inside the transaction: the answer's result is this card
+      // with its new state.
+      Card card;
+      std::int64_t rowid = 0;
+      {
+        static const std::string sql = std::string(kCardColumns) + "WHERE c.slug = ?";
+        auto q = impl_->query(sql.c_str());  // found by address: the hot path
+        q->bind(1, answer.card_id);
+        if (!q->executeStep()) {
+          throw Error("no card '{}' in {}", answer.card_id, impl_->path.string());
+        }
+        card = read_card(*q);
+        rowid = q->getColumn(kCardRowidColumn).getInt64();
+      }
+      const sm2::Outcome outcome = transition(card.state, answer.grade, answer.moment.day);
+      LogEntry entry = impl_->append_answer(answer, rowid, card.state, outcome.state);
+      card.state = outcome.state;
+      return AnsweredCard{std::move(card), std::move(entry), outcome.kind};
+    });
+  });
 }
 
 std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> answers,
@@ -75,8 +92,11 @@ std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> a
     return impl_->write([&] {
       std::vector<LogEntry> entries;
       entries.reserve(answers.size());
-      for (const AnswerRecord& answer : answers)
-        entries.push_back(impl_->answer(answer, transition));
+      for (const AnswerRecord& answer : answers) {
+        const auto [card, before] = impl_->answering(answer.card_id);
+        const CardState after = transition(before, answer.grade, answer.moment.day).state;
+        entries.push_back(impl_->append_answer(answer, card, before, after));
+      }
       return entries;
     });
   });

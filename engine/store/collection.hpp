@@ -13,6 +13,7 @@
 
 #include "model/card.hpp"
 #include "model/deck_source.hpp"
+#include "scheduler/sm2.hpp"
 
 namespace rehearse {
 
@@ -66,6 +67,13 @@ struct AnswerRecord {
   Grade grade;
   Moment moment;
   std::chrono::milliseconds duration{0};
+};
+
+// An answer as recorded: the card as it is after it, read in the answer's transaction.
+struct AnsweredCard {
+  Card card;  // after the answer
+  LogEntry entry;
+  sm2::AnswerKind kind;
 };
 
 // A card answered today below the re-ask grade, waiting for another try.
@@ -186,12 +194,14 @@ class Collection {
   // the earliest due day of any card (not suspended) that matches.
   std::optional<Day> earliest_due(const CardFilter& filter) const;
 
-  // Records one answer in a single transaction: reads the card's current state, computes the
-  // next one with `transition`, stores it and appends the log row. Both commit or neither does.
-  // Throws Error when there is no such card.
-  using Transition = std::function<CardState(const CardState& before, Grade grade, Day day)>;
-  LogEntry record_answer(const AnswerRecord& answer, const Transition& transition);
-  // Records answers in order, all in one transaction (bulk history, imports, sync).
+  // Records one answer in a single transaction: reads the card, computes the outcome with
+  // `transition` (called once), stores the new state and appends the log row. Both commit or
+  // neither does. Returns the card as it is after the answer. Throws Error when there is no
+  // such card.
+  using Transition = std::function<sm2::Outcome(const CardState& before, Grade grade, Day day)>;
+  AnsweredCard record_answer(const AnswerRecord& answer, const Transition& transition);
+  // Records answers in order, all in one transaction (bulk history, imports, sync); reads only
+  // each card's state.
   std::vector<LogEntry> record_answers(std::span<const AnswerRecord> answers,
                                        const Transition& transition);
 

@@ -45,12 +45,13 @@ void bind_day(SQLite::Statement& statement, const char* name, std::optional<Day>
 std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(const SQLite::Column& column);
 
-// The columns every card query selects, in the order read_card expects.
+// The columns every card query selects, in the order read_card expects; the card's rowid last.
 inline constexpr std::string_view kCardColumns =
     "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, x.tags, g.name "
+    "c.interval_days, c.due, c.last_answered, c.reask, x.tags, g.name, c.id "
     "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id "
     "LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
+inline constexpr int kCardRowidColumn = 13;
 Card read_card(SQLite::Statement& row);
 
 // How a tag filter is evaluated. A query that stops at its first row walks an index in its
@@ -203,7 +204,12 @@ struct Collection::Impl {
   std::vector<ImportReport> apply_imports(DeckSource& source, const CardState& new_state,
                                           const Progress& progress);
   std::unordered_set<std::string> card_ids();
-  LogEntry answer(const AnswerRecord& answer, const Transition& transition);
+  // The card's rowid and scheduling state, read for an answer. Throws Error when there is no
+  // such card.
+  std::pair<std::int64_t, CardState> answering(const std::string& card_id);
+  // Stores `after` as card `card`'s state and appends the answer's log row.
+  LogEntry append_answer(const AnswerRecord& answer, std::int64_t card, const CardState& before,
+                         const CardState& after);
 
   static std::unique_ptr<Impl> open_writable(const std::filesystem::path& path,
                                              const OpenOptions& options);

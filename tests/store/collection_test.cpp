@@ -166,7 +166,7 @@ TEST_CASE("an answer and its log row are written together or not at all") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
   CHECK_THROWS_WITH(collection.record_answer({"p.one", Grade::from_int(5), at(kToday), {}},
-                                             [](const CardState&, Grade, Day) -> CardState {
+                                             [](const CardState&, Grade, Day) -> sm2::Outcome {
                                                throw Error("the scheduler failed");
                                              }),
                     "the scheduler failed");
