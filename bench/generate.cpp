@@ -10,11 +10,12 @@
 #include <fstream>
 #include <random>
 
+#include "answer/answer.hpp"
+#include "import/import.hpp"
 #include "io/deck_file.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
 #include "scheduler/sm2.hpp"
-#include "session/session.hpp"
 
 namespace rehearse::bench {
 namespace {

@@ -7,10 +7,11 @@
 #include <filesystem>
 #include <random>
 
+#include "answer/answer.hpp"
 #include "model/principle.hpp"
 #include "scheduler/sm2.hpp"
-#include "session/coverage.hpp"
-#include "session/session.hpp"
+#include "session/queue.hpp"
+#include "stats/coverage.hpp"
 
 namespace rehearse::bench {
 namespace {

@@ -6,11 +6,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "answer/answer.hpp"
 #include "app.hpp"
 #include "card_text.hpp"
 #include "json_output.hpp"
 #include "model/error.hpp"
-#include "session/session.hpp"
+#include "session/queue.hpp"
 
 namespace rehearse::cli {
 namespace {

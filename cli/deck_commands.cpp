@@ -7,11 +7,11 @@
 
 #include "app.hpp"
 #include "clock.hpp"
+#include "import/import.hpp"
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
 #include "json_output.hpp"
 #include "model/principle.hpp"
-#include "session/session.hpp"
 #include "store/backup.hpp"
 #include "terminal.hpp"
 

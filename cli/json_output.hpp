@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "session/coverage.hpp"
-#include "session/session.hpp"
+#include "stats/coverage.hpp"
+#include "store/collection.hpp"
 
 // The JSON the scripting interface prints. docs/cli.md specifies every shape; change both
 // together, and only by adding fields.

@@ -4,9 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include "app.hpp"
+#include "check/check.hpp"
 #include "clock.hpp"
 #include "model/error.hpp"
-#include "session/session.hpp"
 #include "store/backup.hpp"
 #include "terminal.hpp"
 

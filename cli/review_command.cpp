@@ -10,10 +10,11 @@
 #include <iostream>
 #include <set>
 
+#include "answer/answer.hpp"
 #include "app.hpp"
 #include "card_text.hpp"
 #include "model/error.hpp"
-#include "session/session.hpp"
+#include "session/queue.hpp"
 #include "terminal.hpp"
 
 namespace rehearse::cli {

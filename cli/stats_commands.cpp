@@ -6,7 +6,7 @@
 
 #include "app.hpp"
 #include "json_output.hpp"
-#include "session/coverage.hpp"
+#include "stats/coverage.hpp"
 
 namespace rehearse::cli {
 namespace {

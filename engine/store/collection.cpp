@@ -241,17 +241,18 @@ std::vector<DeckCounts> Collection::deck_counts(Day today) const {
       }
     }
     // Each count walks one index; `due` adds today's re-asks, which are due tomorrow.
-    const auto add = [&](const std::string& where, int DeckCounts::*field) {
-      auto q = impl_->query("SELECT deck, count(*) FROM cards " + where + " GROUP BY deck");
-      if (where.find(":today") != std::string::npos) q->bind(":today", day_number(today));
+    const auto add = [&](std::string_view condition, int DeckCounts::*field) {
+      auto q = impl_->query(
+          fmt::format("SELECT c.deck, count(*) FROM cards c WHERE {} GROUP BY c.deck", condition));
+      if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
       while (q->executeStep()) {
         decks[index_of.at(q->getColumn(0).getInt64())].*field += q->getColumn(1).getInt();
       }
     };
-    add("", &DeckCounts::total);
-    add("WHERE suspended = 0 AND due IS NULL", &DeckCounts::new_cards);
-    add("WHERE suspended = 0 AND due IS NOT NULL AND due <= :today", &DeckCounts::due);
-    add("WHERE reask = 1 AND last_answered = :today AND suspended = 0", &DeckCounts::due);
+    add("1", &DeckCounts::total);
+    add(kNewCondition, &DeckCounts::new_cards);
+    add(kDueCondition, &DeckCounts::due);
+    add(kReaskCondition, &DeckCounts::due);
     return decks;
   });
 }
@@ -311,31 +312,61 @@ bool Collection::has_tag(std::string_view tag) const {
   });
 }
 
-std::optional<Card> Collection::first_due(const CardFilter& filter, Day today) const {
+namespace {
+
+Candidate read_candidate(SQLite::Statement& row) {
+  return {row.getColumn(0).getString(), optional_day(row.getColumn(1)), row.getColumn(2).getInt64(),
+          row.getColumn(3).getInt64()};
+}
+
+}  // namespace
+
+std::vector<Candidate> Collection::Impl::candidates(std::string_view condition,
+                                                    std::string_view order,
+                                                    const CardFilter& filter,
+                                                    std::optional<Day> today, std::size_t limit) {
+  auto q = query(fmt::format(
+      "SELECT c.slug, c.due, c.deck, c.position FROM cards c JOIN decks d ON d.id = c.deck "
+      "WHERE {}{} ORDER BY {} LIMIT :limit",
+      condition, filter_sql(filter), order));
+  bind_filter(*q, filter);
+  if (today) q->bind(":today", day_number(*today));
+  q->bind(":limit", static_cast<std::int64_t>(limit));
+  std::vector<Candidate> found;
+  while (q->executeStep())
+    found.push_back(read_candidate(*q));
+  return found;
+}
+
+// The ORDER BY clauses follow the partial indexes cards_due and cards_new (store/schema.cpp),
+// so that a small limit reads only the first entries.
+std::vector<Candidate> Collection::due_candidates(const CardFilter& filter, Day today,
+                                                  std::size_t limit) const {
   return guarded(impl_->path, [&] {
-    return impl_->one_card(std::string(kCardColumns) +
-                               "WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today" +
-                               filter_sql(filter) + " ORDER BY c.due, c.deck, c.position LIMIT 1",
-                           filter, today);
+    return impl_->candidates(kDueCondition, "c.due, c.deck, c.position", filter, today, limit);
   });
 }
 
-std::optional<Card> Collection::first_new(const CardFilter& filter) const {
+std::vector<Candidate> Collection::new_candidates(const CardFilter& filter,
+                                                  std::size_t limit) const {
   return guarded(impl_->path, [&] {
-    return impl_->one_card(std::string(kCardColumns) + "WHERE c.suspended = 0 AND c.due IS NULL" +
-                               filter_sql(filter) + " ORDER BY c.deck, c.position LIMIT 1",
-                           filter, std::nullopt);
+    return impl_->candidates(kNewCondition, "c.deck, c.position", filter, std::nullopt, limit);
   });
+}
+
+std::optional<Card> Collection::first_due(const CardFilter& filter, Day today) const {
+  const std::vector<Candidate> due = due_candidates(filter, today, 1);
+  if (due.empty()) return std::nullopt;
+  return find_card(due.front().card_id);
 }
 
 std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query(
-        "SELECT c.slug, (SELECT max(id) FROM reviews) - "
-        "(SELECT max(r.id) FROM reviews r WHERE r.card = c.id) AS since "
-        "FROM cards c JOIN decks d ON d.id = c.deck "
-        "WHERE c.reask = 1 AND c.last_answered = :today AND c.suspended = 0" +
-        filter_sql(filter) + " ORDER BY since DESC, c.slug");
+    auto q =
+        impl_->query(fmt::format("SELECT c.slug, (SELECT max(id) FROM reviews) - "
+                                 "(SELECT max(r.id) FROM reviews r WHERE r.card = c.id) "
+                                 "FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
+                                 kReaskCondition, filter_sql(filter)));
     bind_filter(*q, filter);
     q->bind(":today", day_number(today));
     std::vector<Reask> reasks;
@@ -348,20 +379,16 @@ std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const
 
 QueueCounts Collection::queue_counts(const CardFilter& filter, Day today) const {
   return guarded(impl_->path, [&] {
-    const auto count = [&](const char* where) {
-      auto q =
-          impl_->query(std::string("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck ") +
-                       where + filter_sql(filter));
+    const auto count = [&](std::string_view condition) {
+      auto q = impl_->query(
+          fmt::format("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
+                      condition, filter_sql(filter)));
       bind_filter(*q, filter);
-      if (std::string_view(where).find(":today") != std::string_view::npos) {
-        q->bind(":today", day_number(today));
-      }
+      if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
       q->executeStep();
       return q->getColumn(0).getInt();
     };
-    return QueueCounts{count("WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today"),
-                       count("WHERE c.suspended = 0 AND c.due IS NULL"),
-                       count("WHERE c.reask = 1 AND c.last_answered = :today AND c.suspended = 0")};
+    return QueueCounts{count(kDueCondition), count(kNewCondition), count(kReaskCondition)};
   });
 }
 
@@ -388,24 +415,22 @@ Stats Collection::stats(Day today) const {
       stats.cards_reviewed_today = q->getColumn(1).getInt();
     }
     // Every count below walks an index (store/schema.cpp), never the whole table.
-    const auto count = [&](const char* where) {
-      auto q = impl_->query(std::string("SELECT count(*) FROM cards ") + where);
-      if (std::string_view(where).find(":today") != std::string_view::npos) {
-        q->bind(":today", day_number(today));
-      }
+    const auto count = [&](std::string_view condition) {
+      auto q = impl_->query(fmt::format("SELECT count(*) FROM cards c WHERE {}", condition));
+      if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
       q->executeStep();
       return q->getColumn(0).getInt();
     };
-    stats.total = count("");
-    stats.suspended = count("WHERE suspended = 1");
-    stats.new_cards = count("WHERE suspended = 0 AND due IS NULL");
-    stats.young = count("WHERE suspended = 0 AND repetitions > 0 AND interval_days < 21");
-    stats.mature = count("WHERE suspended = 0 AND repetitions > 0 AND interval_days >= 21");
+    stats.total = count("1");
+    stats.suspended = count("c.suspended = 1");
+    stats.new_cards = count(kNewCondition);
+    stats.young = count("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days < 21");
+    stats.mature = count("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days >= 21");
     // What is left: answered, not suspended, n = 0.
     stats.lapsed = stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature;
-    stats.due_today = count("WHERE suspended = 0 AND due IS NOT NULL AND due <= :today");
-    stats.due_tomorrow = count("WHERE suspended = 0 AND due IS NOT NULL AND due = :today + 1");
-    stats.reask_today = count("WHERE reask = 1 AND last_answered = :today AND suspended = 0");
+    stats.due_today = count(kDueCondition);
+    stats.due_tomorrow = count("c.suspended = 0 AND c.due IS NOT NULL AND c.due = :today + 1");
+    stats.reask_today = count(kReaskCondition);
     {
       // The log is append-only and its ids are dense (rowid = max + 1, nothing is ever
       // deleted), so the largest id is the count, read in O(log n) instead of a full scan.

@@ -76,6 +76,14 @@ struct AnsweredCard {
   sm2::AnswerKind kind;
 };
 
+// A card the queue may ask next (session/queue.hpp orders them): what orders it, not its text.
+struct Candidate {
+  std::string card_id;
+  std::optional<Day> due;     // nullopt for a new card
+  std::int64_t deck = 0;      // the deck's place in import order
+  std::int64_t position = 0;  // the card's place in its deck
+};
+
 // A card answered today below the re-ask grade, waiting for another try.
 struct Reask {
   std::string card_id;
@@ -182,13 +190,17 @@ class Collection {
   // Whether any card carries this exact tag.
   bool has_tag(std::string_view tag) const;
 
-  // The queue's building blocks (session/queue.hpp orders them):
-  // the due card with the earliest due day, ties in deck order;
-  std::optional<Card> first_due(const CardFilter& filter, Day today) const;
-  // the first never-answered card in deck order;
-  std::optional<Card> first_new(const CardFilter& filter) const;
-  // cards waiting for a same-day re-ask, longest waiting first;
+  // The queue's candidates (session/queue.hpp orders them). Each list holds the cards a filter
+  // selects, not suspended:
+  // due on or before `today`: the `limit` with the earliest due day, ties in deck order;
+  std::vector<Candidate> due_candidates(const CardFilter& filter, Day today,
+                                        std::size_t limit) const;
+  // never answered: the first `limit` in deck order;
+  std::vector<Candidate> new_candidates(const CardFilter& filter, std::size_t limit) const;
+  // waiting for a same-day re-ask on `today`: all of them, in no particular order;
   std::vector<Reask> reasks(const CardFilter& filter, Day today) const;
+  // the first of due_candidates, read whole;
+  std::optional<Card> first_due(const CardFilter& filter, Day today) const;
   // how many of each there are;
   QueueCounts queue_counts(const CardFilter& filter, Day today) const;
   // the earliest due day of any card (not suspended) that matches.

@@ -54,6 +54,15 @@ inline constexpr std::string_view kCardColumns =
 inline constexpr int kCardRowidColumn = 13;
 Card read_card(SQLite::Statement& row);
 
+// The cards the queue asks, as conditions on `cards c` with a :today parameter. The re-ask
+// condition is sm2's (scheduler/sm2.hpp, waiting_for_reask) written in SQL: answered today
+// below the re-ask grade.
+inline constexpr std::string_view kDueCondition =
+    "c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today";
+inline constexpr std::string_view kNewCondition = "c.suspended = 0 AND c.due IS NULL";
+inline constexpr std::string_view kReaskCondition =
+    "c.reask = 1 AND c.last_answered = :today AND c.suspended = 0";
+
 // How a tag filter is evaluated. A query that stops at its first row walks an index in its
 // own order and probes each card's tags; a query that reads every match is better served by
 // the list of the tag's cards.
@@ -135,14 +144,10 @@ struct Collection::Impl {
     }
   }
 
-  std::optional<Card> one_card(const std::string& sql, const CardFilter& filter,
-                               std::optional<Day> today) {
-    auto q = query(sql);
-    store::bind_filter(*q, filter);
-    if (today) q->bind(":today", day_number(*today));
-    if (!q->executeStep()) return std::nullopt;
-    return store::read_card(*q);
-  }
+  // Up to `limit` cards meeting `condition` and `filter`, in `order` (SQL over `cards c`).
+  std::vector<Candidate> candidates(std::string_view condition, std::string_view order,
+                                    const CardFilter& filter, std::optional<Day> today,
+                                    std::size_t limit);
 
   std::int64_t card_rowid(std::string_view card_id) {
     auto q = query("SELECT id FROM cards WHERE slug = ?");

@@ -1,7 +1,10 @@
-#include "session/session.hpp"
-
 #include <catch2/catch.hpp>
 #include <random>
+
+#include "answer/answer.hpp"
+#include "check/check.hpp"
+#include "import/import.hpp"
+#include "session/queue.hpp"
 
 using namespace rehearse;
 using std::chrono::days;

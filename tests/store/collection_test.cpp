@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "answer/answer.hpp"
+#include "check/check.hpp"
+#include "import/import.hpp"
 #include "model/error.hpp"
 #include "scheduler/sm2.hpp"
-#include "session/session.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;

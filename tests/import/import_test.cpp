@@ -1,10 +1,12 @@
 // Imports from a DeckStream: cards are written while the files are still being read.
+#include "import/import.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "answer/answer.hpp"
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
-#include "session/session.hpp"
 #include "support/deck_files.hpp"
 #include "support/temp_dir.hpp"
 

@@ -1,4 +1,4 @@
-#include "session/coverage.hpp"
+#include "stats/coverage.hpp"
 
 #include <algorithm>
 

@@ -1,0 +1,26 @@
+#include "answer/answer.hpp"
+
+namespace rehearse {
+namespace {
+
+Collection::Transition sm2_transition(const sm2::Config& config) {
+  return [&config](const CardState& before, Grade grade, Day day) {
+    return sm2::answer(before, grade, day, config);
+  };
+}
+
+}  // namespace
+
+AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
+                         const Moment& moment, std::chrono::milliseconds duration,
+                         const sm2::Config& config) {
+  return collection.record_answer({std::string(card_id), grade, moment, duration},
+                                  sm2_transition(config));
+}
+
+std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,
+                                   const sm2::Config& config) {
+  return collection.record_answers(answers, sm2_transition(config));
+}
+
+}  // namespace rehearse
