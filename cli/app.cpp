@@ -8,6 +8,7 @@
 #include "clock.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
+#include "visible_text.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -107,13 +108,13 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "rehearse: {} (see 'rehearse --help')\n", e.what());
+    fmt::print(stderr, "rehearse: {} (see 'rehearse --help')\n", visible_line(e.what()));
     return 2;
   } catch (const Error& e) {
-    fmt::print(stderr, "rehearse: {}\n", e.what());
+    fmt::print(stderr, "rehearse: {}\n", visible_line(e.what()));
     return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "rehearse: unexpected failure: {}\n", e.what());
+    fmt::print(stderr, "rehearse: unexpected failure: {}\n", visible_line(e.what()));
     return 1;
   }
 }

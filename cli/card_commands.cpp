@@ -12,6 +12,7 @@
 #include "json_output.hpp"
 #include "model/error.hpp"
 #include "session/queue.hpp"
+#include "visible_text.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -37,14 +38,14 @@ Card require_card(Context& context, const std::string& id) {
 }
 
 void print_card(const Card& card, bool with_back) {
-  fmt::print("{}  (deck {})\n", card.content.id, card.deck_id);
+  fmt::print("{}  (deck {})\n", visible_line(card.content.id), visible_line(card.deck_id));
   if (!card.content.tags.empty()) {
-    fmt::print("tags: {}\n", fmt::join(card.content.tags, " "));
+    fmt::print("tags: {}\n", visible_line(fmt::format("{}", fmt::join(card.content.tags, " "))));
   }
   if (!card.content.group.empty()) fmt::print("group: {}\n", card.content.group);
   fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), card.suspended ? ", suspended" : "",
-             card.content.front);
-  if (with_back) fmt::print("\n{}\n", card.content.back);
+             visible(card.content.front));
+  if (with_back) fmt::print("\n{}\n", visible(card.content.back));
 }
 
 void run_cards(Context& context, const Args& args) {
@@ -57,7 +58,7 @@ void run_cards(Context& context, const Args& args) {
     const std::string due = card.state.due ? format_day(*card.state.due) : "new";
     std::string front = card.content.front.substr(0, card.content.front.find('\n'));
     if (front.size() > 70) front = front.substr(0, 67) + "...";
-    fmt::print("{:<44} {:<10} {}\n", card.content.id, due, front);
+    fmt::print("{:<44} {:<10} {}\n", visible_line(card.content.id), due, visible_line(front));
   }
 }
 
@@ -101,7 +102,8 @@ void print_answer(const AnsweredCard& answered, Day today, bool json) {
     return;
   }
   const bool scheduled = answered.kind == sm2::AnswerKind::scheduled;
-  fmt::print("{}: grade {} {}; next: {}\n", answered.card.content.id, answered.entry.grade.value(),
+  fmt::print("{}: grade {} {}; next: {}\n", visible_line(answered.card.content.id),
+             answered.entry.grade.value(),
              scheduled ? "recorded" : "recorded as a same-day repeat (schedule unchanged)",
              describe_due(answered.card.state, today));
 }

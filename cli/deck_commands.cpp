@@ -14,6 +14,7 @@
 #include "model/principle.hpp"
 #include "store/backup.hpp"
 #include "terminal.hpp"
+#include "visible_text.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -27,14 +28,15 @@ std::string id_list(const std::vector<std::string>& ids) {
   constexpr std::size_t kShown = 8;
   std::string text;
   for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) {
-    text += (i == 0 ? "" : ", ") + ids[i];
+    text += (i == 0 ? "" : ", ") + visible_line(ids[i]);
   }
   if (ids.size() > kShown) text += fmt::format(" and {} more", ids.size() - kShown);
   return text;
 }
 
 void print_report(const ImportReport& report, const std::string& file) {
-  fmt::print("{} ({}): {}{} added, {} updated, {} unchanged, {} missing\n", report.deck_id, file,
+  fmt::print("{} ({}): {}{} added, {} updated, {} unchanged, {} missing\n",
+             visible_line(report.deck_id), visible_line(file),
              report.deck_added ? "new deck, " : "", report.added, report.updated, report.unchanged,
              report.missing.size());
   if (!report.moved.empty()) {
@@ -132,12 +134,12 @@ void run_decks(Context& context, bool json) {
   }
   std::size_t width = 4;
   for (const DeckCounts& d : decks)
-    width = std::max(width, d.deck.id.size());
+    width = std::max(width, visible_line(d.deck.id).size());
   fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}  {}\n", "DECK", width, "NEW", "DUE", "TOTAL", "NAME");
   int fresh = 0, due = 0, total = 0;
   for (const DeckCounts& d : decks) {
-    fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}  {}\n", d.deck.id, width, d.new_cards, d.due, d.total,
-               d.deck.name);
+    fmt::print("{:<{}}  {:>5}  {:>5}  {:>5}  {}\n", visible_line(d.deck.id), width, d.new_cards,
+               d.due, d.total, visible_line(d.deck.name));
     fresh += d.new_cards;
     due += d.due;
     total += d.total;

@@ -16,6 +16,7 @@
 #include "model/error.hpp"
 #include "session/queue.hpp"
 #include "terminal.hpp"
+#include "visible_text.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -130,13 +131,13 @@ std::optional<Grade> ask_grade(const Screen& screen) {
 // Asks one card; false when the user quits before grading it.
 bool review_card(Context& context, const Screen& screen, const Card& card, const QueueCounts& left,
                  Tally& tally) {
-  screen.heading(
-      fmt::format("--- {} | {} | {} left ---", card.deck_id, card.content.id, left.total()));
-  screen.front(card.content.front);
+  screen.heading(fmt::format("--- {} | {} | {} left ---", visible_line(card.deck_id),
+                             visible_line(card.content.id), left.total()));
+  screen.front(visible(card.content.front));
   const auto shown = std::chrono::steady_clock::now();
   const std::optional<std::string> reveal = screen.ask("[Enter] show the answer, q quit: ");
   if (!reveal || *reveal == "q") return false;
-  screen.plain(card.content.back + "\n");
+  screen.plain(visible(card.content.back) + "\n");
   const std::optional<Grade> grade = ask_grade(screen);
   if (!grade) return false;
   const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(
