@@ -12,6 +12,8 @@ DEBIAN_PACKAGES = cmake ninja-build g++ libsqlite3-dev libsqlitecpp-dev libcerea
   rapidjson-dev libfmt-dev catch2 libcli11-dev libxml2-dev libzip-dev libzstd-dev libmd4c-dev libyaml-cpp-dev
 # Showing text from files with its control characters visible (cli/visible_text.cpp).
 DEBIAN_PACKAGES += pkg-config libutf8proc-dev
+# Tests: jq checks that every --json output parses.
+DEBIAN_PACKAGES += jq
 
 # The shipped decks, in the order a new user meets them: short facts that grade in seconds
 # (the loop, the glossary, the principles, distributed-systems basics) before the decks that

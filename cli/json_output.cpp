@@ -1,5 +1,6 @@
 #include "json_output.hpp"
 
+#include "io/json_escape.hpp"
 #include "io/rapidjson.hpp"
 #include "model/principle.hpp"
 
@@ -69,7 +70,7 @@ std::string render(Fill&& fill) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   fill(w);
-  return {buffer.GetString(), buffer.GetSize()};
+  return escape_control_characters({buffer.GetString(), buffer.GetSize()});
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "io/file.hpp"
+#include "io/json_escape.hpp"
 #include "io/rapidjson.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
@@ -646,7 +647,7 @@ std::string format_deck_file(const DeckFile& file) {
             cereal::make_nvp("deck", DeckOut{file.deck}), cereal::make_nvp("cards", cards));
   }
   out << '\n';
-  return std::move(out).str();
+  return escape_control_characters(std::move(out).str());
 }
 
 void write_deck_file(const DeckFile& file, const std::filesystem::path& path) {
