@@ -1,0 +1,46 @@
+#include "io/anki_schedule.hpp"
+
+#include <algorithm>
+
+namespace rehearse {
+
+Day utc_day(std::int64_t seconds) {
+  const std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  return day_from_number(days);
+}
+
+AnkiProgress sm2_progress(const AnkiSchedule& schedule, std::int64_t created,
+                          std::optional<Day> last_review) {
+  AnkiProgress progress;
+  progress.suspended = schedule.queue == -1;
+  if (schedule.type == 0) return progress;
+  CardState& state = progress.state;
+  state.repetitions = std::max(schedule.repetitions, 0);
+  const int hundredths = schedule.factor == 0 ? 250 : schedule.factor / 10;
+  state.ease = Ease::from_hundredths(std::max(hundredths, 130));
+  state.interval_days = std::max(schedule.interval_days, 1);
+  if (schedule.queue == 1) {
+    state.due = utc_day(schedule.due);
+  } else {
+    state.due = utc_day(created) + std::chrono::days{schedule.due};
+  }
+  state.last_answered = last_review;
+  return progress;
+}
+
+std::optional<Grade> grade_of_button(int button) {
+  switch (button) {
+    case 1:
+      return Grade::from_int(1);
+    case 2:
+      return Grade::from_int(3);
+    case 3:
+      return Grade::from_int(4);
+    case 4:
+      return Grade::from_int(5);
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace rehearse

@@ -1,0 +1,127 @@
+#include "io/import_formats.hpp"
+
+#include <array>
+#include <fstream>
+
+#include "io/anki_text.hpp"
+#include "io/deck_file.hpp"
+#include "io/file.hpp"
+#include "io/interop_text.hpp"
+#include "io/markdown_deck.hpp"
+#include "model/error.hpp"
+
+namespace rehearse {
+namespace {
+
+constexpr std::array<std::pair<ImportFormat, std::string_view>, 6> kNames{{
+    {ImportFormat::deck, "deck"},
+    {ImportFormat::csv, "csv"},
+    {ImportFormat::tsv, "tsv"},
+    {ImportFormat::anki_text, "anki-text"},
+    {ImportFormat::markdown, "markdown"},
+    {ImportFormat::apkg, "apkg"},
+}};
+
+std::optional<ImportFormat> by_content(std::string_view head) {
+  if (head.starts_with("PK\x03\x04")) return ImportFormat::apkg;
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (trim(head).starts_with('{')) return ImportFormat::deck;
+  if (head.starts_with("---\n") || head.starts_with("---\r\n")) return ImportFormat::markdown;
+  const std::string_view first_line = head.substr(0, head.find('\n'));
+  if (first_line.starts_with("#separator:") || first_line.starts_with("#html:") ||
+      (first_line.starts_with('#') && first_line.find(" column:") != std::string_view::npos)) {
+    return ImportFormat::anki_text;
+  }
+  return std::nullopt;
+}
+
+std::optional<ImportFormat> by_extension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext)
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (ext == ".apkg" || ext == ".colpkg") return ImportFormat::apkg;
+  if (ext == ".json") return ImportFormat::deck;
+  if (ext == ".md" || ext == ".markdown") return ImportFormat::markdown;
+  if (ext == ".csv") return ImportFormat::csv;
+  if (ext == ".tsv") return ImportFormat::tsv;
+  if (ext == ".txt") return ImportFormat::anki_text;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view format_name(ImportFormat format) {
+  for (const auto& [f, name] : kNames) {
+    if (f == format) return name;
+  }
+  return "deck";
+}
+
+ImportFormat parse_import_format(std::string_view name) {
+  for (const auto& [format, known] : kNames) {
+    if (known == name) return format;
+  }
+  throw Error(
+      "--format: \"{}\" is not a format (expected apkg, csv, tsv, anki-text, markdown or "
+      "deck)",
+      name);
+}
+
+ImportFormat detect_import_format(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("{}: cannot open it", path.string());
+  std::array<char, 512> buffer{};
+  in.read(buffer.data(), buffer.size());
+  const std::string_view head(buffer.data(), static_cast<std::size_t>(in.gcount()));
+  if (const auto format = by_content(head)) return *format;
+  if (const auto format = by_extension(path)) return *format;
+  throw Error(
+      "{}: cannot tell its format; name it with --format apkg, csv, tsv, anki-text, "
+      "markdown or deck",
+      path.string());
+}
+
+ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
+                              const ImportFileOptions& options) {
+  const std::string source = path.string();
+  ImportedFile imported;
+  switch (format) {
+    case ImportFormat::deck:
+      imported.decks.push_back(read_deck_file(path));
+      break;
+    case ImportFormat::csv:
+    case ImportFormat::tsv: {
+      CsvDeckOptions csv;
+      csv.delimiter = format == ImportFormat::tsv ? '\t' : ',';
+      csv.deck_id = options.deck_id;
+      csv.columns = options.columns;
+      imported.decks.push_back(parse_csv_deck(read_file(path), source, csv));
+      break;
+    }
+    case ImportFormat::anki_text: {
+      AnkiTextOptions text;
+      text.deck_id = options.deck_id;
+      imported.decks = parse_anki_text(read_file(path), source, text);
+      break;
+    }
+    case ImportFormat::markdown:
+      imported.decks.push_back(parse_markdown_deck(read_file(path), source));
+      break;
+    case ImportFormat::apkg: {
+      AnkiReadOptions anki;
+      anki.read_media = options.read_media;
+      imported.anki = read_anki_package(path, anki);
+      for (const Deck& deck : imported.anki->decks)
+        imported.decks.push_back({deck, {}});
+      for (const AnkiCard& card : imported.anki->cards) {
+        for (DeckFile& file : imported.decks) {
+          if (file.deck.id == card.deck_id) file.cards.push_back(card.content);
+        }
+      }
+      break;
+    }
+  }
+  return imported;
+}
+
+}  // namespace rehearse

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/anki_package.hpp"
+#include "io/csv.hpp"
+#include "model/card.hpp"
+
+namespace rehearse {
+
+// The formats `import` reads (docs/interop.md), and how one is chosen for a file.
+enum class ImportFormat { deck, csv, tsv, anki_text, markdown, apkg };
+
+// The --format names: "deck", "csv", "tsv", "anki-text", "markdown", "apkg".
+std::string_view format_name(ImportFormat format);
+
+// The format named `name` (as format_name gives it). Throws Error listing the names.
+ImportFormat parse_import_format(std::string_view name);
+
+// The format of the file at `path`, by content first: a zip ("PK\3\4") is an Anki package, a
+// JSON object a deck file, a "---" first line a Markdown deck, a first line "#separator:",
+// "#html:" or "#... column:" Anki's text export. Otherwise by extension: .apkg .colpkg .json
+// .md .markdown .csv .tsv .txt. Throws Error "PATH: ..." when the file cannot be read or
+// neither tells, naming --format.
+ImportFormat detect_import_format(const std::filesystem::path& path);
+
+struct ImportFileOptions {
+  // The deck for formats whose files hold no deck (CSV, TSV, a text export without a deck
+  // column). Default: made from the file name.
+  std::string deck_id;
+  // For CSV and TSV: header name -> field (parse_column_mapping). Default: none.
+  std::map<std::string, std::string> columns;
+  // For Anki packages: read the media files too. Default: false.
+  bool read_media = false;
+};
+
+// What one file gave: its decks with their cards, and for an Anki package the package itself
+// (scheduling, review log, media, skipped cards).
+struct ImportedFile {
+  std::vector<DeckFile> decks;
+  std::optional<AnkiPackage> anki;
+};
+
+// Reads the file at `path` as `format`. Throws Error as that format's reader does.
+ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
+                              const ImportFileOptions& options = {});
+
+}  // namespace rehearse
