@@ -10,6 +10,8 @@
 #include "import/import.hpp"
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
+#include "io/file.hpp"
+#include "io/import_formats.hpp"
 #include "json_output.hpp"
 #include "model/principle.hpp"
 #include "store/backup.hpp"
@@ -118,7 +120,8 @@ void run_export(Context& context, const std::string& deck, const std::string& pa
     fmt::print("{}", format_deck_file(file));
     return;
   }
-  write_deck_file(file, path);
+  // The format follows the file's extension: .csv, .tsv, .md, else a deck file.
+  write_file_atomically(path, format_for_export(file, export_format_for(path)));
   fmt::print("{}: wrote {} cards of deck {}\n", path, file.cards.size(), deck);
 }
 
@@ -194,9 +197,14 @@ void add_deck_commands(CLI::App& app, Context& context) {
   import->callback([&context, args] { run_import(context, args->files, args->dry_run);
 });
 
-auto* export_ = app.add_subcommand("export", "Write a deck to a deck file");
+auto* export_ = app.add_subcommand(
+    "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv or FILE.md");
 export_->add_option("DECK", args->deck, "Deck id (see 'rehearse decks')")->required();
-export_->add_option("FILE", args->path, "File to write, or - for standard output")->required();
+export_
+    ->add_option(
+        "FILE", args->path,
+        "File to write (.json, .csv, .tsv or .md), or - for a deck file on standard output")
+    ->required();
 export_->callback([&context, args] { run_export(context, args->deck, args->path); });
 
 auto* decks = app.add_subcommand("decks", "List decks with their new, due and total cards");

@@ -124,4 +124,26 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
   return imported;
 }
 
+ImportFormat export_format_for(const std::filesystem::path& path) {
+  const std::optional<ImportFormat> format = by_extension(path);
+  return format && *format != ImportFormat::anki_text ? *format : ImportFormat::deck;
+}
+
+std::string format_for_export(const DeckFile& file, ImportFormat format) {
+  switch (format) {
+    case ImportFormat::deck:
+      return format_deck_file(file);
+    case ImportFormat::csv:
+      return format_csv_deck(file, ',');
+    case ImportFormat::tsv:
+      return format_csv_deck(file, '\t');
+    case ImportFormat::markdown:
+      return format_markdown_deck(file);
+    case ImportFormat::anki_text:
+    case ImportFormat::apkg:
+      break;
+  }
+  throw Error("export: {} is not a text format", format_name(format));
+}
+
 }  // namespace rehearse

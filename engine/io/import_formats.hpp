@@ -49,4 +49,13 @@ struct ImportedFile {
 ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
                               const ImportFileOptions& options = {});
 
+// The format `export` writes to `path`, by its extension (as detect_import_format reads them):
+// .csv, .tsv, .md or .markdown, .apkg or .colpkg; anything else is a deck file.
+ImportFormat export_format_for(const std::filesystem::path& path);
+
+// `file` as the text of `format`: a deck file, a CSV or TSV sheet (format_csv_deck) or a
+// Markdown deck (format_markdown_deck); reading it back gives the same cards. Throws Error
+// for a format that is not text (apkg) or not written (anki-text).
+std::string format_for_export(const DeckFile& file, ImportFormat format);
+
 }  // namespace rehearse

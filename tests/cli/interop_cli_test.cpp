@@ -1,0 +1,82 @@
+// End-to-end: export to the formats of other tools, through the real binary.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "io/csv.hpp"
+#include "io/markdown_deck.hpp"
+#include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
+
+using rehearse::test::CliResult;
+using rehearse::test::run_rehearse;
+using rehearse::test::TempDir;
+
+namespace {
+
+const char* kDeck = R"({
+  "format": "rehearse-deck/1",
+  "deck": {"id": "sd", "name": "System design", "description": ""},
+  "cards": [
+    {"id": "sd.door", "front": "What is a *two-way* door?", "back": "Cheap to reverse,\nso decide fast.", "tags": ["lp:bias-for-action", "decisions"]},
+    {"id": "sd.cap", "front": "CAP, in one line?", "back": "- consistency\n- availability\n- partition tolerance", "tags": []}
+  ]
+}
+)";
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+struct Exported {
+  TempDir dir;
+  std::string db = (dir / "c.db").string();
+
+  Exported() {
+    std::ofstream(dir / "deck.json", std::ios::binary) << kDeck;
+    REQUIRE(run_rehearse({"--db", db, "import", (dir / "deck.json").string()}).exit_code == 0);
+  }
+  CliResult export_to(const std::string& name) const {
+    return run_rehearse({"--db", db, "export", "sd", (dir / name).string()});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("export to FILE.csv writes a sheet that reads back to the same cards") {
+  const Exported e;
+  const CliResult result = e.export_to("sd.csv");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == (e.dir / "sd.csv").string() + ": wrote 2 cards of deck sd\n");
+  const std::string sheet = read(e.dir / "sd.csv");
+  CHECK(sheet ==
+        "id,front,back,tags\n"
+        "sd.door,What is a *two-way* door?,\"Cheap to reverse,\nso decide fast.\","
+        "lp:bias-for-action decisions\n"
+        "sd.cap,\"CAP, in one line?\",\"- consistency\n- availability\n- partition tolerance\",\n");
+  const rehearse::DeckFile again = rehearse::parse_csv_deck(sheet, "sd.csv");
+  REQUIRE(again.cards.size() == 2);
+  CHECK(again.cards[0] == rehearse::CardContent{"sd.door",
+                                                "What is a *two-way* door?",
+                                                "Cheap to reverse,\nso decide fast.",
+                                                {"lp:bias-for-action", "decisions"}});
+}
+
+TEST_CASE("export to FILE.tsv and FILE.md write those formats, read back unchanged") {
+  const Exported e;
+  REQUIRE(e.export_to("sd.tsv").exit_code == 0);
+  CHECK(read(e.dir / "sd.tsv").starts_with("id\tfront\tback\ttags\nsd.door\t"));
+  REQUIRE(e.export_to("sd.md").exit_code == 0);
+  const std::string markdown = read(e.dir / "sd.md");
+  CHECK(
+      markdown.starts_with("---\nid: \"sd\"\nname: \"System design\"\n---\n\nQ: What is a "
+                           "\\*two-way\\* door?\nid: sd.door\ntags: lp:bias-for-action "
+                           "decisions\nA: Cheap to reverse,\nso decide fast.\n"));
+  const rehearse::DeckFile again = rehearse::parse_markdown_deck(markdown, "sd.md");
+  CHECK(again.deck == rehearse::Deck{"sd", "System design", ""});
+  REQUIRE(again.cards.size() == 2);
+  CHECK(again.cards[1].back == "- consistency\n- availability\n- partition tolerance");
+}
