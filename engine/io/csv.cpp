@@ -211,7 +211,10 @@ std::string format_csv_record(const std::vector<std::string>& fields, char delim
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += delimiter;
-    if (!needs_quotes(fields[i], delimiter)) {
+    // A first field starting with a byte order mark is quoted: at the start of a file, a bare
+    // one would be read as the file's mark and dropped.
+    const bool leading_bom = i == 0 && std::string_view(fields[i]).starts_with(kBom);
+    if (!needs_quotes(fields[i], delimiter) && !leading_bom) {
       out += fields[i];
       continue;
     }
