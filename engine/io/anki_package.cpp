@@ -246,7 +246,8 @@ struct NoteType {
 };
 
 using NoteTypes = std::unordered_map<std::int64_t, NoteType>;
-using DeckNames = std::unordered_map<std::int64_t, std::string>;
+// Anki's decks by id; `id` is empty unless the package was written by rehearse.
+using DeckNames = std::unordered_map<std::int64_t, Deck>;
 
 std::string json_string(const rapidjson::Value& object, const char* name) {
   const auto it = object.FindMember(name);
@@ -294,8 +295,10 @@ void read_legacy_layout(SQLite::Database& db, std::string_view source, NoteTypes
   }
   const rapidjson::Document deck_json = parse_json(col.getColumn(1).getString(), "decks", source);
   for (const auto& [id, deck] : deck_json.GetObject()) {
-    if (deck.IsObject())
-      decks[std::strtoll(id.GetString(), nullptr, 10)] = json_string(deck, "name");
+    if (!deck.IsObject()) continue;
+    // A deck rehearse exported keeps its id and description (write_anki_package).
+    decks[std::strtoll(id.GetString(), nullptr, 10)] = {
+        json_string(deck, "rehearseId"), json_string(deck, "name"), json_string(deck, "desc")};
   }
 }
 
@@ -333,7 +336,7 @@ void read_table_layout(SQLite::Database& db, std::string_view source, NoteTypes&
     std::string name = deck_rows.getColumn(1).getString();
     for (std::size_t at = name.find('\x1f'); at != std::string::npos; at = name.find('\x1f', at))
       name.replace(at, 1, "::");
-    decks[deck_rows.getColumn(0).getInt64()] = std::move(name);
+    decks[deck_rows.getColumn(0).getInt64()] = {"", std::move(name), ""};
   }
 }
 
@@ -378,6 +381,7 @@ std::string_view answer_part(std::string_view html) {
 
 struct Note {
   std::string guid;
+  std::string data;  // notes.data; "rehearse-group:G" when rehearse wrote the note
   std::int64_t type_id = 0;
   std::string tags;
   NoteFields fields;
@@ -418,7 +422,13 @@ std::optional<CardContent> render_card(const Note& note, const NoteType& type, i
     return std::nullopt;
   }
   if (content.back.empty()) content.back = "(empty)";
-  content.id = fmt::format("anki.{}.{}", hex(note.guid), ord + 1);
+  // A note rehearse exported carries the card's own id (write_anki_package).
+  const std::string_view guid = note.guid;
+  const bool ours = ord == 0 && guid.starts_with("rehearse:") && is_id_text(guid.substr(9));
+  content.id = ours ? std::string(guid.substr(9)) : fmt::format("anki.{}.{}", hex(guid), ord + 1);
+  if (ours && std::string_view(note.data).starts_with("rehearse-group:")) {
+    content.group = note.data.substr(15);
+  }
   content.tags = split_tags(note.tags);
   return content;
 }
@@ -426,9 +436,10 @@ std::optional<CardContent> render_card(const Note& note, const NoteType& type, i
 std::unordered_map<std::int64_t, Note> read_notes(SQLite::Database& db, const NoteTypes& types,
                                                   std::string_view source) {
   std::unordered_map<std::int64_t, Note> notes;
-  SQLite::Statement rows(db, "SELECT id, guid, mid, tags, flds FROM notes");
+  SQLite::Statement rows(db, "SELECT id, guid, mid, tags, flds, data FROM notes");
   while (rows.executeStep()) {
     Note note{rows.getColumn(1).getString(),
+              rows.getColumn(5).getString(),
               rows.getColumn(2).getInt64(),
               rows.getColumn(3).getString(),
               {}};
@@ -450,33 +461,40 @@ void read_cards(SQLite::Database& db, const NoteTypes& types, const DeckNames& d
                 std::string_view source, AnkiPackage& package,
                 std::unordered_map<std::int64_t, std::string>& card_ids) {
   const std::unordered_map<std::int64_t, Note> notes = read_notes(db, types, source);
-  std::map<std::string, std::string> decks;  // name -> id, for the cards' decks
+  std::map<std::string, Deck> decks;  // by name: the cards' decks
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> cards_of_note;
   SQLite::Statement rows(db,
                          "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord, type, "
                          "queue, due, ivl, factor, reps, lapses FROM cards ORDER BY nid, ord");
-  std::unordered_map<std::int64_t, int> cards_per_note;
   while (rows.executeStep()) {
     const auto note = notes.find(rows.getColumn(1).getInt64());
     if (note == notes.end()) continue;  // a card whose note is gone: Anki's "check" removes it
     const auto deck = deck_names.find(rows.getColumn(2).getInt64());
-    const std::string deck_name = deck == deck_names.end() ? "Default" : deck->second;
+    Deck anki_deck = deck == deck_names.end() ? Deck{"", "Default", ""} : deck->second;
+    const std::string deck_name = anki_deck.name;
     std::optional<CardContent> content =
         render_card(note->second, types.at(note->second.type_id), rows.getColumn(3).getInt(),
                     deck_name, package.skipped);
     if (!content) continue;
-    ++cards_per_note[note->first];
-    const auto [it, added] = decks.emplace(deck_name, "anki." + deck_id_from_name(deck_name));
+    if (!is_id_text(anki_deck.id)) anki_deck.id = "anki." + deck_id_from_name(deck_name);
+    const auto [it, added] = decks.emplace(deck_name, std::move(anki_deck));
     card_ids[rows.getColumn(0).getInt64()] = content->id;
-    content->group = "anki." + hex(note->second.guid);
-    package.cards.push_back({std::move(*content), it->second,
+    cards_of_note[note->first].push_back(package.cards.size());
+    package.cards.push_back({std::move(*content), it->second.id,
                              AnkiSchedule{rows.getColumn(4).getInt(), rows.getColumn(5).getInt(),
                                           rows.getColumn(6).getInt64(), rows.getColumn(7).getInt(),
                                           rows.getColumn(8).getInt(), rows.getColumn(9).getInt(),
                                           rows.getColumn(10).getInt()}});
   }
-  for (const auto& [name, id] : decks)
-    package.decks.push_back({id, name, ""});
-  (void)cards_per_note;
+  // The cards of one note are siblings.
+  for (const auto& [note_id, indices] : cards_of_note) {
+    if (indices.size() < 2) continue;
+    for (const std::size_t i : indices) {
+      package.cards[i].content.group = "anki." + hex(notes.at(note_id).guid);
+    }
+  }
+  for (const auto& [name, deck] : decks)
+    package.decks.push_back(deck);
 }
 
 void read_reviews(SQLite::Database& db, const std::unordered_map<std::int64_t, std::string>& ids,

@@ -98,9 +98,13 @@ class TextWriter {
       const char c = text[i];
       if (pre_ && !nbsp) {
         out_ += c;
-      } else if (nbsp || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      } else if (nbsp) {  // a space that does not collapse, as in a browser
+        if (space_) out_ += ' ';
+        space_ = false;
+        out_ += ' ';
+        ++i;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         space_ = space_ || !at_line_start();
-        if (nbsp) ++i;
       } else {
         if (space_) out_ += ' ';
         space_ = false;

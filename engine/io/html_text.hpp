@@ -11,7 +11,7 @@ namespace rehearse {
 // - <br> a new line; block elements (p, div, headings, tables' rows, lists) on lines of their
 //   own; <hr> a line "---";
 // - list items "- item", or "1. item" inside <ol>; table cells separated by " | ";
-// - entities decoded, a no-break space a plain space;
+// - entities decoded; a no-break space is a plain space that never collapses;
 // - <img src="a.png"> as "[image: a.png]"; <script> and <style> dropped;
 // - spaces at line ends, blank lines beyond one in a row, and leading and trailing blank space
 //   removed.

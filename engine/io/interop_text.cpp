@@ -73,6 +73,13 @@ std::string text_hash(std::string_view text) {
   return fmt::format("{:016x}", hash);
 }
 
+bool is_id_text(std::string_view text) {
+  return !text.empty() && text.size() <= 200 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == ':';
+  });
+}
+
 std::string derived_card_id(std::string_view deck_id, std::string_view question) {
   return fmt::format("{}.{}", deck_id, text_hash(normalize_newlines(trim(question))));
 }

@@ -26,6 +26,9 @@ std::string normalize_newlines(std::string_view text);
 // ids derived from it are kept in users' collections.
 std::string text_hash(std::string_view text);
 
+// Whether `text` is 1-200 characters from a-z A-Z 0-9 . _ - : (what deck and card ids may be).
+bool is_id_text(std::string_view text);
+
 // A card id derived from a card's question, for formats whose cards carry no id:
 // "DECK.HASH", HASH the text_hash of the question trimmed and with LF newlines. The same
 // question always gives the same id; a changed question gives a new one.
