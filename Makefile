@@ -10,6 +10,8 @@ REHEARSE = $(BUILD_DIR)/cli/rehearse
 # Build and test dependencies, all from Debian 12.
 DEBIAN_PACKAGES = cmake ninja-build g++ libsqlite3-dev libsqlitecpp-dev libcereal-dev \
   rapidjson-dev libfmt-dev catch2 libcli11-dev libxml2-dev libzip-dev libzstd-dev libmd4c-dev libyaml-cpp-dev
+# The sqlite3 command: tests check the schema of an exported Anki package with it.
+DEBIAN_PACKAGES += sqlite3
 # Showing text from files with its control characters visible (cli/visible_text.cpp).
 DEBIAN_PACKAGES += pkg-config libutf8proc-dev
 # Tests: jq checks that every --json output parses.

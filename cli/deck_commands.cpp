@@ -8,6 +8,7 @@
 #include "app.hpp"
 #include "clock.hpp"
 #include "import/import.hpp"
+#include "io/anki_export.hpp"
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
 #include "io/file.hpp"
@@ -114,7 +115,30 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
     print_report(reports[i], paths[i]);
 }
 
+// The deck with its cards' SM-2 state and review log, as an Anki package.
+void export_anki_package(Context& context, const std::string& deck, const std::string& path) {
+  const Collection& collection = context.collection();
+  AnkiExport out;
+  out.deck = collection.export_deck(deck).deck;
+  out.created = day_number(context.today()) * 86400;  // due days count from today
+  for (const Card& card : collection.cards({deck, std::nullopt})) {
+    AnkiExportCard& exported =
+        out.cards.emplace_back(AnkiExportCard{card.content, card.state, card.suspended, {}});
+    for (const LogEntry& entry : collection.review_log(card.content.id)) {
+      exported.answers.push_back({entry.moment.instant.time_since_epoch().count(),
+                                  entry.grade.value(), entry.duration.count(),
+                                  entry.before.interval_days, entry.after.interval_days,
+                                  entry.after.ease.hundredths()});
+    }
+  }
+  write_anki_package(out, path);
+  fmt::print("{}: wrote {} cards of deck {} as an Anki package\n", path, out.cards.size(), deck);
+}
+
 void run_export(Context& context, const std::string& deck, const std::string& path) {
+  if (path != "-" && export_format_for(path) == ImportFormat::apkg) {
+    return export_anki_package(context, deck, path);
+  }
   const DeckFile file = context.collection().export_deck(deck);
   if (path == "-") {
     fmt::print("{}", format_deck_file(file));
@@ -198,12 +222,12 @@ void add_deck_commands(CLI::App& app, Context& context) {
 });
 
 auto* export_ = app.add_subcommand(
-    "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv or FILE.md");
+    "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv, FILE.md or FILE.apkg");
 export_->add_option("DECK", args->deck, "Deck id (see 'rehearse decks')")->required();
 export_
     ->add_option(
         "FILE", args->path,
-        "File to write (.json, .csv, .tsv or .md), or - for a deck file on standard output")
+        "File to write (.json, .csv, .tsv, .md or .apkg), or - for a deck file on standard output")
     ->required();
 export_->callback([&context, args] { run_export(context, args->deck, args->path); });
 

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/anki_package.hpp"
 #include "io/csv.hpp"
 #include "io/markdown_deck.hpp"
 #include "support/run_cli.hpp"
@@ -79,4 +80,45 @@ TEST_CASE("export to FILE.tsv and FILE.md write those formats, read back unchang
   CHECK(again.deck == rehearse::Deck{"sd", "System design", ""});
   REQUIRE(again.cards.size() == 2);
   CHECK(again.cards[1].back == "- consistency\n- availability\n- partition tolerance");
+}
+
+TEST_CASE("export to FILE.apkg writes a schema 11 package our importer reads back identically") {
+  const Exported e;
+  REQUIRE(run_rehearse({"--db", e.db, "--now", "2026-03-01T09:00", "answer", "sd.door", "4"})
+              .exit_code == 0);
+  const CliResult result = run_rehearse(
+      {"--db", e.db, "--now", "2026-03-02T09:00", "export", "sd", (e.dir / "sd.apkg").string()});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out ==
+        (e.dir / "sd.apkg").string() + ": wrote 2 cards of deck sd as an Anki package\n");
+
+  const rehearse::AnkiPackage package = rehearse::read_anki_package(e.dir / "sd.apkg");
+  CHECK(package.schema_version == 11);
+  REQUIRE(package.decks.size() == 1);
+  CHECK(package.decks[0] == rehearse::Deck{"sd", "System design", ""});
+  REQUIRE(package.cards.size() == 2);
+  CHECK(package.cards[0].content == rehearse::CardContent{"sd.door",
+                                                          "What is a *two-way* door?",
+                                                          "Cheap to reverse,\nso decide fast.",
+                                                          {"lp:bias-for-action", "decisions"}});
+  CHECK(package.cards[1].content.back == "- consistency\n- availability\n- partition tolerance");
+  // sd.door answered 4 on 2026-03-01: one day, due 2026-03-02, the day the package was made.
+  CHECK(package.cards[0].schedule == rehearse::AnkiSchedule{2, 2, 0, 1, 2500, 1, 0});
+  CHECK(package.cards[1].schedule == rehearse::AnkiSchedule{0, 0, 2, 0, 0, 0, 0});
+  REQUIRE(package.reviews.size() == 1);
+  CHECK(package.reviews[0].card_id == "sd.door");
+  CHECK(package.reviews[0].button == 3);
+
+  // The collection inside, as the sqlite3 command sees it.
+  rehearse::InflateBudget budget({}, "sd.apkg");
+  const std::string collection =
+      rehearse::ZipReader(e.dir / "sd.apkg", "sd.apkg").read_all("collection.anki2", budget);
+  std::ofstream(e.dir / "collection.anki2", std::ios::binary) << collection;
+  const std::string db = (e.dir / "collection.anki2").string();
+  const CliResult tables = rehearse::test::run_program({"sqlite3", db, ".tables"});
+  CHECK(tables.out == "cards   col     graves  notes   revlog\n");
+  CHECK(rehearse::test::run_program({"sqlite3", db, "PRAGMA integrity_check"}).out == "ok\n");
+  CHECK(rehearse::test::run_program({"sqlite3", db, "SELECT ver, count(*) FROM col"}).out ==
+        "11|1\n");
+  CHECK(rehearse::test::run_program({"sqlite3", db, "SELECT count(*) FROM notes"}).out == "2\n");
 }
