@@ -261,4 +261,5 @@ def main():
         f.write(b"front,back\nnot,a package\n")
     os.remove("c.tmp")
 
-main()
+if __name__ == "__main__":
+    main()
