@@ -28,6 +28,23 @@ AnkiProgress sm2_progress(const AnkiSchedule& schedule, std::int64_t created,
   return progress;
 }
 
+std::unordered_map<std::string, AnkiProgress> anki_progress(const AnkiPackage& package) {
+  std::unordered_map<std::string, Day> last_review;
+  for (const AnkiReview& review : package.reviews) {  // oldest first: the last one stays
+    if (!grade_of_button(review.button)) continue;    // a reschedule answered nothing
+    last_review.insert_or_assign(review.card_id, utc_day(review.time_ms / 1000));
+  }
+  std::unordered_map<std::string, AnkiProgress> progress;
+  for (const AnkiCard& card : package.cards) {
+    const auto last = last_review.find(card.content.id);
+    progress.emplace(
+        card.content.id,
+        sm2_progress(card.schedule, package.created,
+                     last == last_review.end() ? std::nullopt : std::optional<Day>(last->second)));
+  }
+  return progress;
+}
+
 std::optional<Grade> grade_of_button(int button) {
   switch (button) {
     case 1:

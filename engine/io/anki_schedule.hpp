@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "io/anki_package.hpp"
 #include "model/card.hpp"
@@ -30,6 +32,10 @@ struct AnkiProgress {
 };
 AnkiProgress sm2_progress(const AnkiSchedule& schedule, std::int64_t created,
                           std::optional<Day> last_review);
+
+// Every card's progress in `package` by card id: sm2_progress with the UTC day of the card's
+// last answer in the review log (a manual reschedule is no answer).
+std::unordered_map<std::string, AnkiProgress> anki_progress(const AnkiPackage& package);
 
 // The SM-2 grade for an Anki answer button: 1 (Again) 1, 2 (Hard) 3, 3 (Good) 4, 4 (Easy) 5;
 // nullopt for 0, a manual reschedule that answered nothing, or any other value.

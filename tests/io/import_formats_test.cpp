@@ -100,3 +100,15 @@ TEST_CASE("Anki's answer buttons map to SM-2 grades, a reschedule to none") {
   CHECK(grade_of_button(0) == std::nullopt);
   CHECK(grade_of_button(7) == std::nullopt);
 }
+
+TEST_CASE("every card of a package gets its SM-2 progress, its last answer from the review log") {
+  const AnkiPackage package = read_anki_package(fixture("legacy-schema11.apkg"));
+  const auto progress = anki_progress(package);
+  REQUIRE(progress.size() == package.cards.size());
+  const AnkiProgress& basic = progress.at("anki.614233247859217130.1");
+  CHECK(basic.state.due == utc_day(package.created) + std::chrono::days{40});
+  // Its last row is a manual reschedule, no answer: the last answer is the Easy before it.
+  CHECK(basic.state.last_answered == utc_day(1767500000));
+  CHECK(progress.at("anki.5265762d3132333435.1").suspended);
+  CHECK(progress.at("anki.5265762d3132333435.2").state.is_new());
+}
