@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -22,6 +25,19 @@
 using namespace rehearse;
 
 namespace {
+
+// The card rules of docs/decks.md.
+constexpr double kMedianBackWordsBelow = 45;
+constexpr int kMostBackWords = 120;
+constexpr std::size_t kBorrowedRunWords = 8;
+
+// Catch2 2 has no SKIP: a test that cannot run says why with this prefix, and ctest's
+// SKIP_REGULAR_EXPRESSION (tests/CMakeLists.txt) reports it as skipped, not passed.
+#define SKIP_TEST(reason)        \
+  do {                           \
+    WARN("SKIPPED: " << reason); \
+    return;                      \
+  } while (false)
 
 std::map<std::string, DeckFile> shipped_decks() {
   std::map<std::string, DeckFile> decks;
@@ -52,6 +68,198 @@ int word_count(const std::string& text) {
       ++count;
   }
   return count;
+}
+
+// REQUIRES: `values` is not empty.
+double median(std::vector<int> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+// --- Borrowed wording -------------------------------------------------------------------------
+
+using Sentence = std::vector<std::string>;
+
+// The opening so many behavioural questions share: it is not borrowed wording.
+const Sentence kStockOpening = {"tell", "me", "about", "a", "time", "you", "had", "to"};
+
+bool is_letter(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+// Splits `sentence` where the stock opening appears, dropping the opening itself.
+void add_without_stock_opening(const Sentence& sentence, std::vector<Sentence>& out) {
+  Sentence part;
+  for (std::size_t i = 0; i < sentence.size();) {
+    const bool opening =
+        i + kStockOpening.size() <= sentence.size() &&
+        std::equal(kStockOpening.begin(), kStockOpening.end(), sentence.begin() + i);
+    if (opening) {
+      if (!part.empty()) out.push_back(std::move(part));
+      part.clear();
+      i += kStockOpening.size();
+    } else {
+      part.push_back(sentence[i++]);
+    }
+  }
+  if (!part.empty()) out.push_back(std::move(part));
+}
+
+// The sentences of `text` as lists of normalised words: lower case; apostrophes dropped
+// ("team's" reads "teams", the typographic one too); a hyphen between two letters dropped
+// ("real-time" reads "realtime"); any other character that is not an ASCII letter or digit
+// separates words. A sentence ends at . ? ! ; or a line break.
+std::vector<Sentence> normalised_sentences(std::string_view text) {
+  std::vector<Sentence> sentences;
+  Sentence sentence;
+  std::string word;
+  const auto end_word = [&] {
+    if (!word.empty()) sentence.push_back(std::move(word));
+    word.clear();
+  };
+  const auto end_sentence = [&] {
+    end_word();
+    add_without_stock_opening(sentence, sentences);
+    sentence.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (c == '\'') {
+    } else if (text.substr(i).starts_with("\u2019")) {
+      i += std::string_view("\u2019").size() - 1;
+    } else if (c == '-' && i > 0 && i + 1 < text.size() && is_letter(text[i - 1]) &&
+               is_letter(text[i + 1])) {
+    } else if (std::string_view(".?!;\n").find(c) != std::string_view::npos) {
+      end_sentence();
+    } else {
+      end_word();
+    }
+  }
+  end_sentence();
+  return sentences;
+}
+
+// Every run of `length` consecutive words within one sentence of `text`, words joined by a
+// space.
+std::set<std::string> word_runs(std::string_view text, std::size_t length) {
+  std::set<std::string> runs;
+  for (const Sentence& sentence : normalised_sentences(text)) {
+    for (std::size_t start = 0; start + length <= sentence.size(); ++start) {
+      std::string run = sentence[start];
+      for (std::size_t i = start + 1; i < start + length; ++i)
+        run += " " + sentence[i];
+      runs.insert(std::move(run));
+    }
+  }
+  return runs;
+}
+
+// The first run of `runs` that also appears in `text`, or "".
+std::string first_shared_run(const std::set<std::string>& runs, std::string_view text) {
+  for (const std::string& run : word_runs(text, kBorrowedRunWords)) {
+    if (runs.contains(run)) return run;
+  }
+  return "";
+}
+
+// The seed document the decks grew from lives beside the checkout, in ../shared/seed/ (text
+// files). REHEARSE_SEED_DIR names another folder, for a checkout kept elsewhere.
+std::filesystem::path seed_dir() {
+  if (const char* dir = std::getenv("REHEARSE_SEED_DIR")) return dir;
+  return std::filesystem::path(REHEARSE_SOURCE_DIR).parent_path() / "shared" / "seed";
+}
+
+// The text of every .txt file in the seed folder, or nothing when there is none.
+std::vector<std::string> seed_texts() {
+  std::vector<std::string> texts;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(seed_dir(), error)) {
+    if (entry.path().extension() == ".txt") texts.push_back(read_file(entry.path()));
+  }
+  return texts;
+}
+
+// --- The seed's questions ---------------------------------------------------------------------
+
+// A question the seed document lists, recognised by words of its line (never its sentence),
+// and the card written for it.
+struct SeedQuestion {
+  std::vector<std::string> words;  // normalised, as normalised_sentences gives them
+  std::string card_id;
+};
+
+const std::vector<SeedQuestion>& seed_questions() {
+  static const std::vector<SeedQuestion> table = {
+      // Location-based differences: the default ("global") loop.
+      {{"difficult", "stakeholder"}, "behavioral.location.global.difficult-stakeholder"},
+      {{"innovation", "within"}, "behavioral.location.global.fostering-innovation"},
+      {{"technical", "debt", "feature"}, "behavioral.location.global.tech-debt-versus-features"},
+      {{"scale", "processes"}, "behavioral.location.global.scaling-team-and-process"},
+      {{"retaining", "talent"}, "behavioral.location.global.developing-and-retaining-talent"},
+      // Location-based differences: Seattle and AWS.
+      {{"aws", "roadmaps"}, "behavioral.location.aws.aligning-with-service-roadmaps"},
+      {{"technical", "change", "aws"}, "behavioral.location.aws.cross-service-technical-change"},
+      {{"internal", "ecosystem"}, "behavioral.location.aws.internal-customers-versus-ecosystem"},
+      {{"two", "senior", "engineers"}, "behavioral.location.aws.senior-engineer-conflict"},
+      {{"measure", "success"}, "behavioral.location.aws.measuring-team-success"},
+      // People and strategy round.
+      {{"difficult", "decision"}, "behavioral.people.difficult-decision"},
+      {{"psychological", "safety"}, "behavioral.people.innovation-and-safety"},
+      {{"conflict", "within"}, "behavioral.people.team-conflict"},
+      {{"technical", "direction"}, "behavioral.people.technical-direction"},
+      // Technical architecture and design round.
+      {{"realtime", "analytics"}, "design.realtime-analytics"},
+      {{"distributed", "caching"}, "design.distributed-cache"},
+      {{"architecture", "service"}, "behavioral.technical.service-architecture"},
+      {{"reliability", "availability"}, "behavioral.technical.reliability-availability"},
+      // Strategic and business alignment round.
+      {{"business", "goals", "roadmap"}, "behavioral.strategy.business-goals-to-roadmap"},
+      {{"influence", "senior", "leadership"}, "behavioral.strategy.influence-senior-leadership"},
+      {{"new", "technology", "maintaining"}, "behavioral.strategy.new-tech-vs-existing-systems"},
+      {{"budget"}, "behavioral.strategy.budget-and-headcount"},
+      // Cultural alignment and motivation round.
+      {{"why", "amazon"}, "behavioral.culture.why-amazon"},
+      {{"most", "challenging"}, "behavioral.culture.hardest-principle"},
+      {{"career", "goals"}, "behavioral.culture.career-goals"},
+      {{"ambiguity"}, "behavioral.culture.handling-ambiguity"},
+  };
+  return table;
+}
+
+// The lines of the seed document that ask a question: they end with "?" or open with
+// "Design", "Describe" or "Tell me".
+std::vector<std::string> seed_question_lines(const std::vector<std::string>& texts) {
+  static const std::regex question(R"(^\s*(Design|Describe|Tell me)\b.*|.*\?\s*$)");
+  std::vector<std::string> lines;
+  for (const std::string& text : texts) {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      if (std::regex_match(line, question)) lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
+bool line_has_words(const std::string& line, const std::vector<std::string>& words) {
+  std::set<std::string> in_line;
+  for (const Sentence& sentence : normalised_sentences(line))
+    in_line.insert(sentence.begin(), sentence.end());
+  return std::all_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return in_line.contains(word); });
+}
+
+// The parts of `text` between occurrences of `separator`.
+std::vector<std::string> split(std::string_view text, std::string_view separator) {
+  std::vector<std::string> parts;
+  for (std::size_t at; (at = text.find(separator)) != std::string_view::npos;) {
+    parts.emplace_back(text.substr(0, at));
+    text.remove_prefix(at + separator.size());
+  }
+  parts.emplace_back(text);
+  return parts;
 }
 
 // --- make run ---------------------------------------------------------------------------------
@@ -118,7 +326,9 @@ TEST_CASE("the loop deck has a card for each of the four rounds") {
   }
 }
 
-TEST_CASE("the principles deck asks every principle both ways and what interviewers probe") {
+TEST_CASE(
+    "the principles deck asks every principle both ways, what interviewers probe, its red flags "
+    "and strong signals") {
   const DeckFile file = shipped_decks().at("leadership-principles");
   std::set<std::string> ids;
   for (const CardContent& card : file.cards)
@@ -128,6 +338,8 @@ TEST_CASE("the principles deck asks every principle both ways and what interview
     CHECK(ids.contains("lp." + std::string(p.slug) + ".meaning"));
     CHECK(ids.contains("lp." + std::string(p.slug) + ".name"));
     CHECK(ids.contains("lp." + std::string(p.slug) + ".probes"));
+    CHECK(ids.contains("lp." + std::string(p.slug) + ".red-flags"));
+    CHECK(ids.contains("lp." + std::string(p.slug) + ".strong-signals"));
   }
 }
 
@@ -158,6 +370,30 @@ TEST_CASE("every shipped card carries a topic, and each behavioural question a r
       if (is_behavioural(deck_id) || deck_id == "system-design") {
         CHECK(has_tag_prefix(card, "round:"));
         CHECK(has_tag_prefix(card, "lp:"));
+      }
+    }
+  }
+}
+
+TEST_CASE("principles are spelt one way and listed with a separator that no name contains") {
+  // "Are Right, A Lot" holds a comma, so a "Principles:" line separates names with " · ".
+  std::set<std::string, std::less<>> names;
+  for (const Principle& p : principles())
+    names.emplace(p.name);
+  const std::string_view backbone = find_principle("have-backbone")->name;
+  for (const auto& [deck_id, file] : shipped_decks()) {
+    for (const CardContent& card : file.cards) {
+      for (const std::string* side : {&card.front, &card.back}) {
+        INFO(card.id << ": " << *side);
+        for (std::size_t at = side->find("Have Backbone"); at != std::string::npos;
+             at = side->find("Have Backbone", at + 1))
+          CHECK(std::string_view(*side).substr(at).starts_with(backbone));
+        std::istringstream lines(*side);
+        for (std::string line; std::getline(lines, line);) {
+          if (!line.starts_with("Principles: ") && !line.starts_with("Principle: ")) continue;
+          for (const std::string& name : split(line.substr(line.find(':') + 2), " · "))
+            CHECK(names.contains(name));
+        }
       }
     }
   }
@@ -228,5 +464,89 @@ TEST_CASE("the study plan data covers weeks 1 to 8 and names only shipped decks 
   for (const auto& [deck_id, file] : decks) {
     INFO(deck_id << " is used in no week of the plan");
     CHECK(used.contains(deck_id));
+  }
+}
+
+TEST_CASE("every back is short: median under 45 words and none over 120, per deck and overall") {
+  std::vector<int> all;
+  for (const auto& [deck_id, file] : shipped_decks()) {
+    std::vector<int> counts;
+    for (const CardContent& card : file.cards) {
+      INFO(card.id);
+      counts.push_back(word_count(card.back));
+      CHECK(counts.back() <= kMostBackWords);
+    }
+    if (counts.empty()) continue;
+    INFO(deck_id);
+    CHECK(median(counts) < kMedianBackWordsBelow);
+    all.insert(all.end(), counts.begin(), counts.end());
+  }
+  REQUIRE_FALSE(all.empty());
+  CHECK(median(all) < kMedianBackWordsBelow);
+}
+
+TEST_CASE("the borrowed-wording check normalises case, punctuation and hyphens") {
+  const std::set<std::string> seed =
+      word_runs("Describe the real-time design of your team's largest service, end to end.", 8);
+  // The same words, differently written, are found; a shorter shared run is not.
+  CHECK(first_shared_run(seed, "DESCRIBE the realtime design of your teams largest service!") ==
+        "describe the realtime design of your teams largest");
+  CHECK(first_shared_run(seed, "Describe the real time design of your team's service.").empty());
+  // A run must lie within one sentence on both sides.
+  CHECK(first_shared_run(seed, "Describe the real-time design. Of your team's largest service")
+            .empty());
+  // The stock opening of behavioural questions is set aside.
+  const std::set<std::string> question =
+      word_runs("Tell me about a time you had to lead a migration.", 8);
+  CHECK(question.empty());
+  CHECK(first_shared_run(question, "Tell me about a time you had to lead a team.").empty());
+  CHECK(word_count("- one, two\n-> three") == 3);
+}
+
+TEST_CASE("no shipped card shares a run of 8 words with the seed document") {
+  const std::vector<std::string> texts = seed_texts();
+  if (texts.empty())
+    SKIP_TEST("no seed document in " << seed_dir() << ", so no card was compared with it");
+  std::set<std::string> seed_runs;
+  for (const std::string& text : texts)
+    seed_runs.merge(word_runs(text, kBorrowedRunWords));
+  for (const auto& [deck_id, file] : shipped_decks()) {
+    for (const CardContent& card : file.cards) {
+      INFO(card.id << " front: " << card.front);
+      CHECK(first_shared_run(seed_runs, card.front) == "");
+      INFO(card.id << " back: " << card.back);
+      CHECK(first_shared_run(seed_runs, card.back) == "");
+    }
+  }
+}
+
+TEST_CASE("each question the seed document lists has a card written for it") {
+  std::set<std::string> ids;
+  for (const auto& [deck_id, file] : shipped_decks()) {
+    for (const CardContent& card : file.cards)
+      ids.insert(card.id);
+  }
+  for (const SeedQuestion& question : seed_questions()) {
+    INFO(question.card_id);
+    CHECK(ids.contains(question.card_id));
+  }
+}
+
+TEST_CASE("the table of the seed's questions names each question of the seed document once") {
+  const std::vector<std::string> texts = seed_texts();
+  if (texts.empty())
+    SKIP_TEST("no seed document in " << seed_dir() << ", so the table was not checked against it");
+  const std::vector<std::string> lines = seed_question_lines(texts);
+  CHECK(lines.size() == seed_questions().size());
+  for (const std::string& line : lines) {
+    INFO("seed question: " << line);
+    CHECK(std::count_if(seed_questions().begin(), seed_questions().end(),
+                        [&](const SeedQuestion& q) { return line_has_words(line, q.words); }) == 1);
+  }
+  for (const SeedQuestion& question : seed_questions()) {
+    INFO(question.card_id);
+    CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& line) {
+            return line_has_words(line, question.words);
+          }) == 1);
   }
 }
