@@ -6,7 +6,7 @@
 #
 #   fuzz/run.sh                   every target, 60 s each
 #   FUZZ_SECONDS=600 fuzz/run.sh  every target, 10 minutes each
-#   fuzz/run.sh time              only the named targets (deck_file, time, csv, anki_template, markdown_deck)
+#   fuzz/run.sh time csv          only the named targets (ALL_TARGETS below)
 #
 # Environment: FUZZ_SECONDS, FUZZ_WORK_DIR (where the corpus copies go; default a temporary
 # directory removed at the end, set it to keep the grown corpora), CXX (default clang++-14,
@@ -19,7 +19,7 @@ ROOT=$(pwd)
 BUILD_DIR="$ROOT/build-fuzz"
 OUT_DIR="$ROOT/fuzz/out"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-ALL_TARGETS="deck_file time csv anki_template markdown_deck"
+ALL_TARGETS="deck_file time csv anki_template markdown_deck anki_package"
 TARGETS=${*:-$ALL_TARGETS}
 
 # The longest input libFuzzer makes for each target. Deck files: 64 KiB, enough for the deep
@@ -32,6 +32,7 @@ max_len() {
     csv) echo 4096 ;;
     anki_template) echo 4096 ;;
     markdown_deck) echo 8192 ;;
+    anki_package) echo 16384 ;;
     *) echo "fuzz/run.sh: unknown target '$1' (expected one of: $ALL_TARGETS)" >&2; exit 2 ;;
   esac
 }
