@@ -15,7 +15,6 @@
 #include "io/import_formats.hpp"
 #include "json_output.hpp"
 #include "model/principle.hpp"
-#include "store/backup.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
 
@@ -102,10 +101,8 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
   const auto backup_if_worth_it = [&](const std::vector<ImportReport>& reports) {
     if (!worth_a_backup(collection, reports)) return;
     bar.reset();
-    const std::filesystem::path backup = store::automatic_backup_path(
-        collection.path(), "before-import-" + file_stamp(context.now()));
-    collection.backup_to(backup);
-    store::prune_automatic_backups(collection.path(), store::kAutomaticBackupsKept);
+    const std::filesystem::path backup =
+        collection.backup_automatically("before-import-" + file_stamp(context.now()));
     fmt::print("Backed up the collection to {} first.\n", backup.string());
   };
   const std::vector<ImportReport> reports =

@@ -1,16 +1,15 @@
 #include "json_output.hpp"
 
-#include "io/json_escape.hpp"
-#include "io/rapidjson.hpp"
+#include "io/json_writer.hpp"
 #include "model/principle.hpp"
 
 namespace rehearse::cli {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = JsonWriter;
 
 void write(Writer& w, std::string_view text) {
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  w.String(text);
 }
 
 void write_day(Writer& w, std::optional<Day> day) {
@@ -27,7 +26,7 @@ void write_state(Writer& w, const CardState& state) {
   w.Int(state.repetitions);
   w.Key("ease");
   const std::string ease = state.ease.to_string();  // exact decimal, not a double
-  w.RawValue(ease.data(), ease.size(), rapidjson::kNumberType);
+  w.RawNumber(ease);
   w.Key("interval_days");
   w.Int(state.interval_days);
   w.Key("due");
@@ -67,10 +66,9 @@ void write_card_fields(Writer& w, const Card& card, bool with_back) {
 
 template <typename Fill>
 std::string render(Fill&& fill) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+  Writer w;
   fill(w);
-  return escape_control_characters({buffer.GetString(), buffer.GetSize()});
+  return w.text();
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 #include "check/check.hpp"
 #include "clock.hpp"
 #include "model/error.hpp"
-#include "store/backup.hpp"
 #include "terminal.hpp"
 
 namespace rehearse::cli {
@@ -49,10 +48,8 @@ void run_backup(Context& context, std::string file) {
 
 void run_restore(Context& context, const std::string& file) {
   const std::filesystem::path path = context.collection_path();
-  const std::filesystem::path safety =
-      store::automatic_backup_path(path, "before-restore-" + file_stamp(context.now()));
-  Collection::restore(path, file, safety);
-  store::prune_automatic_backups(path, store::kAutomaticBackupsKept);
+  const std::filesystem::path safety = Collection::restore_with_automatic_backup(
+      path, file, "before-restore-" + file_stamp(context.now()));
   fmt::print("Restored {} from {}\nThe collection as it was is kept in {}\n", path.string(), file,
              safety.string());
 }

@@ -147,7 +147,7 @@ bool review_card(Context& context, const Screen& screen, const Card& card, const
       answer_card(context.collection(), card.content.id, *grade, now, spent);
   screen.plain(fmt::format("-> {}\n\n", describe_due(answered.card.state, now.day)));
   ++tally.answers;
-  if (grade->value() >= sm2::kPassingGrade) ++tally.passed;
+  if (sm2::passed(*grade)) ++tally.passed;
   tally.cards.insert(card.content.id);
   return true;
 }

@@ -27,13 +27,13 @@ void run_stats(Context& context, bool json) {
       "Cards            {:>7}\n"
       "  new            {:>7}\n"
       "  lapsed         {:>7}  (last answer failed)\n"
-      "  young          {:>7}  (interval under 21 days)\n"
-      "  mature         {:>7}  (interval 21 days or more)\n"
+      "  young          {:>7}  (interval under {} days)\n"
+      "  mature         {:>7}  (interval {} days or more)\n"
       "  suspended      {:>7}\n"
       "Reviews, all time {:>6}\n",
       format_day(today), s.reviews_today, s.cards_reviewed_today, s.due_today, s.due_tomorrow,
-      s.reask_today, s.total, s.new_cards, s.lapsed, s.young, s.mature, s.suspended,
-      s.total_reviews);
+      s.reask_today, s.total, s.new_cards, s.lapsed, s.young, sm2::kMatureIntervalDays, s.mature,
+      sm2::kMatureIntervalDays, s.suspended, s.total_reviews);
 }
 
 void run_coverage(Context& context, bool json) {

@@ -46,7 +46,7 @@ Outcome answer(const CardState& state, Grade grade, Day today, const Config& con
   }
 
   CardState next = state;
-  if (grade.value() >= kPassingGrade) {
+  if (passed(grade)) {
     next.interval_days = next_interval(state, config);  // uses the ease before this answer
     next.repetitions = state.repetitions + 1;
   } else {

@@ -25,6 +25,23 @@ struct Config {
 inline constexpr int kPassingGrade = 3;
 // Lowest grade that ends a day's re-asks. SM-2 (step 7): 4.
 inline constexpr int kReaskUntilGrade = 4;
+// Interval from which a card counts as mature, as Anki counts it: 21 days.
+inline constexpr int kMatureIntervalDays = 21;
+
+// Whether `grade` counts as recalled; below it the card lapses.
+constexpr bool passed(Grade grade) {
+  return grade.value() >= kPassingGrade;
+}
+// Whether the card is mature: recalled at its last answer, with an interval of
+// kMatureIntervalDays or more.
+constexpr bool is_mature(const CardState& state) {
+  return state.repetitions > 0 && state.interval_days >= kMatureIntervalDays;
+}
+// Whether the card waits for a same-day re-ask on `today`: answered today below
+// kReaskUntilGrade. (The store writes the same condition in SQL: store/collection_impl.hpp.)
+constexpr bool waiting_for_reask(const CardState& state, Day today) {
+  return state.reask && state.last_answered == today;
+}
 
 // How an answer was counted.
 enum class AnswerKind {

@@ -5,63 +5,45 @@ namespace rehearse {
 
 using namespace store;
 
-std::pair<std::int64_t, CardState> Collection::Impl::answering(const std::string& card_id) {
-  auto q = query(
-      "SELECT id, repetitions, ease, interval_days, due, last_answered, reask FROM cards "
-      "WHERE slug = ?");
+std::pair<std::int64_t, CardState> Connection::answering(const std::string& card_id) {
+  static const std::string sql =
+      fmt::format("SELECT id, {} FROM cards WHERE slug = ?", kStateColumnNames);
+  auto q = query(sql.c_str());
   q->bind(1, card_id);
   if (!q->executeStep()) throw Error("no card '{}' in {}", card_id, path.string());
-  CardState state;
-  state.repetitions = q->getColumn(1).getInt();
-  state.ease = Ease::from_hundredths(q->getColumn(2).getInt());
-  state.interval_days = q->getColumn(3).getInt();
-  state.due = optional_day(q->getColumn(4));
-  state.last_answered = optional_day(q->getColumn(5));
-  state.reask = q->getColumn(6).getInt() != 0;
-  return {q->getColumn(0).getInt64(), state};
+  return {q->getColumn(0).getInt64(), read_state(*q, 1)};
 }
 
-LogEntry Collection::Impl::append_answer(const AnswerRecord& answer, std::int64_t card,
-                                         const CardState& before, const CardState& after) {
+LogEntry Connection::append_answer(const AnswerRecord& answer, std::int64_t card,
+                                   const CardState& before, const CardState& after) {
   {
     auto q = query(
-        "UPDATE cards SET repetitions = :n, ease = :ease, interval_days = :interval, due = :due, "
-        "last_answered = :last, reask = :reask WHERE id = :card");
-    q->bind(":n", after.repetitions);
-    q->bind(":ease", after.ease.hundredths());
-    q->bind(":interval", after.interval_days);
-    bind_day(*q, ":due", after.due);
-    bind_day(*q, ":last", after.last_answered);
-    q->bind(":reask", after.reask ? 1 : 0);
-    q->bind(":card", card);
+        "UPDATE cards SET repetitions = ?1, ease = ?2, interval_days = ?3, due = ?4, "
+        "last_answered = ?5, reask = ?6 WHERE id = ?7");
+    bind_state(*q, 1, after);
+    q->bind(7, card);
     q->exec();
   }
   {
     auto q = query(
         "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
         "ease_before, interval_before, due_before, repetitions_after, ease_after, "
-        "interval_after, due_after) VALUES (:card, :at, :day, :grade, :duration, :n0, :e0, :i0, "
-        ":d0, :n1, :e1, :i1, :d1)");
-    q->bind(":card", card);
-    q->bind(":at", static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
-    q->bind(":day", day_number(answer.moment.day));
-    q->bind(":grade", answer.grade.value());
-    q->bind(":duration", static_cast<std::int64_t>(answer.duration.count()));
-    q->bind(":n0", before.repetitions);
-    q->bind(":e0", before.ease.hundredths());
-    q->bind(":i0", before.interval_days);
-    bind_day(*q, ":d0", before.due);
-    q->bind(":n1", after.repetitions);
-    q->bind(":e1", after.ease.hundredths());
-    q->bind(":i1", after.interval_days);
-    bind_day(*q, ":d1", after.due);
+        "interval_after, due_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "?13)");
+    q->bind(1, card);
+    q->bind(2, static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
+    q->bind(3, day_number(answer.moment.day));
+    q->bind(4, answer.grade.value());
+    q->bind(5, static_cast<std::int64_t>(answer.duration.count()));
+    bind_state(*q, 6, before, kLoggedStateColumns);
+    bind_state(*q, 10, after, kLoggedStateColumns);
     q->exec();
   }
   return LogEntry{db.getLastInsertRowid(), answer.card_id, answer.moment, answer.grade,
                   answer.duration,         before,         after};
 }
 
-AnsweredCard Collection::record_answer(const AnswerRecord& answer, const Transition& transition) {
+AnsweredCard ReviewLog::record_answer(const AnswerRecord& answer, const Transition& transition) {
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       // The whole card, read once inside the transaction: the answer's result is this card
@@ -86,8 +68,8 @@ AnsweredCard Collection::record_answer(const AnswerRecord& answer, const Transit
   });
 }
 
-std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> answers,
-                                                 const Transition& transition) {
+std::vector<LogEntry> ReviewLog::record_answers(std::span<const AnswerRecord> answers,
+                                                const Transition& transition) {
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       std::vector<LogEntry> entries;
@@ -102,7 +84,7 @@ std::vector<LogEntry> Collection::record_answers(std::span<const AnswerRecord> a
   });
 }
 
-std::vector<LogEntry> Collection::review_log(std::string_view card_id) const {
+std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
   return guarded(impl_->path, [&] {
     const std::int64_t card = impl_->card_rowid(card_id);
     auto q = impl_->query(
@@ -120,14 +102,8 @@ std::vector<LogEntry> Collection::review_log(std::string_view card_id) const {
       entry.moment.day = day_from_number(q->getColumn(2).getInt64());
       entry.grade = Grade::from_int(q->getColumn(3).getInt());
       entry.duration = std::chrono::milliseconds(q->getColumn(4).getInt64());
-      entry.before.repetitions = q->getColumn(5).getInt();
-      entry.before.ease = Ease::from_hundredths(q->getColumn(6).getInt());
-      entry.before.interval_days = q->getColumn(7).getInt();
-      entry.before.due = optional_day(q->getColumn(8));
-      entry.after.repetitions = q->getColumn(9).getInt();
-      entry.after.ease = Ease::from_hundredths(q->getColumn(10).getInt());
-      entry.after.interval_days = q->getColumn(11).getInt();
-      entry.after.due = optional_day(q->getColumn(12));
+      entry.before = read_state(*q, 5, kLoggedStateColumns);
+      entry.after = read_state(*q, 9, kLoggedStateColumns);
       log.push_back(std::move(entry));
     }
     return log;

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include "store/maintenance.hpp"  // kAutomaticBackupsKept
+
 namespace SQLite {
 class Backup;
 class Database;
@@ -29,8 +31,5 @@ std::filesystem::path automatic_backup_path(const std::filesystem::path& collect
 
 // Removes all but the `keep` most recent automatic backups of `collection`.
 void prune_automatic_backups(const std::filesystem::path& collection, std::size_t keep);
-
-// How many automatic backups are kept. Default: 10.
-inline constexpr std::size_t kAutomaticBackupsKept = 10;
 
 }  // namespace rehearse::store

@@ -47,11 +47,11 @@ std::optional<Day> optional_day(const SQLite::Column& column) {
   return day_from_number(column.getInt64());
 }
 
-void bind_day(SQLite::Statement& statement, const char* name, std::optional<Day> day) {
+void bind_day(SQLite::Statement& statement, int index, std::optional<Day> day) {
   if (day) {
-    statement.bind(name, day_number(*day));
+    statement.bind(index, day_number(*day));
   } else {
-    statement.bind(name);
+    statement.bind(index);
   }
 }
 
@@ -75,6 +75,30 @@ std::string join_tags(const std::vector<std::string>& tags) {
   return joined;
 }
 
+CardState read_state(SQLite::Statement& row, int first, int count) {
+  CardState state;
+  state.repetitions = row.getColumn(first).getInt();
+  state.ease = Ease::from_hundredths(row.getColumn(first + 1).getInt());
+  state.interval_days = row.getColumn(first + 2).getInt();
+  state.due = optional_day(row.getColumn(first + 3));
+  if (count == kStateColumns) {
+    state.last_answered = optional_day(row.getColumn(first + 4));
+    state.reask = row.getColumn(first + 5).getInt() != 0;
+  }
+  return state;
+}
+
+void bind_state(SQLite::Statement& statement, int first, const CardState& state, int count) {
+  statement.bind(first, state.repetitions);
+  statement.bind(first + 1, state.ease.hundredths());
+  statement.bind(first + 2, state.interval_days);
+  bind_day(statement, first + 3, state.due);
+  if (count == kStateColumns) {
+    bind_day(statement, first + 4, state.last_answered);
+    statement.bind(first + 5, state.reask ? 1 : 0);
+  }
+}
+
 Card read_card(SQLite::Statement& row) {
   Card card;
   card.content.id = row.getColumn(0).getString();
@@ -82,12 +106,7 @@ Card read_card(SQLite::Statement& row) {
   card.content.front = row.getColumn(2).getString();
   card.content.back = row.getColumn(3).getString();
   card.suspended = row.getColumn(4).getInt() != 0;
-  card.state.repetitions = row.getColumn(5).getInt();
-  card.state.ease = Ease::from_hundredths(row.getColumn(6).getInt());
-  card.state.interval_days = row.getColumn(7).getInt();
-  card.state.due = optional_day(row.getColumn(8));
-  card.state.last_answered = optional_day(row.getColumn(9));
-  card.state.reask = row.getColumn(10).getInt() != 0;
+  card.state = read_state(row, 5);
   card.content.tags = split_tags(row.getColumn(11));
   if (!row.getColumn(12).isNull()) card.content.group = row.getColumn(12).getString();
   return card;
@@ -136,13 +155,18 @@ std::string file_uri(const std::filesystem::path& path) {
 
 using namespace store;
 
-Collection::Collection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Collection::Collection(std::unique_ptr<Connection> connection)
+    : DecksAndCards(connection.get()),
+      ReviewLog(connection.get()),
+      Queries(connection.get()),
+      Maintenance(connection.get()),
+      connection_(std::move(connection)) {}
 Collection::Collection(Collection&&) noexcept = default;
 Collection& Collection::operator=(Collection&&) noexcept = default;
 Collection::~Collection() = default;
 
 const std::filesystem::path& Collection::path() const {
-  return impl_->path;
+  return connection_->path;
 }
 
 namespace {
@@ -154,9 +178,9 @@ bool read_only_medium(const SQLite::Exception& e) {
 
 }  // namespace
 
-std::unique_ptr<Collection::Impl> Collection::Impl::open_writable(const std::filesystem::path& path,
-                                                                  const OpenOptions& options) {
-  auto impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+std::unique_ptr<Connection> Connection::open_writable(const std::filesystem::path& path,
+                                                      const OpenOptions& options) {
+  auto impl = std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   store::check_collection(impl->db, path);  // before anything may change the file
   impl->db.exec("PRAGMA foreign_keys = ON");
   impl->db.exec("PRAGMA cache_size = -262144");  // 256 MB at most, for large imports
@@ -172,16 +196,15 @@ std::unique_ptr<Collection::Impl> Collection::Impl::open_writable(const std::fil
 // A collection whose file or folder cannot be written (a read-only mount, permissions) can
 // still be read. In a read-only folder SQLite cannot create the files WAL mode keeps beside
 // the collection; nothing can write there either, so the file is opened as immutable.
-std::unique_ptr<Collection::Impl> Collection::Impl::open_read_only(
-    const std::filesystem::path& path) {
-  std::unique_ptr<Impl> impl;
+std::unique_ptr<Connection> Connection::open_read_only(const std::filesystem::path& path) {
+  std::unique_ptr<Connection> impl;
   try {
-    impl = std::make_unique<Impl>(path, SQLite::OPEN_READONLY);
+    impl = std::make_unique<Connection>(path, SQLite::OPEN_READONLY);
     store::check_collection(impl->db, path);
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() != SQLITE_CANTOPEN) throw;
-    impl = std::make_unique<Impl>(path, file_uri(path) + "?immutable=1",
-                                  SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    impl = std::make_unique<Connection>(path, file_uri(path) + "?immutable=1",
+                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
     store::check_collection(impl->db, path);
   }
   if (store::schema_version(impl->db) < store::latest_schema_version()) {
@@ -207,10 +230,10 @@ Collection Collection::open(const std::filesystem::path& path, const OpenOptions
   }
   return guarded(path, [&] {
     try {
-      return Collection(Impl::open_writable(path, options));
+      return Collection(Connection::open_writable(path, options));
     } catch (const SQLite::Exception& e) {
       if (in_memory || !read_only_medium(e) || !std::filesystem::exists(path)) throw;
-      return Collection(Impl::open_read_only(path));
+      return Collection(Connection::open_read_only(path));
     }
   });
 }
@@ -228,7 +251,7 @@ bool Collection::opens_unchanged(const std::filesystem::path& path) {
   }
 }
 
-std::vector<DeckCounts> Collection::deck_counts(Day today) const {
+std::vector<DeckCounts> Queries::deck_counts(Day today) const {
   return guarded(impl_->path, [&] {
     std::vector<DeckCounts> decks;
     std::unordered_map<std::int64_t, std::size_t> index_of;  // deck rowid -> place in `decks`
@@ -257,7 +280,7 @@ std::vector<DeckCounts> Collection::deck_counts(Day today) const {
   });
 }
 
-std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
+std::optional<Deck> DecksAndCards::find_deck(std::string_view deck_id) const {
   return guarded(impl_->path, [&]() -> std::optional<Deck> {
     auto q = impl_->query("SELECT slug, name, description FROM decks WHERE slug = ?");
     q->bind(1, std::string(deck_id));
@@ -267,7 +290,7 @@ std::optional<Deck> Collection::find_deck(std::string_view deck_id) const {
   });
 }
 
-DeckFile Collection::export_deck(std::string_view deck_id) const {
+DeckFile DecksAndCards::export_deck(std::string_view deck_id) const {
   return guarded(impl_->path, [&] {
     std::optional<Deck> deck = find_deck(deck_id);
     if (!deck)
@@ -281,16 +304,18 @@ DeckFile Collection::export_deck(std::string_view deck_id) const {
   });
 }
 
-std::optional<Card> Collection::find_card(std::string_view card_id) const {
-  return guarded(impl_->path, [&]() -> std::optional<Card> {
-    auto q = impl_->query(std::string(kCardColumns) + "WHERE c.slug = ?");
-    q->bind(1, std::string(card_id));
-    if (!q->executeStep()) return std::nullopt;
-    return read_card(*q);
-  });
+std::optional<Card> Connection::find_card(std::string_view card_id) {
+  auto q = query(std::string(kCardColumns) + "WHERE c.slug = ?");
+  q->bind(1, std::string(card_id));
+  if (!q->executeStep()) return std::nullopt;
+  return read_card(*q);
 }
 
-std::vector<Card> Collection::cards(const CardFilter& filter) const {
+std::optional<Card> DecksAndCards::find_card(std::string_view card_id) const {
+  return guarded(impl_->path, [&] { return impl_->find_card(card_id); });
+}
+
+std::vector<Card> DecksAndCards::cards(const CardFilter& filter) const {
   return guarded(impl_->path, [&] {
     auto q =
         impl_->query(std::string(kCardColumns) + "WHERE 1" + filter_sql(filter, TagMatch::list) +
@@ -303,7 +328,7 @@ std::vector<Card> Collection::cards(const CardFilter& filter) const {
   });
 }
 
-bool Collection::has_tag(std::string_view tag) const {
+bool DecksAndCards::has_tag(std::string_view tag) const {
   return guarded(impl_->path, [&] {
     auto q = impl_->query(
         "SELECT 1 FROM tags t JOIN card_tags c ON c.tag = t.id WHERE t.name = ? LIMIT 1");
@@ -321,10 +346,9 @@ Candidate read_candidate(SQLite::Statement& row) {
 
 }  // namespace
 
-std::vector<Candidate> Collection::Impl::candidates(std::string_view condition,
-                                                    std::string_view order,
-                                                    const CardFilter& filter,
-                                                    std::optional<Day> today, std::size_t limit) {
+std::vector<Candidate> Connection::candidates(std::string_view condition, std::string_view order,
+                                              const CardFilter& filter, std::optional<Day> today,
+                                              std::size_t limit) {
   auto q = query(fmt::format(
       "SELECT c.slug, c.due, c.deck, c.position FROM cards c JOIN decks d ON d.id = c.deck "
       "WHERE {}{} ORDER BY {} LIMIT :limit",
@@ -340,27 +364,26 @@ std::vector<Candidate> Collection::Impl::candidates(std::string_view condition,
 
 // The ORDER BY clauses follow the partial indexes cards_due and cards_new (store/schema.cpp),
 // so that a small limit reads only the first entries.
-std::vector<Candidate> Collection::due_candidates(const CardFilter& filter, Day today,
-                                                  std::size_t limit) const {
+std::vector<Candidate> Queries::due_candidates(const CardFilter& filter, Day today,
+                                               std::size_t limit) const {
   return guarded(impl_->path, [&] {
     return impl_->candidates(kDueCondition, "c.due, c.deck, c.position", filter, today, limit);
   });
 }
 
-std::vector<Candidate> Collection::new_candidates(const CardFilter& filter,
-                                                  std::size_t limit) const {
+std::vector<Candidate> Queries::new_candidates(const CardFilter& filter, std::size_t limit) const {
   return guarded(impl_->path, [&] {
     return impl_->candidates(kNewCondition, "c.deck, c.position", filter, std::nullopt, limit);
   });
 }
 
-std::optional<Card> Collection::first_due(const CardFilter& filter, Day today) const {
+std::optional<Card> Queries::first_due(const CardFilter& filter, Day today) const {
   const std::vector<Candidate> due = due_candidates(filter, today, 1);
   if (due.empty()) return std::nullopt;
-  return find_card(due.front().card_id);
+  return guarded(impl_->path, [&] { return impl_->find_card(due.front().card_id); });
 }
 
-std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const {
+std::vector<Reask> Queries::reasks(const CardFilter& filter, Day today) const {
   return guarded(impl_->path, [&] {
     auto q =
         impl_->query(fmt::format("SELECT c.slug, (SELECT max(id) FROM reviews) - "
@@ -377,7 +400,7 @@ std::vector<Reask> Collection::reasks(const CardFilter& filter, Day today) const
   });
 }
 
-QueueCounts Collection::queue_counts(const CardFilter& filter, Day today) const {
+QueueCounts Queries::queue_counts(const CardFilter& filter, Day today) const {
   return guarded(impl_->path, [&] {
     const auto count = [&](std::string_view condition) {
       auto q = impl_->query(
@@ -392,7 +415,7 @@ QueueCounts Collection::queue_counts(const CardFilter& filter, Day today) const 
   });
 }
 
-std::optional<Day> Collection::earliest_due(const CardFilter& filter) const {
+std::optional<Day> Queries::earliest_due(const CardFilter& filter) const {
   return guarded(impl_->path, [&] {
     auto q = impl_->query(
         "SELECT min(c.due) FROM cards c JOIN decks d ON d.id = c.deck "
@@ -404,7 +427,7 @@ std::optional<Day> Collection::earliest_due(const CardFilter& filter) const {
   });
 }
 
-Stats Collection::stats(Day today) const {
+Stats Queries::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;
     {
@@ -424,8 +447,14 @@ Stats Collection::stats(Day today) const {
     stats.total = count("1");
     stats.suspended = count("c.suspended = 1");
     stats.new_cards = count(kNewCondition);
-    stats.young = count("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days < 21");
-    stats.mature = count("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days >= 21");
+    // Young and mature as the scheduler counts them (sm2::is_mature).
+    static const std::string young = fmt::format(
+        "c.suspended = 0 AND c.repetitions > 0 AND c.interval_days < {}", sm2::kMatureIntervalDays);
+    static const std::string mature =
+        fmt::format("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days >= {}",
+                    sm2::kMatureIntervalDays);
+    stats.young = count(young);
+    stats.mature = count(mature);
     // What is left: answered, not suspended, n = 0.
     stats.lapsed = stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature;
     stats.due_today = count(kDueCondition);
@@ -442,14 +471,14 @@ Stats Collection::stats(Day today) const {
   });
 }
 
-bool Collection::has_reviews() const {
+bool ReviewLog::has_reviews() const {
   return guarded(impl_->path, [&] {
     auto q = impl_->query("SELECT 1 FROM reviews LIMIT 1");
     return q->executeStep();
   });
 }
 
-std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today) const {
+std::vector<TagCounts> Queries::tag_counts(std::string_view prefix, Day today) const {
   return guarded(impl_->path, [&] {
     // Two sequential reads aggregated here: SQLite's per-row join would cost a B-tree lookup
     // per tag (200,000 of them for the lp: tags of a 100,000-card collection).
@@ -466,8 +495,11 @@ std::vector<TagCounts> Collection::tag_counts(std::string_view prefix, Day today
         const auto rowid = static_cast<std::size_t>(q->getColumn(0).getInt64());
         if (rowid >= cards.size()) cards.resize(rowid + 1);
         const bool seen = !q->getColumn(1).isNull();
+        CardState state;
+        state.repetitions = q->getColumn(2).getInt();
+        state.interval_days = q->getColumn(3).getInt();
         cards[rowid] = {
-            seen, q->getColumn(2).getInt() > 0 && q->getColumn(3).getInt() >= 21,
+            seen, sm2::is_mature(state),
             seen && q->getColumn(4).getInt() == 0 && q->getColumn(1).getInt64() <= today_number};
       }
     }

@@ -1,7 +1,8 @@
 #pragma once
 
-// The inside of Collection, shared by the store's source files (collection.cpp: opening and
-// queries; import.cpp; answers.cpp; maintenance.cpp). Not part of the engine's public surface.
+// The inside of Collection: the connection its parts share, and the helpers of the store's
+// source files (collection.cpp: opening and queries; import.cpp; answers.cpp;
+// maintenance.cpp). Not part of the engine's public surface.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -38,12 +39,25 @@ auto guarded(const std::filesystem::path& path, Work&& work) {
 std::string file_uri(const std::filesystem::path& path);
 
 std::optional<Day> optional_day(const SQLite::Column& column);
-void bind_day(SQLite::Statement& statement, const char* name, std::optional<Day> day);
+void bind_day(SQLite::Statement& statement, int index, std::optional<Day> day);
 
 // A card's tags as card_texts keeps them, in the author's order: tags contain no white space,
 // so a space joins them safely.
 std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(const SQLite::Column& column);
+
+// A card's scheduling state as columns, always in this order: repetitions, ease (in
+// hundredths), interval_days, due, last_answered, reask. `cards` keeps all six; the review log
+// keeps the first four, before and after each answer (repetitions_before, ease_before, ...).
+inline constexpr int kStateColumns = 6;
+inline constexpr int kLoggedStateColumns = 4;
+inline constexpr std::string_view kStateColumnNames =
+    "repetitions, ease, interval_days, due, last_answered, reask";
+// Reads `count` state columns starting at column `first`; the others keep new_card's values.
+CardState read_state(SQLite::Statement& row, int first, int count = kStateColumns);
+// Binds `count` state columns to the parameters numbered from `first` (?N, from 1).
+void bind_state(SQLite::Statement& statement, int first, const CardState& state,
+                int count = kStateColumns);
 
 // The columns every card query selects, in the order read_card expects; the card's rowid last.
 inline constexpr std::string_view kCardColumns =
@@ -54,9 +68,8 @@ inline constexpr std::string_view kCardColumns =
 inline constexpr int kCardRowidColumn = 13;
 Card read_card(SQLite::Statement& row);
 
-// The cards the queue asks, as conditions on `cards c` with a :today parameter. The re-ask
-// condition is sm2's (scheduler/sm2.hpp, waiting_for_reask) written in SQL: answered today
-// below the re-ask grade.
+// The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
+// once. The re-ask condition is sm2::waiting_for_reask (scheduler/sm2.hpp) in SQL.
 inline constexpr std::string_view kDueCondition =
     "c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today";
 inline constexpr std::string_view kNewCondition = "c.suspended = 0 AND c.due IS NULL";
@@ -92,21 +105,17 @@ class Query {
   SQLite::Statement& statement_;
 };
 
-}  // namespace store
-
-using store::Query;
-
-struct Collection::Impl {
+struct Connection {
   std::filesystem::path path;
   SQLite::Database db;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
   std::unordered_map<const char*, SQLite::Statement*> literals;
 
-  Impl(std::filesystem::path file, int flags)
+  Connection(std::filesystem::path file, int flags)
       : path(std::move(file)),
         db(path.string(), store::connection_flags(flags), store::kBusyTimeoutMs) {}
   // `name` is what SQLite opens (a URI with flags), `file` what messages name.
-  Impl(std::filesystem::path file, const std::string& name, int flags)
+  Connection(std::filesystem::path file, const std::string& name, int flags)
       : path(std::move(file)), db(name, store::connection_flags(flags), store::kBusyTimeoutMs) {}
 
   // A prepared statement, compiled once per collection and reused.
@@ -144,6 +153,7 @@ struct Collection::Impl {
     }
   }
 
+  std::optional<Card> find_card(std::string_view card_id);
   // Up to `limit` cards meeting `condition` and `filter`, in `order` (SQL over `cards c`).
   std::vector<Candidate> candidates(std::string_view condition, std::string_view order,
                                     const CardFilter& filter, std::optional<Day> today,
@@ -216,9 +226,10 @@ struct Collection::Impl {
   LogEntry append_answer(const AnswerRecord& answer, std::int64_t card, const CardState& before,
                          const CardState& after);
 
-  static std::unique_ptr<Impl> open_writable(const std::filesystem::path& path,
-                                             const OpenOptions& options);
-  static std::unique_ptr<Impl> open_read_only(const std::filesystem::path& path);
+  static std::unique_ptr<Connection> open_writable(const std::filesystem::path& path,
+                                                   const OpenOptions& options);
+  static std::unique_ptr<Connection> open_read_only(const std::filesystem::path& path);
 };
 
+}  // namespace store
 }  // namespace rehearse

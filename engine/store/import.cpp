@@ -5,7 +5,7 @@ namespace rehearse {
 
 using namespace store;
 
-std::unordered_set<std::string> Collection::Impl::card_ids() {
+std::unordered_set<std::string> Connection::card_ids() {
   std::unordered_set<std::string> ids;
   auto q = query("SELECT slug FROM cards");
   while (q->executeStep())
@@ -13,7 +13,7 @@ std::unordered_set<std::string> Collection::Impl::card_ids() {
   return ids;
 }
 
-std::int64_t Collection::Impl::tag_id(const std::string& name, TagIds& tag_ids) {
+std::int64_t Connection::tag_id(const std::string& name, TagIds& tag_ids) {
   if (const auto known = tag_ids.ids.find(name); known != tag_ids.ids.end()) return known->second;
   std::int64_t id = 0;
   auto find = query("SELECT id FROM tags WHERE name = ?");
@@ -30,8 +30,8 @@ std::int64_t Collection::Impl::tag_id(const std::string& name, TagIds& tag_ids) 
   return id;
 }
 
-void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::string>& tags,
-                                  TagIds& tag_ids) {
+void Connection::index_tags(std::int64_t card, const std::vector<std::string>& tags,
+                            TagIds& tag_ids) {
   // One row per statement: a multi-row INSERT would make SQLite keep a statement journal,
   // copying every page it touches (for a big import, gigabytes through a temporary file).
   for (const std::string& tag : tags) {
@@ -43,8 +43,8 @@ void Collection::Impl::index_tags(std::int64_t card, const std::vector<std::stri
   }
 }
 
-void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::string>& tags,
-                                    TagIds& tag_ids) {
+void Connection::unindex_tags(std::int64_t card, const std::vector<std::string>& tags,
+                              TagIds& tag_ids) {
   for (const std::string& tag : tags) {
     auto remove = query("DELETE FROM card_tags WHERE tag = ? AND card = ?");
     remove->bind(1, tag_id(tag, tag_ids));
@@ -54,12 +54,12 @@ void Collection::Impl::unindex_tags(std::int64_t card, const std::vector<std::st
   tag_ids.unindexed = true;
 }
 
-void Collection::Impl::prune_tags() {
+void Connection::prune_tags() {
   query("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM card_tags c WHERE c.tag = tags.id)")
       ->exec();
 }
 
-std::optional<std::int64_t> Collection::Impl::group_id(const std::string& name) {
+std::optional<std::int64_t> Connection::group_id(const std::string& name) {
   if (name.empty()) return std::nullopt;
   auto find = query("SELECT id FROM sibling_groups WHERE name = ?");
   find->bind(1, name);
@@ -70,14 +70,14 @@ std::optional<std::int64_t> Collection::Impl::group_id(const std::string& name) 
   return db.getLastInsertRowid();
 }
 
-void Collection::Impl::prune_groups() {
+void Connection::prune_groups() {
   query(
       "DELETE FROM sibling_groups WHERE NOT EXISTS "
       "(SELECT 1 FROM cards c WHERE c.sibling_group = sibling_groups.id)")
       ->exec();
 }
 
-std::optional<Collection::Impl::Stored> Collection::Impl::stored_card(const std::string& card_id) {
+std::optional<Connection::Stored> Connection::stored_card(const std::string& card_id) {
   auto q = query(
       "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name "
       "FROM cards c JOIN card_texts x ON x.card = c.id "
@@ -102,19 +102,17 @@ void bind_group(SQLite::Statement& statement, int index, std::optional<std::int6
 
 }  // namespace
 
-void Collection::Impl::insert_card(const CardContent& content, const Placed& placed,
-                                   const CardState& state, TagIds& tag_ids) {
+void Connection::insert_card(const CardContent& content, const Placed& placed,
+                             const CardState& state, TagIds& tag_ids) {
   {
     auto insert = query(
-        "INSERT INTO cards (slug, deck, position, repetitions, ease, interval_days, "
-        "sibling_group) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO cards (slug, deck, position, sibling_group, repetitions, ease, "
+        "interval_days, due, last_answered, reask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert->bind(1, content.id);
     insert->bind(2, placed.deck);
     insert->bind(3, placed.position);
-    insert->bind(4, state.repetitions);
-    insert->bind(5, state.ease.hundredths());
-    insert->bind(6, state.interval_days);
-    bind_group(*insert, 7, group_id(content.group));
+    bind_group(*insert, 4, group_id(content.group));
+    bind_state(*insert, 5, state);
     insert->exec();
   }
   const std::int64_t rowid = db.getLastInsertRowid();
@@ -128,8 +126,8 @@ void Collection::Impl::insert_card(const CardContent& content, const Placed& pla
   index_tags(rowid, content.tags, tag_ids);
 }
 
-void Collection::Impl::update_card(const Stored& stored, const CardContent& content,
-                                   const Placed& placed, TagIds& tag_ids) {
+void Connection::update_card(const Stored& stored, const CardContent& content, const Placed& placed,
+                             TagIds& tag_ids) {
   {
     auto update = query("UPDATE cards SET deck = ?, position = ?, sibling_group = ? WHERE id = ?");
     update->bind(1, placed.deck);
@@ -151,17 +149,17 @@ void Collection::Impl::update_card(const Stored& stored, const CardContent& cont
   }
 }
 
-std::optional<std::int64_t> Collection::Impl::deck_rowid(const std::string& deck_id) {
+std::optional<std::int64_t> Connection::deck_rowid(const std::string& deck_id) {
   auto q = query("SELECT id FROM decks WHERE slug = ?");
   q->bind(1, deck_id);
   if (!q->executeStep()) return std::nullopt;
   return q->getColumn(0).getInt64();
 }
 
-Collection::Impl::Step Collection::Impl::classify(const CardContent& content, std::size_t position,
-                                                  std::optional<std::int64_t> deck,
-                                                  const std::unordered_set<std::string>* known,
-                                                  std::optional<Stored>& stored) {
+Connection::Step Connection::classify(const CardContent& content, std::size_t position,
+                                      std::optional<std::int64_t> deck,
+                                      const std::unordered_set<std::string>* known,
+                                      std::optional<Stored>& stored) {
   // A card id the collection does not know needs no lookup (`known` is set for big imports).
   stored.reset();
   if (!known || known->contains(content.id)) stored = stored_card(content.id);
@@ -173,8 +171,8 @@ Collection::Impl::Step Collection::Impl::classify(const CardContent& content, st
   return Step::update;
 }
 
-std::vector<std::string> Collection::Impl::unlisted_cards(
-    std::int64_t deck, const std::unordered_set<std::string>& listed) {
+std::vector<std::string> Connection::unlisted_cards(std::int64_t deck,
+                                                    const std::unordered_set<std::string>& listed) {
   std::vector<std::string> unlisted;
   auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
   in_deck->bind(1, deck);
@@ -192,8 +190,8 @@ constexpr std::size_t kLookupsBeforeScan = 4096;
 
 }  // namespace
 
-void Collection::Impl::tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
-                             std::optional<std::int64_t> deck, const std::string& card_id) {
+void Connection::tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
+                       std::optional<std::int64_t> deck, const std::string& card_id) {
   switch (step) {
     case Step::add:
       ++report.added;
@@ -208,7 +206,7 @@ void Collection::Impl::tally(ImportReport& report, Step step, const std::optiona
   }
 }
 
-std::vector<ImportReport> Collection::Impl::preview_imports(std::span<const DeckFile> files) {
+std::vector<ImportReport> Connection::preview_imports(std::span<const DeckFile> files) {
   std::size_t total = 0;
   for (const DeckFile& file : files)
     total += file.cards.size();
@@ -238,9 +236,8 @@ std::vector<ImportReport> Collection::Impl::preview_imports(std::span<const Deck
   return reports;
 }
 
-std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
-                                                          const CardState& new_state,
-                                                          const Progress& progress) {
+std::vector<ImportReport> Connection::apply_imports(DeckSource& source, const CardState& new_state,
+                                                    const Progress& progress) {
   std::vector<ImportReport> reports;
   TagIds tag_ids;
   std::optional<std::unordered_set<std::string>> known;
@@ -285,21 +282,22 @@ std::vector<ImportReport> Collection::Impl::apply_imports(DeckSource& source,
   return reports;
 }
 
-std::vector<ImportReport> Collection::preview_imports(std::span<const DeckFile> files) const {
+std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files) const {
   return guarded(impl_->path, [&] { return impl_->preview_imports(files); });
 }
 
-std::vector<ImportReport> Collection::import_decks(std::span<const DeckFile> files,
-                                                   const CardState& new_state,
-                                                   const Progress& progress,
-                                                   const BeforeCommit& before_commit) {
+std::vector<ImportReport> DecksAndCards::import_decks(std::span<const DeckFile> files,
+                                                      const CardState& new_state,
+                                                      const Progress& progress,
+                                                      const BeforeCommit& before_commit) {
   ReadDecks source(files);
   return import_decks(source, new_state, progress, before_commit);
 }
 
-std::vector<ImportReport> Collection::import_decks(DeckSource& source, const CardState& new_state,
-                                                   const Progress& progress,
-                                                   const BeforeCommit& before_commit) {
+std::vector<ImportReport> DecksAndCards::import_decks(DeckSource& source,
+                                                      const CardState& new_state,
+                                                      const Progress& progress,
+                                                      const BeforeCommit& before_commit) {
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       try {

@@ -9,7 +9,7 @@ namespace rehearse {
 
 using namespace store;
 
-void Collection::backup_to(const std::filesystem::path& destination) const {
+void Maintenance::backup_to(const std::filesystem::path& destination) const {
   guarded(impl_->path, [&] {
     const bool in_transaction = sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
     if (!in_transaction || impl_->path == ":memory:") {  // no second connection sees memory
@@ -23,6 +23,13 @@ void Collection::backup_to(const std::filesystem::path& destination) const {
     }
     return 0;
   });
+}
+
+std::filesystem::path Maintenance::backup_automatically(std::string_view label) const {
+  const std::filesystem::path destination = automatic_backup_path(impl_->path, label);
+  backup_to(destination);
+  prune_automatic_backups(impl_->path, kAutomaticBackupsKept);
+  return destination;
 }
 
 namespace {
@@ -57,13 +64,13 @@ void copy_raw(const std::filesystem::path& from, const std::filesystem::path& to
 
 }  // namespace
 
-void Collection::restore(const std::filesystem::path& path, const std::filesystem::path& source,
-                         const std::filesystem::path& safety) {
+void Maintenance::restore(const std::filesystem::path& path, const std::filesystem::path& source,
+                          const std::filesystem::path& safety) {
   std::unique_ptr<SQLite::Database> from =
       guarded(source, [&] { return open_restore_source(source); });
-  std::unique_ptr<Impl> current;
+  std::unique_ptr<Connection> current;
   try {
-    current = Impl::open_writable(path, {});
+    current = Connection::open_writable(path, {});
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() != SQLITE_CORRUPT) throw storage_error(path, e);
   }
@@ -100,7 +107,16 @@ void Collection::restore(const std::filesystem::path& path, const std::filesyste
   });
 }
 
-std::vector<std::string> Collection::integrity_problems() const {
+std::filesystem::path Maintenance::restore_with_automatic_backup(
+    const std::filesystem::path& path, const std::filesystem::path& source,
+    std::string_view label) {
+  const std::filesystem::path safety = automatic_backup_path(path, label);
+  restore(path, source, safety);
+  prune_automatic_backups(path, kAutomaticBackupsKept);
+  return safety;
+}
+
+std::vector<std::string> Maintenance::integrity_problems() const {
   return guarded(impl_->path, [&] {
     SQLite::Statement check(impl_->db, "PRAGMA integrity_check");
     std::vector<std::string> problems;

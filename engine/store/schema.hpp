@@ -22,8 +22,9 @@ int schema_version(SQLite::Database& db);
 // Throws Error when the file belongs to another program or to a newer rehearse.
 void check_collection(SQLite::Database& db, const std::filesystem::path& path);
 
-// Checks `db` as above and applies, one transaction each, the migrations from its version to
-// the latest. A collection that holds data is first copied to an automatic backup.
+// Checks `db` as above and applies the migrations from its version to the latest, all of them
+// in one transaction: a failure leaves the collection at its old version. A collection that
+// holds data is first copied to an automatic backup.
 void migrate(SQLite::Database& db, const std::filesystem::path& path);
 
 }  // namespace rehearse::store

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "model/deck_source.hpp"
+#include "store/part.hpp"
+#include "store/reports.hpp"
+
+namespace rehearse::store {
+
+// The collection's decks and cards: reading them, importing deck files, exporting a deck.
+class DecksAndCards : protected Part {
+ public:
+  std::optional<Deck> find_deck(std::string_view deck_id) const;
+  // The deck's content in deck order. Throws Error when there is no such deck.
+  DeckFile export_deck(std::string_view deck_id) const;
+
+  std::optional<Card> find_card(std::string_view card_id) const;
+  // Cards matching the filter, by deck then deck order.
+  std::vector<Card> cards(const CardFilter& filter) const;
+  // Whether any card carries this exact tag.
+  bool has_tag(std::string_view tag) const;
+
+  // What import_decks would report, without writing anything.
+  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files) const;
+  // Adds or updates each deck and its cards by id, all in one transaction, keeping the
+  // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
+  // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
+  std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
+                                         const CardState& new_state, const Progress& progress = {},
+                                         const BeforeCommit& before_commit = {});
+  // The same, writing each card as `source` hands it over, possibly while the files are still
+  // being read. The source is settled before `before_commit` runs; when a file turns out wrong,
+  // its Error is thrown, even over a failure its early cards met, and nothing is written.
+  // Progress is in the source's unit.
+  std::vector<ImportReport> import_decks(DeckSource& source, const CardState& new_state,
+                                         const Progress& progress = {},
+                                         const BeforeCommit& before_commit = {});
+
+ protected:
+  using Part::Part;
+};
+
+}  // namespace rehearse::store

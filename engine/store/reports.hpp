@@ -1,0 +1,126 @@
+#pragma once
+
+// The values the collection's parts take and return (store/collection.hpp): filters, counts,
+// reports and log rows. Plain values, no SQLite.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/card.hpp"
+#include "scheduler/sm2.hpp"
+
+namespace rehearse {
+
+// Which cards a query looks at. Empty fields match everything.
+struct CardFilter {
+  std::optional<std::string> deck;  // a deck id
+  std::optional<std::string> tag;   // an exact tag
+};
+
+// A deck and how much of it there is to do on a day.
+struct DeckCounts {
+  Deck deck;
+  int new_cards = 0;  // never answered
+  int due = 0;        // due on or before the day (overdue included), not suspended
+  int total = 0;
+};
+
+// What an import did, for the user to read.
+struct ImportReport {
+  std::string deck_id;
+  bool deck_added = false;
+  int added = 0;
+  int updated = 0;  // content, tags, order or deck changed; scheduling kept
+  int unchanged = 0;
+  std::vector<std::string> moved;    // ids that came from another deck
+  std::vector<std::string> missing;  // ids in the deck that the file no longer lists (kept)
+};
+
+// Called during long jobs with the number of items done and the total.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+// Called inside an import's transaction once every change is made, before it commits, with
+// what the import did. It may back the collection up (Collection::backup_to then copies the
+// state before the import) or throw to cancel the import, leaving the collection unchanged.
+using BeforeCommit = std::function<void(const std::vector<ImportReport>& reports)>;
+
+// One row of the review log.
+struct LogEntry {
+  std::int64_t sequence = 0;  // increases with every answer in the collection
+  std::string card_id;
+  Moment moment;
+  Grade grade = Grade::from_int(0);
+  std::chrono::milliseconds duration{0};
+  CardState before;  // repetitions, ease, interval and due
+  CardState after;
+};
+
+// An answer to record.
+struct AnswerRecord {
+  std::string card_id;
+  Grade grade;
+  Moment moment;
+  std::chrono::milliseconds duration{0};
+};
+
+// An answer as recorded: the card as it is after it, read in the answer's transaction.
+struct AnsweredCard {
+  Card card;  // after the answer
+  LogEntry entry;
+  sm2::AnswerKind kind;
+};
+
+// A card the queue may ask next (session/queue.hpp orders them): what orders it, not its text.
+struct Candidate {
+  std::string card_id;
+  std::optional<Day> due;     // nullopt for a new card
+  std::int64_t deck = 0;      // the deck's place in import order
+  std::int64_t position = 0;  // the card's place in its deck
+};
+
+// A card answered today below the re-ask grade, waiting for another try.
+struct Reask {
+  std::string card_id;
+  std::int64_t answers_since = 0;  // answers logged after this card's last one
+};
+
+// What is left to do on a day among the cards a filter selects.
+struct QueueCounts {
+  int due = 0;    // due on or before the day, not suspended
+  int fresh = 0;  // never answered, not suspended
+  int reask = 0;  // waiting for a same-day re-ask
+  int total() const { return due + fresh + reask; }
+};
+
+// How far the cards carrying one tag have come.
+struct TagCounts {
+  std::string tag;
+  int cards = 0;   // carrying the tag, suspended included
+  int seen = 0;    // answered at least once
+  int mature = 0;  // sm2::is_mature: interval of 21 days or more
+  int due = 0;     // due on or before the day, not suspended
+};
+
+// The state of the whole collection on a day.
+struct Stats {
+  int reviews_today = 0;         // answers logged today, re-asks included
+  int cards_reviewed_today = 0;  // distinct cards among them
+  int due_today = 0;             // due on or before today (overdue included)
+  int due_tomorrow = 0;          // due exactly tomorrow
+  int reask_today = 0;           // waiting for a same-day re-ask
+  // Cards by state (each card in exactly one): never answered; lapsed (last answer failed,
+  // n = 0); young and mature (sm2::is_mature: interval >= 21 days); suspended.
+  int new_cards = 0;
+  int lapsed = 0;
+  int young = 0;
+  int mature = 0;
+  int suspended = 0;
+  int total = 0;
+  std::int64_t total_reviews = 0;
+};
+
+}  // namespace rehearse

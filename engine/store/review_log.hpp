@@ -1,0 +1,37 @@
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "scheduler/sm2.hpp"
+#include "store/part.hpp"
+#include "store/reports.hpp"
+
+namespace rehearse::store {
+
+// The append-only review log, and the answers that grow it.
+class ReviewLog : protected Part {
+ public:
+  // Records one answer in a single transaction: reads the card, computes the outcome with
+  // `transition` (called once), stores the new state and appends the log row. Both commit or
+  // neither does. Returns the card as it is after the answer. Throws Error when there is no
+  // such card.
+  using Transition = std::function<sm2::Outcome(const CardState& before, Grade grade, Day day)>;
+  AnsweredCard record_answer(const AnswerRecord& answer, const Transition& transition);
+  // Records answers in order, all in one transaction (bulk history, imports, sync); reads only
+  // each card's state.
+  std::vector<LogEntry> record_answers(std::span<const AnswerRecord> answers,
+                                       const Transition& transition);
+
+  // The card's log, oldest first. Throws Error when there is no such card.
+  std::vector<LogEntry> review_log(std::string_view card_id) const;
+  // Whether any answer has been recorded.
+  bool has_reviews() const;
+
+ protected:
+  using Part::Part;
+};
+
+}  // namespace rehearse::store
