@@ -207,34 +207,34 @@ void add_deck_commands(CLI::App& app, Context& context) {
   app.add_subcommand("init", "Create the collection (nothing happens if it exists)")
       ->callback([&context] { run_init(context); });
 
-  auto* import = app.add_subcommand(
+  auto* import_command = app.add_subcommand(
       "import",
       "Add or update decks from deck files. Cards are matched by id: edited cards keep their "
       "progress. A file with any error is refused whole and nothing is imported.");
-  import->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)")->required();
-  import->add_flag("--dry-run", args->dry_run,
-                   "Check the files and report what would be added, updated and missing, "
-                   "without writing anything");
-  import->callback([&context, args] { run_import(context, args->files, args->dry_run);
-});
+  import_command->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)")
+      ->required();
+  import_command->add_flag("--dry-run", args->dry_run,
+                           "Check the files and report what would be added, updated and missing, "
+                           "without writing anything");
+  import_command->callback([&context, args] { run_import(context, args->files, args->dry_run); });
 
-auto* export_ = app.add_subcommand(
-    "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv, FILE.md or FILE.apkg");
-export_->add_option("DECK", args->deck, "Deck id (see 'rehearse decks')")->required();
-export_
-    ->add_option(
-        "FILE", args->path,
-        "File to write (.json, .csv, .tsv, .md or .apkg), or - for a deck file on standard output")
-    ->required();
-export_->callback([&context, args] { run_export(context, args->deck, args->path); });
+  auto* export_ = app.add_subcommand(
+      "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv, FILE.md or FILE.apkg");
+  export_->add_option("DECK", args->deck, "Deck id (see 'rehearse decks')")->required();
+  export_
+      ->add_option("FILE", args->path,
+                   "File to write (.json, .csv, .tsv, .md or .apkg), or - for a deck file on "
+                   "standard output")
+      ->required();
+  export_->callback([&context, args] { run_export(context, args->deck, args->path); });
 
-auto* decks = app.add_subcommand("decks", "List decks with their new, due and total cards");
-decks->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
-decks->callback([&context, args] { run_decks(context, args->json); });
+  auto* decks = app.add_subcommand("decks", "List decks with their new, due and total cards");
+  decks->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
+  decks->callback([&context, args] { run_decks(context, args->json); });
 
-auto* list = app.add_subcommand("principles", "List the 16 Leadership Principles and their tags");
-list->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
-list->callback([args] { run_principles(args->json); });
+  auto* list = app.add_subcommand("principles", "List the 16 Leadership Principles and their tags");
+  list->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
+  list->callback([args] { run_principles(args->json); });
 }  // namespace rehearse::cli
 
 }  // namespace rehearse::cli
