@@ -24,9 +24,15 @@ TEST_CASE("grades are 0 to 5 and anything else is refused with the scale in the 
   CHECK_THROWS_WITH(Grade::parse("x"),
                     "grade 'x' is not a number 0-5 (5 perfect, 3 recalled "
                     "with difficulty, 0 blackout)");
-  CHECK_THROWS_AS(Grade::parse("45"), Error);
-  CHECK_THROWS_AS(Grade::parse(""), Error);
-  CHECK_THROWS_AS(Grade::parse("-1"), Error);
+  CHECK_THROWS_WITH(Grade::parse("45"),
+                    "grade '45' is not a number 0-5 (5 perfect, 3 recalled with difficulty, 0 "
+                    "blackout)");
+  CHECK_THROWS_WITH(Grade::parse(""),
+                    "grade '' is not a number 0-5 (5 perfect, 3 recalled with difficulty, 0 "
+                    "blackout)");
+  CHECK_THROWS_WITH(Grade::parse("-1"),
+                    "grade '-1' is not a number 0-5 (5 perfect, 3 recalled with difficulty, 0 "
+                    "blackout)");
 }
 
 TEST_CASE("the sixteen principles each have one slug, found by slug") {
