@@ -26,6 +26,9 @@ void run_check(Context& context) {
   for (const std::string& card : report.mismatched_cards) {
     fmt::print("card {}: stored state differs from its replayed review log\n", card);
   }
+  for (const std::string& card : report.mismatched_log_cards) {
+    fmt::print("card {}: a review-log row's state before or after differs from the replay\n", card);
+  }
   if (report.ok()) {
     fmt::print("{} is sound: {} cards replayed from {} answers, every state matches its log.\n",
                context.collection().path().string(), report.cards_checked, report.answers_replayed);

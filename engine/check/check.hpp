@@ -14,13 +14,18 @@ namespace rehearse {
 struct CheckReport {
   std::vector<std::string> integrity_problems;  // from SQLite's integrity check
   std::vector<std::string> mismatched_cards;    // stored state differs from the replayed log
+  // Cards with a log row whose state before or after the answer differs from the replay.
+  std::vector<std::string> mismatched_log_cards;
   std::size_t cards_checked = 0;
   std::size_t answers_replayed = 0;
-  bool ok() const { return integrity_problems.empty() && mismatched_cards.empty(); }
+  bool ok() const {
+    return integrity_problems.empty() && mismatched_cards.empty() && mismatched_log_cards.empty();
+  }
 };
 
-// Checks the file's integrity and that every card's stored state is what replaying its
-// review log through SM-2 gives.
+// Checks the file's integrity, that every card's stored state is what replaying its review log
+// through SM-2 gives, and that each log row's state before and after its answer is the
+// replay's at that row (the four fields the log keeps: repetitions, ease, interval, due).
 CheckReport check_collection(const Collection& collection, const sm2::Config& config = {},
                              const Progress& progress = {});
 
