@@ -107,10 +107,10 @@ std::size_t invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-// What is wrong with the decoded text of a JSON string or member name, or an empty string.
+// What is wrong with the decoded text of a JSON string or member name; nullopt when nothing.
 // Raw bytes are checked as UTF-8 by the parser; escapes are not: \u0000 gives a NUL byte, and
 // a lone \uD800-\uDFFF gives the 3 bytes ED A0-BF xx, a surrogate, which is not UTF-8.
-std::string string_problem(std::string_view decoded) {
+std::optional<std::string> string_problem(std::string_view decoded) {
   if (decoded.find('\0') != std::string_view::npos) {
     return "a string holds \\u0000, which deck files do not allow";
   }
@@ -232,15 +232,26 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   LineCounter lines_;
   At at_ = At::root;
   std::string* target_ = nullptr;
-  int key_line_ = 1;   // line of the member whose value comes next
-  std::string key_;    // its name
-  bool seen_[5] = {};  // members seen in the current deck or card object (not the root's)
+  int key_line_ = 1;  // line of the member whose value comes next
+  std::string key_;   // its name
+  // Members seen in the current deck or card object (not the root's). A deck uses id, name
+  // and description; a card id, front, back, tags and group.
+  struct Seen {
+    bool id = false;
+    bool name = false;
+    bool description = false;
+    bool front = false;
+    bool back = false;
+    bool tags = false;
+    bool group = false;
+  };
+  Seen seen_;
   std::optional<Error> problem_;
 };
 
 bool DeckReader::checked(std::string_view decoded) {
-  const std::string why = string_problem(decoded);
-  return why.empty() || fail(line(), "{}", why);
+  const std::optional<std::string> why = string_problem(decoded);
+  return !why || fail(line(), "{}", *why);
 }
 
 bool DeckReader::first_time(bool& seen, int& line_of_member, const std::string& name) {
@@ -258,13 +269,13 @@ bool DeckReader::StartObject() {
       return true;
     case At::deck:
       read_.deck_line = line();
-      std::fill(std::begin(seen_), std::end(seen_), false);
+      seen_ = {};
       at_ = At::deck_member;
       return true;
     case At::card:
       read_.card = {};
       read_.card_lines = {line()};
-      std::fill(std::begin(seen_), std::end(seen_), false);
+      seen_ = {};
       at_ = At::card_member;
       return true;
     default:
@@ -277,17 +288,18 @@ bool DeckReader::EndObject(rapidjson::SizeType) {
     case At::root_member:  // the root's required members are checked once the parse is done
       return true;
     case At::deck_member:
-      if (!seen_[0]) return fail(read_.deck_line, "\"deck\" has no \"id\"");
-      if (!seen_[1]) return fail(read_.deck_line, "\"deck\" has no \"name\"");
+      if (!seen_.id) return fail(read_.deck_line, "\"deck\" has no \"id\"");
+      if (!seen_.name) return fail(read_.deck_line, "\"deck\" has no \"name\"");
       read_.sink.deck(read_.deck);
       at_ = At::root_member;
       return true;
     case At::card_member: {
-      constexpr const char* kRequired[3] = {"id", "front", "back"};
-      for (int i = 0; i < 3; ++i) {
-        if (!seen_[i]) {
+      const std::pair<bool, const char*> required[] = {
+          {seen_.id, "id"}, {seen_.front, "front"}, {seen_.back, "back"}};
+      for (const auto& [seen, name] : required) {
+        if (!seen) {
           return fail(card_lines().start, "{} has no \"{}\"",
-                      card_label(read_.cards_read, card().id), kRequired[i]);
+                      card_label(read_.cards_read, card().id), name);
         }
       }
       finish_card();
@@ -350,13 +362,13 @@ bool DeckReader::root_key(const std::string& name) {
 bool DeckReader::deck_key(const std::string& name) {
   int ignored = 0;
   if (name == "id") {
-    if (!first_time(seen_[0], read_.deck_id_line, name)) return false;
+    if (!first_time(seen_.id, read_.deck_id_line, name)) return false;
     target_ = &read_.deck.id;
   } else if (name == "name") {
-    if (!first_time(seen_[1], read_.deck_name_line, name)) return false;
+    if (!first_time(seen_.name, read_.deck_name_line, name)) return false;
     target_ = &read_.deck.name;
   } else if (name == "description") {
-    if (!first_time(seen_[2], ignored, name)) return false;
+    if (!first_time(seen_.description, ignored, name)) return false;
     target_ = &read_.deck.description;
   } else {
     return fail(key_line_, "unknown field \"{}\" in \"deck\" (expected id, name, description)",
@@ -369,20 +381,20 @@ bool DeckReader::deck_key(const std::string& name) {
 bool DeckReader::card_key(const std::string& name) {
   CardLines& lines = card_lines();
   if (name == "id") {
-    if (!first_time(seen_[0], lines.id, name)) return false;
+    if (!first_time(seen_.id, lines.id, name)) return false;
     target_ = &card().id;
   } else if (name == "front") {
-    if (!first_time(seen_[1], lines.front, name)) return false;
+    if (!first_time(seen_.front, lines.front, name)) return false;
     target_ = &card().front;
   } else if (name == "back") {
-    if (!first_time(seen_[2], lines.back, name)) return false;
+    if (!first_time(seen_.back, lines.back, name)) return false;
     target_ = &card().back;
   } else if (name == "tags") {
-    if (!first_time(seen_[3], lines.tags, name)) return false;
+    if (!first_time(seen_.tags, lines.tags, name)) return false;
     at_ = At::tags;
     return true;
   } else if (name == "group") {
-    if (!first_time(seen_[4], lines.group, name)) return false;
+    if (!first_time(seen_.group, lines.group, name)) return false;
     target_ = &card().group;
   } else {
     return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags, group)",
@@ -455,15 +467,16 @@ bool is_blank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-// What is wrong with an author's id, or an empty string.
-std::string id_problem(std::string_view id, std::size_t max_length) {
+// What is wrong with an author's id; nullopt when nothing.
+std::optional<std::string> id_problem(std::string_view id, std::size_t max_length) {
   if (id.empty()) return "is empty";
   if (id.size() > max_length) return fmt::format("is longer than {} characters", max_length);
   const bool valid = std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
            c == '_' || c == '-' || c == ':';
   });
-  return valid ? "" : "may only contain letters, digits and . _ - :";
+  if (!valid) return "may only contain letters, digits and . _ - :";
+  return std::nullopt;
 }
 
 void check_root(const Read& read, std::string_view source) {
@@ -477,8 +490,8 @@ void check_root(const Read& read, std::string_view source) {
 
 void check_deck(const Read& read, std::string_view source) {
   const Deck& deck = read.deck;
-  if (const std::string problem = id_problem(deck.id, 100); !problem.empty()) {
-    throw Error("{}:{}: deck id \"{}\" {}", source, read.deck_id_line, deck.id, problem);
+  if (const auto problem = id_problem(deck.id, 100)) {
+    throw Error("{}:{}: deck id \"{}\" {}", source, read.deck_id_line, deck.id, *problem);
   }
   if (is_blank(deck.name))
     throw Error("{}:{}: deck \"name\" is empty", source, read.deck_name_line);
@@ -487,15 +500,15 @@ void check_deck(const Read& read, std::string_view source) {
 void check_card(const CardContent& card, const CardLines& lines, bool seen_group, std::size_t index,
                 std::string_view source) {
   const std::string label = card_label(index, card.id);
-  if (const std::string problem = id_problem(card.id, 200); !problem.empty()) {
-    throw Error("{}:{}: {}: id {}", source, lines.id, label, problem);
+  if (const auto problem = id_problem(card.id, 200)) {
+    throw Error("{}:{}: {}: id {}", source, lines.id, label, *problem);
   }
   if (is_blank(card.front))
     throw Error("{}:{}: {}: \"front\" is empty", source, lines.front, label);
   if (is_blank(card.back)) throw Error("{}:{}: {}: \"back\" is empty", source, lines.back, label);
   // Absent is no group; present, it follows the rules of ids.
-  if (const std::string problem = id_problem(card.group, 200); seen_group && !problem.empty()) {
-    throw Error("{}:{}: {}: \"group\" {}", source, lines.group, label, problem);
+  if (const auto problem = id_problem(card.group, 200); seen_group && problem) {
+    throw Error("{}:{}: {}: \"group\" {}", source, lines.group, label, *problem);
   }
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
     if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
@@ -513,7 +526,7 @@ void DeckReader::finish_card() {
   const CardContent& card = read_.card;
   if (!read_.card_problem) {
     try {
-      check_card(card, read_.card_lines, seen_[4], index, source_);
+      check_card(card, read_.card_lines, seen_.group, index, source_);
     } catch (const Error& e) {
       read_.card_problem.emplace(e);
     }
