@@ -151,7 +151,8 @@ void record(Collection& collection, const std::vector<Event>& events,
       batch.push_back({card_ids[e.card],
                        Grade::from_int(e.grade),
                        {instant, Day{std::chrono::days{e.day}}},
-                       std::chrono::milliseconds(3000 + e.second % 20000)});
+                       std::chrono::milliseconds(3000 + e.second % 20000),
+                       {}});
     }
     answer_cards(collection, batch);
     if ((start / kBatch) % 10 == 9 || start + kBatch >= events.size()) {

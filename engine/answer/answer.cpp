@@ -4,8 +4,8 @@ namespace rehearse {
 namespace {
 
 Collection::Transition sm2_transition(const sm2::Config& config) {
-  return [&config](const CardState& before, Grade grade, Day day) {
-    return sm2::answer(before, grade, day, config);
+  return [&config](const CardState& before, Grade grade, Day day, std::optional<Day> interview) {
+    return sm2::answer(before, grade, day, config, interview);
   };
 }
 
@@ -13,8 +13,8 @@ Collection::Transition sm2_transition(const sm2::Config& config) {
 
 AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
                          const Moment& moment, std::chrono::milliseconds duration,
-                         const sm2::Config& config) {
-  return collection.record_answer({std::string(card_id), grade, moment, duration},
+                         const sm2::Config& config, std::optional<Day> interview) {
+  return collection.record_answer({std::string(card_id), grade, moment, duration, interview},
                                   sm2_transition(config));
 }
 

@@ -13,11 +13,13 @@
 namespace rehearse {
 
 // Records an answer at `moment` through SM-2: the card's new state and its log row are written
-// together, and the card is returned as it is after the answer. Throws Error when there is no
-// such card.
+// together, and the card is returned as it is after the answer. With an interview day, the due
+// day is capped by it (sm2::capped_due) and the day is logged with the answer. Throws Error
+// when there is no such card.
 AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade grade,
                          const Moment& moment, std::chrono::milliseconds duration,
-                         const sm2::Config& config = {});
+                         const sm2::Config& config = {},
+                         std::optional<Day> interview = std::nullopt);
 
 // Records answers in order in one transaction, each through SM-2 (bulk history, tools).
 std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,

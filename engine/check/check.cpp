@@ -3,12 +3,13 @@
 namespace rehearse {
 namespace {
 
-// What the scheduler needs from a card's log to replay it: grades and days, in order.
+// What the scheduler needs from a card's log to replay it: grades, days and the interview day
+// in force at each answer, in order.
 std::vector<sm2::LoggedAnswer> logged_answers(const Collection& collection,
                                               std::string_view card_id) {
   std::vector<sm2::LoggedAnswer> answers;
   for (const LogEntry& entry : collection.review_log(card_id)) {
-    answers.push_back({entry.grade, entry.moment.day});
+    answers.push_back({entry.grade, entry.moment.day, entry.interview});
   }
   return answers;
 }
@@ -24,7 +25,7 @@ bool log_matches_replay(const std::vector<LogEntry>& log, const sm2::Config& con
   CardState state = sm2::new_card(config);
   for (const LogEntry& entry : log) {
     if (!same_logged_state(entry.before, state)) return false;
-    state = sm2::answer(state, entry.grade, entry.moment.day, config).state;
+    state = sm2::answer(state, entry.grade, entry.moment.day, config, entry.interview).state;
     if (!same_logged_state(entry.after, state)) return false;
   }
   return true;
@@ -47,7 +48,7 @@ CheckReport check_collection(const Collection& collection, const sm2::Config& co
     const std::vector<LogEntry> log = collection.review_log(card.content.id);
     std::vector<sm2::LoggedAnswer> answers;
     for (const LogEntry& entry : log)
-      answers.push_back({entry.grade, entry.moment.day});
+      answers.push_back({entry.grade, entry.moment.day, entry.interview});
     report.answers_replayed += answers.size();
     if (sm2::replay(answers, config) != card.state) {
       report.mismatched_cards.push_back(card.content.id);

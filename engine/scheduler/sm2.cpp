@@ -38,7 +38,20 @@ CardState new_card(const Config& config) {
   return state;
 }
 
-Outcome answer(const CardState& state, Grade grade, Day today, const Config& config) {
+Day final_window_start(Day interview) {
+  return interview - std::chrono::days{kFinalWindowDays};
+}
+
+Day capped_due(Day today, Day due, Day interview) {
+  const Day window = final_window_start(interview);
+  if (today >= window || due < interview) return due;
+  const std::int64_t offset = ((day_number(due) % kFinalWindowDays) + kFinalWindowDays) %
+                              kFinalWindowDays;  // floor modulo: days before 1970 too
+  return window + std::chrono::days{offset};
+}
+
+Outcome answer(const CardState& state, Grade grade, Day today, const Config& config,
+               std::optional<Day> interview) {
   if (!is_due(state, today)) {
     CardState next = state;
     next.reask = state.last_answered == today && grade.value() < kReaskUntilGrade;
@@ -56,6 +69,7 @@ Outcome answer(const CardState& state, Grade grade, Day today, const Config& con
   next.ease = Ease::from_hundredths(std::max(
       config.minimum_ease_hundredths, state.ease.hundredths() + ease_change_hundredths(grade)));
   next.due = today + std::chrono::days{next.interval_days};
+  if (interview) next.due = capped_due(today, *next.due, *interview);
   next.last_answered = today;
   next.reask = grade.value() < kReaskUntilGrade;
   return {next, AnswerKind::scheduled};
@@ -64,7 +78,7 @@ Outcome answer(const CardState& state, Grade grade, Day today, const Config& con
 CardState replay(std::span<const LoggedAnswer> answers, const Config& config) {
   CardState state = new_card(config);
   for (const LoggedAnswer& logged : answers)
-    state = answer(state, logged.grade, logged.day, config).state;
+    state = answer(state, logged.grade, logged.day, config, logged.interview).state;
   return state;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 
 #include "model/card.hpp"
@@ -58,14 +59,31 @@ struct Outcome {
 // The state a new card starts in.
 CardState new_card(const Config& config = {});
 
-// The pure SM-2 transition: the state after answering `grade` on local day `today`.
+// The interview-date extension (docs/scheduler.md, "The interview date"). Not part of SM-2.
+// The final window is the last kFinalWindowDays days before the interview day.
+inline constexpr int kFinalWindowDays = 3;
+
+// The first day of the final window before `interview`.
+Day final_window_start(Day interview);
+
+// The day a card answered on `today` comes due, when SM-2 computed `due` and the interview is
+// on `interview`: `due` itself, unless the answer came before the final window and `due` falls
+// on the interview day or later; then a day of the final window, chosen by `due` (day number
+// modulo kFinalWindowDays), so that cards spread across the window. Answers given in the window,
+// on the interview day or after it are not capped.
+Day capped_due(Day today, Day due, Day interview);
+
+// The pure SM-2 transition: the state after answering `grade` on local day `today`. With an
+// interview day, the due day (only the due day: never n, EF or I) is capped by capped_due.
 // REQUIRES: state was produced by new_card() or answer() with the same config.
-Outcome answer(const CardState& state, Grade grade, Day today, const Config& config = {});
+Outcome answer(const CardState& state, Grade grade, Day today, const Config& config = {},
+               std::optional<Day> interview = std::nullopt);
 
 // One answer as the review log keeps it: enough to replay the scheduler.
 struct LoggedAnswer {
   Grade grade;
   Day day;
+  std::optional<Day> interview;  // the interview day in force when the answer was given
 };
 
 // The state a card reaches from new_card() through these answers, in order. The review log is

@@ -28,8 +28,8 @@ LogEntry Connection::append_answer(const AnswerRecord& answer, std::int64_t card
     auto q = query(
         "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
         "ease_before, interval_before, due_before, repetitions_after, ease_after, "
-        "interval_after, due_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13)");
+        "interval_after, due_after, interview_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13, ?14)");
     q->bind(1, card);
     q->bind(2, static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
     q->bind(3, day_number(answer.moment.day));
@@ -37,10 +37,11 @@ LogEntry Connection::append_answer(const AnswerRecord& answer, std::int64_t card
     q->bind(5, static_cast<std::int64_t>(answer.duration.count()));
     bind_state(*q, 6, before, kLoggedStateColumns);
     bind_state(*q, 10, after, kLoggedStateColumns);
+    bind_day(*q, 14, answer.interview);
     q->exec();
   }
   return LogEntry{db.getLastInsertRowid(), answer.card_id, answer.moment, answer.grade,
-                  answer.duration,         before,         after};
+                  answer.duration,         before,         after,         answer.interview};
 }
 
 AnsweredCard ReviewLog::record_answer(const AnswerRecord& answer, const Transition& transition) {
@@ -60,7 +61,8 @@ AnsweredCard ReviewLog::record_answer(const AnswerRecord& answer, const Transiti
         card = read_card(*q);
         rowid = q->getColumn(kCardRowidColumn).getInt64();
       }
-      const sm2::Outcome outcome = transition(card.state, answer.grade, answer.moment.day);
+      const sm2::Outcome outcome =
+          transition(card.state, answer.grade, answer.moment.day, answer.interview);
       LogEntry entry = impl_->append_answer(answer, rowid, card.state, outcome.state);
       card.state = outcome.state;
       return AnsweredCard{std::move(card), std::move(entry), outcome.kind};
@@ -76,7 +78,8 @@ std::vector<LogEntry> ReviewLog::record_answers(std::span<const AnswerRecord> an
       entries.reserve(answers.size());
       for (const AnswerRecord& answer : answers) {
         const auto [card, before] = impl_->answering(answer.card_id);
-        const CardState after = transition(before, answer.grade, answer.moment.day).state;
+        const CardState after =
+            transition(before, answer.grade, answer.moment.day, answer.interview).state;
         entries.push_back(impl_->append_answer(answer, card, before, after));
       }
       return entries;
@@ -89,8 +92,8 @@ std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
     const std::int64_t card = impl_->card_rowid(card_id);
     auto q = impl_->query(
         "SELECT id, at_ms, day, grade, duration_ms, repetitions_before, ease_before, "
-        "interval_before, due_before, repetitions_after, ease_after, interval_after, due_after "
-        "FROM reviews WHERE card = ? ORDER BY id");
+        "interval_before, due_before, repetitions_after, ease_after, interval_after, due_after, "
+        "interview_day FROM reviews WHERE card = ? ORDER BY id");
     q->bind(1, card);
     std::vector<LogEntry> log;
     while (q->executeStep()) {
@@ -104,6 +107,7 @@ std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
       entry.duration = std::chrono::milliseconds(q->getColumn(4).getInt64());
       entry.before = read_state(*q, 5, kLoggedStateColumns);
       entry.after = read_state(*q, 9, kLoggedStateColumns);
+      entry.interview = optional_day(q->getColumn(13));
       log.push_back(std::move(entry));
     }
     return log;

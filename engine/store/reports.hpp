@@ -57,6 +57,7 @@ struct LogEntry {
   std::chrono::milliseconds duration{0};
   CardState before;  // repetitions, ease, interval and due
   CardState after;
+  std::optional<Day> interview;  // the interview day in force for this answer, if any
 };
 
 // An answer to record.
@@ -65,6 +66,8 @@ struct AnswerRecord {
   Grade grade;
   Moment moment;
   std::chrono::milliseconds duration{0};
+  // The interview day in force (sm2::answer caps the due day by it); logged with the answer.
+  std::optional<Day> interview;
 };
 
 // An answer as recorded: the card as it is after it, read in the answer's transaction.

@@ -18,7 +18,8 @@ class ReviewLog : protected Part {
   // `transition` (called once), stores the new state and appends the log row. Both commit or
   // neither does. Returns the card as it is after the answer. Throws Error when there is no
   // such card.
-  using Transition = std::function<sm2::Outcome(const CardState& before, Grade grade, Day day)>;
+  using Transition = std::function<sm2::Outcome(const CardState& before, Grade grade, Day day,
+                                                std::optional<Day> interview)>;
   AnsweredCard record_answer(const AnswerRecord& answer, const Transition& transition);
   // Records answers in order, all in one transaction (bulk history, imports, sync); reads only
   // each card's state.

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 4> kMigrations{
+constexpr std::array<std::string_view, 5> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -137,6 +137,11 @@ CREATE TABLE sibling_groups (
 ALTER TABLE cards ADD COLUMN sibling_group INTEGER REFERENCES sibling_groups(id);
 CREATE INDEX cards_by_group ON cards(sibling_group, last_answered)
   WHERE sibling_group IS NOT NULL;
+)sql",
+    // 4 -> 5: each answer records the interview day in force when it was given (NULL: none),
+    // which capped its due day; replaying the log needs it (docs/scheduler.md).
+    R"sql(
+ALTER TABLE reviews ADD COLUMN interview_day INTEGER;
 )sql",
 };
 

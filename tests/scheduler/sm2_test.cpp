@@ -161,9 +161,9 @@ TEST_CASE("intervals are capped at the configured maximum") {
 
 TEST_CASE("replaying the log reproduces the state answer by answer") {
   const std::vector<sm2::LoggedAnswer> log = {
-      {Grade::from_int(3), kStart},           {Grade::from_int(2), kStart},
-      {Grade::from_int(4), kStart},           {Grade::from_int(5), kStart + days{1}},
-      {Grade::from_int(1), kStart + days{7}}, {Grade::from_int(4), kStart + days{8}}};
+      {Grade::from_int(3), kStart, {}},           {Grade::from_int(2), kStart, {}},
+      {Grade::from_int(4), kStart, {}},           {Grade::from_int(5), kStart + days{1}, {}},
+      {Grade::from_int(1), kStart + days{7}, {}}, {Grade::from_int(4), kStart + days{8}, {}}};
   CardState expected = sm2::new_card();
   for (const auto& entry : log)
     expected = sm2::answer(expected, entry.grade, entry.day).state;
@@ -187,7 +187,7 @@ TEST_CASE("random histories keep SM-2's invariants") {
       const int jump = static_cast<int>(random() % 10);
       today += days{pick == 0 ? 0 : pick == 1 ? jump : state.interval_days + jump};
       const sm2::Outcome outcome = sm2::answer(state, grade, today);
-      log.push_back({grade, today});
+      log.push_back({grade, today, {}});
       const CardState& next = outcome.state;
       REQUIRE(next.ease.hundredths() >= 130);
       REQUIRE(next.interval_days >= 1);

@@ -167,10 +167,11 @@ TEST_CASE("export gives back the imported deck exactly, in deck order with tag o
 TEST_CASE("an answer and its log row are written together or not at all") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
-  CHECK_THROWS_WITH(collection.record_answer({"p.one", Grade::from_int(5), at(kToday), {}},
-                                             [](const CardState&, Grade, Day) -> sm2::Outcome {
-                                               throw Error("the scheduler failed");
-                                             }),
+  CHECK_THROWS_WITH(collection.record_answer(
+                        {"p.one", Grade::from_int(5), at(kToday), {}, {}},
+                        [](const CardState&, Grade, Day, std::optional<Day>) -> sm2::Outcome {
+                          throw Error("the scheduler failed");
+                        }),
                     "the scheduler failed");
   CHECK(collection.review_log("p.one").empty());
   CHECK(collection.find_card("p.one")->state.is_new());
@@ -181,9 +182,9 @@ TEST_CASE("an answer and its log row are written together or not at all") {
 TEST_CASE("a batch of answers is recorded whole or not at all") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
-  const std::vector<AnswerRecord> batch{{"p.one", Grade::from_int(5), at(kToday), {}},
-                                        {"p.two", Grade::from_int(4), at(kToday), {}},
-                                        {"p.nothing", Grade::from_int(3), at(kToday), {}}};
+  const std::vector<AnswerRecord> batch{{"p.one", Grade::from_int(5), at(kToday), {}, {}},
+                                        {"p.two", Grade::from_int(4), at(kToday), {}, {}},
+                                        {"p.nothing", Grade::from_int(3), at(kToday), {}, {}}};
   CHECK_THROWS_WITH(answer_cards(collection, batch), "no card 'p.nothing' in :memory:");
   CHECK(collection.stats(kToday).total_reviews == 0);
   CHECK(collection.find_card("p.one")->state.is_new());
@@ -242,7 +243,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 4); upgrade rehearse to open it");
+                          "build knows up to 5); upgrade rehearse to open it");
   }
 }
 
