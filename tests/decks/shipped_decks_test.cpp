@@ -436,7 +436,7 @@ TEST_CASE("make run imports every shipped deck, the quick facts first") {
 
 TEST_CASE("the study plan data covers weeks 1 to 8 and names only shipped decks and valid tags") {
   rapidjson::Document plan;
-  plan.Parse(read_file(REHEARSE_SOURCE_DIR "/decks/plans/amazon-l8-sdm.json").c_str());
+  plan.Parse(read_file(REHEARSE_SOURCE_DIR "/decks/plans/amazon-l8-sdm.json", 16).c_str());
   REQUIRE_FALSE(plan.HasParseError());
   CHECK(std::string(plan["format"].GetString()) == "rehearse-plan/1");
   const auto decks = shipped_decks();
