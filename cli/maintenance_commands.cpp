@@ -39,14 +39,17 @@ void run_check(Context& context) {
 
 void run_backup(Context& context, std::string file) {
   Collection& collection = context.collection();
-  if (file.empty()) {
+  const bool default_name = file.empty();
+  if (default_name) {
     const std::filesystem::path path = collection.path();
     file = (path.parent_path() / "backups" /
             fmt::format("{}-{}.db", path.stem().string(), file_stamp(context.now())))
                .string();
   }
-  collection.backup_to(file);
-  fmt::print("Backed up {} to {}\n", collection.path().string(), file);
+  // A default name is never reused: a second backup in the same second gets -2, -3...
+  const std::filesystem::path written =
+      collection.backup_to(file, default_name ? store::IfExists::keep : store::IfExists::replace);
+  fmt::print("Backed up {} to {}\n", collection.path().string(), written.string());
 }
 
 void run_restore(Context& context, const std::string& file) {

@@ -49,10 +49,62 @@ std::string read_file(const std::filesystem::path& path, std::size_t spare) {
   return content;
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  const std::filesystem::path temporary = path.string() + ".rehearse-tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error("cannot write {}: {}", path.string(), std::strerror(errno));
+namespace {
+
+std::string_view file_kind(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::directory:
+      return "a folder";
+    case std::filesystem::file_type::block:
+    case std::filesystem::file_type::character:
+      return "a device";
+    case std::filesystem::file_type::fifo:
+      return "a FIFO";
+    case std::filesystem::file_type::socket:
+      return "a socket";
+    default:
+      return "not a regular file";
+  }
+}
+
+}  // namespace
+
+std::filesystem::path file_to_replace(const std::filesystem::path& path) {
+  std::filesystem::path target = path;
+  std::error_code error;
+  for (int links = 0; std::filesystem::is_symlink(std::filesystem::symlink_status(target, error));
+       ++links) {
+    if (links == 40) throw Error("cannot write {}: too many symbolic links", path.string());
+    const std::filesystem::path next = std::filesystem::read_symlink(target, error);
+    if (error) throw Error("cannot write {}: {}", path.string(), error.message());
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  const std::filesystem::file_status status = std::filesystem::status(target, error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw Error("cannot write {}: it is {}, not a regular file", path.string(),
+                file_kind(status.type()));
+  }
+  return target;
+}
+
+TemporaryFile create_temporary_beside(const std::filesystem::path& target) {
+  std::string name = target.string() + ".rehearse-tmp-XXXXXX";
+  const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd < 0) throw Error("cannot write {}: {}", target.string(), std::strerror(errno));
+  return {fd, name};
+}
+
+void write_file_atomically(const std::filesystem::path& requested, std::string_view content) {
+  const std::filesystem::path path = file_to_replace(requested);
+  const auto [fd, temporary] = create_temporary_beside(path);
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) {
+    ::fchmod(fd, existing.st_mode & 07777);
+  } else {
+    const mode_t mask = ::umask(0);  // read it: only umask() tells
+    ::umask(mask);
+    ::fchmod(fd, 0644 & ~mask);
+  }
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);

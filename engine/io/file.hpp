@@ -12,7 +12,22 @@ namespace rehearse {
 std::string read_file(const std::filesystem::path& path, std::size_t spare = 0);
 
 // Replaces the file's content through a temporary file in the same folder that is flushed and
-// renamed into place: readers see the old content or the new, never a part.
+// renamed into place: readers see the old content or the new, never a part. A symbolic link is
+// written through (see file_to_replace); a replaced file keeps its permissions.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// The file that writing "to `path`" replaces: `path` itself, or the end of the chain of
+// symbolic links it starts (which may not exist yet), so that a link keeps pointing where it
+// did. Throws Error when that is not a regular file: a folder, a device, a FIFO or a socket is
+// never replaced.
+std::filesystem::path file_to_replace(const std::filesystem::path& path);
+
+// A new, empty file with a name no other process uses, beside `target`:
+// <target>.rehearse-tmp-XXXXXX (mkstemp), open for writing with permissions 0600.
+struct TemporaryFile {
+  int fd = -1;
+  std::filesystem::path path;
+};
+TemporaryFile create_temporary_beside(const std::filesystem::path& target);
 
 }  // namespace rehearse

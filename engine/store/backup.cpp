@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "io/file.hpp"
 #include "model/error.hpp"
 #include "store/collection_impl.hpp"
 
@@ -54,18 +55,47 @@ void run_backup(SQLite::Backup& backup) {
   }
 }
 
-void copy_database(SQLite::Database& from, const std::filesystem::path& to) {
-  if (to.has_parent_path()) {
-    std::error_code error;
-    std::filesystem::create_directories(to.parent_path(), error);
-    if (error)
-      throw Error("cannot create the folder {}: {}", to.parent_path().string(), error.message());
+namespace {
+
+// `wanted` when free, else <stem>-2<ext>, <stem>-3<ext>...
+std::filesystem::path numbered(const std::filesystem::path& wanted, int n) {
+  if (n == 1) return wanted;
+  return wanted.parent_path() /
+         fmt::format("{}-{}{}", wanted.stem().string(), n, wanted.extension().string());
+}
+
+// Gives `temporary` the first free name of `wanted`'s series: link() fails rather than replace
+// a file, so two processes never take the same name.
+std::filesystem::path publish_new(const std::filesystem::path& temporary,
+                                  const std::filesystem::path& wanted) {
+  for (int n = 1;; ++n) {
+    const std::filesystem::path name = numbered(wanted, n);
+    if (::link(temporary.c_str(), name.c_str()) == 0) {
+      ::unlink(temporary.c_str());
+      return name;
+    }
+    if (errno != EEXIST) throw Error("cannot write {}: {}", name.string(), std::strerror(errno));
   }
-  const std::filesystem::path temporary = to.string() + ".rehearse-tmp";
-  std::filesystem::remove(temporary);
+}
+
+void create_folder_of(const std::filesystem::path& file) {
+  if (!file.has_parent_path()) return;
+  std::error_code error;
+  std::filesystem::create_directories(file.parent_path(), error);
+  if (error)
+    throw Error("cannot create the folder {}: {}", file.parent_path().string(), error.message());
+}
+
+}  // namespace
+
+std::filesystem::path copy_to_temporary(SQLite::Database& from,
+                                        const std::filesystem::path& beside) {
+  create_folder_of(beside);
+  const TemporaryFile temporary = create_temporary_beside(beside);
+  ::close(temporary.fd);
   try {
     {
-      SQLite::Database target(temporary.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SQLite::Database target(temporary.path.string(), SQLite::OPEN_READWRITE);
       // The copy is private until renamed: no journal, no syncs while it is written (twice as
       // fast); one fsync below makes it durable before it takes its name.
       target.exec("PRAGMA journal_mode = OFF");
@@ -73,8 +103,23 @@ void copy_database(SQLite::Database& from, const std::filesystem::path& to) {
       SQLite::Backup backup(target, from);
       run_backup(backup);
     }
-    sync_file(temporary);
-    std::filesystem::rename(temporary, to);
+    sync_file(temporary.path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary.path, ignored);
+    throw;
+  }
+  return temporary.path;
+}
+
+std::filesystem::path copy_database(SQLite::Database& from, const std::filesystem::path& to,
+                                    IfExists if_exists) {
+  const std::filesystem::path target = if_exists == IfExists::replace ? file_to_replace(to) : to;
+  const std::filesystem::path temporary = copy_to_temporary(from, target);
+  try {
+    if (if_exists == IfExists::keep) return publish_new(temporary, target);
+    std::filesystem::rename(temporary, target);
+    return target;
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
@@ -86,11 +131,7 @@ std::filesystem::path automatic_backup_path(const std::filesystem::path& collect
                                             std::string_view label) {
   const std::filesystem::path folder = collection.parent_path() / "backups";
   const std::string base = automatic_prefix(collection) + std::string(label);
-  std::filesystem::path candidate = folder / (base + ".db");
-  for (int n = 2; std::filesystem::exists(candidate); ++n) {
-    candidate = folder / fmt::format("{}-{}.db", base, n);
-  }
-  return candidate;
+  return folder / (base + ".db");
 }
 
 void prune_automatic_backups(const std::filesystem::path& collection, std::size_t keep) {

@@ -9,25 +9,24 @@ namespace rehearse {
 
 using namespace store;
 
-void Maintenance::backup_to(const std::filesystem::path& destination) const {
-  guarded(impl_->path, [&] {
+std::filesystem::path Maintenance::backup_to(const std::filesystem::path& destination,
+                                             IfExists if_exists) const {
+  return guarded(impl_->path, [&] {
     const bool in_transaction = sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
     if (!in_transaction || impl_->path == ":memory:") {  // no second connection sees memory
-      store::copy_database(impl_->db, destination);
-    } else {
-      // In a write transaction this connection sees its own changes; a second one sees only
-      // what is committed (WAL mode lets it read while the transaction is open).
-      SQLite::Database committed(impl_->path.string(),
-                                 store::connection_flags(SQLite::OPEN_READONLY));
-      store::copy_database(committed, destination);
+      return store::copy_database(impl_->db, destination, if_exists);
     }
-    return 0;
+    // In a write transaction this connection sees its own changes; a second one sees only
+    // what is committed (WAL mode lets it read while the transaction is open).
+    SQLite::Database committed(impl_->path.string(),
+                               store::connection_flags(SQLite::OPEN_READONLY));
+    return store::copy_database(committed, destination, if_exists);
   });
 }
 
 std::filesystem::path Maintenance::backup_automatically(std::string_view label) const {
-  const std::filesystem::path destination = automatic_backup_path(impl_->path, label);
-  backup_to(destination);
+  const std::filesystem::path destination =
+      backup_to(automatic_backup_path(impl_->path, label), IfExists::keep);
   prune_automatic_backups(impl_->path, kAutomaticBackupsKept);
   return destination;
 }
@@ -62,23 +61,41 @@ void copy_raw(const std::filesystem::path& from, const std::filesystem::path& to
   std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
 }
 
+// The next free name of `wanted`'s series (<stem>-2<ext>...), for a byte-for-byte copy.
+std::filesystem::path free_name(const std::filesystem::path& wanted) {
+  std::filesystem::path name = wanted;
+  for (int n = 2; std::filesystem::exists(name); ++n) {
+    name = wanted.parent_path() /
+           fmt::format("{}-{}{}", wanted.stem().string(), n, wanted.extension().string());
+  }
+  return name;
+}
+
+// Whether SQLite cannot open the file as a collection because it is damaged: its pages
+// (SQLITE_CORRUPT) or its header (SQLITE_NOTADB: not recognised as SQLite any more).
+bool too_damaged_to_open(const SQLite::Exception& e) {
+  return e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB;
+}
+
 }  // namespace
 
-void Maintenance::restore(const std::filesystem::path& path, const std::filesystem::path& source,
-                          const std::filesystem::path& safety) {
+std::filesystem::path Maintenance::restore(const std::filesystem::path& path,
+                                           const std::filesystem::path& source,
+                                           const std::filesystem::path& wanted_safety) {
   std::unique_ptr<SQLite::Database> from =
       guarded(source, [&] { return open_restore_source(source); });
   std::unique_ptr<Connection> current;
   try {
     current = Connection::open_writable(path, {});
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() != SQLITE_CORRUPT) throw storage_error(path, e);
+    if (!too_damaged_to_open(e)) throw storage_error(path, e);
   }
   if (current) {
     // A sound collection: copy it aside, then overwrite it in place through SQLite, which
     // other processes see as one more transaction.
-    guarded(path, [&] {
-      store::copy_database(current->db, safety);
+    return guarded(path, [&] {
+      const std::filesystem::path safety =
+          store::copy_database(current->db, wanted_safety, IfExists::keep);
       try {
         SQLite::Backup backup(current->db, *from);
         store::run_backup(backup);
@@ -88,30 +105,28 @@ void Maintenance::restore(const std::filesystem::path& path, const std::filesyst
         throw;
       }
       store::migrate(current->db, path);
-      return 0;
+      return safety;
     });
-    return;
   }
   // Too damaged to open: keep its bytes (and its WAL) as they are, then put a fresh copy of the
   // backup in its place and drop the WAL and shared memory that belonged to the damaged file.
-  guarded(path, [&] {
+  return guarded(path, [&] {
+    const std::filesystem::path safety = free_name(wanted_safety);
     copy_raw(path, safety);
     if (std::filesystem::exists(path.string() + "-wal"))
       copy_raw(path.string() + "-wal", safety.string() + "-wal");
-    const std::filesystem::path fresh = path.string() + ".restoring";
-    store::copy_database(*from, fresh);
+    const std::filesystem::path fresh = store::copy_to_temporary(*from, path);
     std::filesystem::remove(path.string() + "-wal");
     std::filesystem::remove(path.string() + "-shm");
     std::filesystem::rename(fresh, path);
-    return 0;
+    return safety;
   });
 }
 
 std::filesystem::path Maintenance::restore_with_automatic_backup(
     const std::filesystem::path& path, const std::filesystem::path& source,
     std::string_view label) {
-  const std::filesystem::path safety = automatic_backup_path(path, label);
-  restore(path, source, safety);
+  const std::filesystem::path safety = restore(path, source, automatic_backup_path(path, label));
   prune_automatic_backups(path, kAutomaticBackupsKept);
   return safety;
 }

@@ -189,14 +189,20 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
   const int latest = latest_schema_version();
   const int found = read_pragma(db, "user_version");
   if (found == latest) return;
-  if (found > 0 && path != ":memory:") {
-    copy_database(db, automatic_backup_path(path, fmt::format("schema-v{}", found)));
-    prune_automatic_backups(path, kAutomaticBackupsKept);
-  }
-  // Another process may be migrating the same file: decide inside the write lock.
+  // Another process may be migrating the same file: decide, back up and migrate inside the
+  // write lock. The process that waited for it then finds the schema current.
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   check_collection(db, path);
   const int version = read_pragma(db, "user_version");
+  if (version == latest) return;  // the transaction rolls back: nothing was written
+  if (version > 0 && path != ":memory:") {
+    // A connection in a write transaction cannot be a backup's source; a second one reads
+    // the committed collection beside it (WAL).
+    SQLite::Database committed(path.string(), SQLite::OPEN_READONLY);
+    copy_database(committed, automatic_backup_path(path, fmt::format("schema-v{}", version)),
+                  IfExists::keep);
+    prune_automatic_backups(path, kAutomaticBackupsKept);
+  }
   for (int v = version; v < latest; ++v)
     db.exec(std::string(kMigrations[v]));
   db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
