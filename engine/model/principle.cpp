@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace rehearse {
 namespace {
@@ -41,6 +42,23 @@ const T* find_by_slug(const std::array<T, N>& all, std::string_view slug) {
   return it == all.end() ? nullptr : &*it;
 }
 
+// Levenshtein distance: insertions, deletions and substitutions of bytes, one each.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
 }  // namespace
 
 std::span<const Principle> principles() {
@@ -49,6 +67,24 @@ std::span<const Principle> principles() {
 const Principle* find_principle(std::string_view slug) {
   return find_by_slug(kPrinciples, slug);
 }
+const Principle* nearest_principle(std::string_view text) {
+  if (!text.empty()) {  // "bias" means bias-for-action more surely than any edit does
+    for (const Principle& principle : kPrinciples) {
+      if (principle.slug.starts_with(text)) return &principle;
+    }
+  }
+  const Principle* nearest = &kPrinciples[0];
+  std::size_t best = edit_distance(text, nearest->slug);
+  for (const Principle& principle : kPrinciples) {
+    const std::size_t distance = edit_distance(text, principle.slug);
+    if (distance < best) {
+      best = distance;
+      nearest = &principle;
+    }
+  }
+  return nearest;
+}
+
 std::span<const Round> rounds() {
   return kRounds;
 }

@@ -19,6 +19,11 @@ std::span<const Principle> principles();
 // The principle with this slug, or nullptr.
 const Principle* find_principle(std::string_view slug);
 
+// The principle whose slug is nearest to `text`, for "did you mean" suggestions: the first
+// whose slug starts with `text`, else the nearest in edit distance (the first in canonical
+// order on a tie). Never nullptr.
+const Principle* nearest_principle(std::string_view text);
+
 // A round of the interview loop (`round:SLUG` tags).
 struct Round {
   std::string_view slug;
