@@ -19,12 +19,13 @@ ROOT=$(pwd)
 BUILD_DIR="$ROOT/build-fuzz"
 OUT_DIR="$ROOT/fuzz/out"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-ALL_TARGETS="deck_file time csv anki_template markdown_deck anki_package study_plan"
+ALL_TARGETS="deck_file time csv anki_template markdown_deck anki_package study_plan story_markdown"
 TARGETS=${*:-$ALL_TARGETS}
 
 # The longest input libFuzzer makes for each target. Deck files: 64 KiB, enough for the deep
 # nesting that overflowed the stack (docs/fuzzing.md) and for decks of a few dozen cards;
-# --now values: the longest valid one has 19 characters.
+# --now values: the longest valid one has 19 characters; story files: 16 KiB, several times a
+# two-minute story.
 max_len() {
   case "$1" in
     deck_file) echo 65536 ;;
@@ -34,6 +35,7 @@ max_len() {
     markdown_deck) echo 8192 ;;
     anki_package) echo 16384 ;;
     study_plan) echo 16384 ;;
+    story_markdown) echo 16384 ;;
     *) echo "fuzz/run.sh: unknown target '$1' (expected one of: $ALL_TARGETS)" >&2; exit 2 ;;
   esac
 }
