@@ -52,9 +52,8 @@ std::string card_id(const Story& story, std::string_view kind, std::string_view 
 
 StoryCard card(const Story& story, StoryCardKind kind, std::string id, std::string front,
                std::string back, const std::string* principle = nullptr) {
-  return {
-      kind, "story:" + story.id,
-      CardContent{std::move(id), std::move(front), std::move(back), tags_for(story, principle)}};
+  return {kind, CardContent{std::move(id), std::move(front), std::move(back),
+                            tags_for(story, principle), "story:" + story.id}};
 }
 
 void principle_cards(const Story& story, std::vector<StoryCard>& out) {

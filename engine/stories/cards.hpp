@@ -25,10 +25,9 @@ enum class StoryCardKind {
 
 // A generated card. Its id derives from the story id, the kind and the principle or the
 // follow-up's question only, so that editing the rest of a story keeps the card's
-// scheduling; the cards of one story form one sibling group, named by `sibling_group`.
+// scheduling; the cards of one story form one sibling group, "story:ID" (content.group).
 struct StoryCard {
   StoryCardKind kind;
-  std::string sibling_group;  // "story:ID"
   CardContent content;
 
   bool operator==(const StoryCard&) const = default;

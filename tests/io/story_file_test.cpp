@@ -122,7 +122,7 @@ TEST_CASE("a heading inside a code block, a quote or a list is part of the secti
   CHECK(story.result.markdown == "p99 fell by 87%.");
 }
 
-TEST_CASE("CRLF line ends read as LF; a byte order mark is skipped") {
+TEST_CASE("CRLF line ends read as LF, and a byte order mark is skipped") {
   std::string crlf;
   for (const char c : kFront + kStar) {
     if (c == '\n') crlf += '\r';

@@ -47,13 +47,14 @@ TEST_CASE(
                           "story:cutover:30s",
                       });
   for (const StoryCard& card : cards)
-    CHECK(card.sibling_group == "story:cutover");
+    CHECK(card.content.group == "story:cutover");
   CHECK(cards[0].kind == StoryCardKind::principle);
   CHECK(cards[0].content ==
         CardContent{"story:cutover:principle:ownership",
                     "Ownership: which of your stories, and what was its result?",
                     "The ledger cutover\np99 fell from 900 ms to 120 ms.",
-                    {"lp:ownership", "round:technical"}});
+                    {"lp:ownership", "round:technical"},
+                    "story:cutover"});
   CHECK(cards[1].content.tags ==
         std::vector<std::string>{"lp:deliver-results", "round:technical", "lp:ownership"});
   CHECK(cards[2].content.front == "The ledger cutover: the STAR beats?");
@@ -74,7 +75,7 @@ TEST_CASE(
   CHECK(story_deck().id == "stories");
 }
 
-TEST_CASE("editing a story's text keeps its card ids; a removed follow-up loses its card") {
+TEST_CASE("editing a story's text keeps its card ids, and a removed follow-up loses its card") {
   Story story = parse_story_file(kStory, "s.md");
   const std::vector<std::string> before = ids(story_cards(story));
   story.title = "A new title";

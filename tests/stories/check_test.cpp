@@ -31,7 +31,7 @@ TEST_CASE("a story told in the first person, with numbers, in two minutes has no
   CHECK(check_story(story).empty());
 }
 
-TEST_CASE("words are runs holding a letter or a digit; dashes alone are not words") {
+TEST_CASE("words are runs holding a letter or a digit, and dashes alone are not words") {
   CHECK(word_count("I cut p99 - from 900 ms to 120 ms.") == 9);
   CHECK(word_count("  \n ") == 0);
   CHECK(word_count("na\xC3\xAFve caf\xC3\xA9") == 2);
@@ -69,7 +69,7 @@ TEST_CASE("a Result with no number, percentage, money or time is flagged") {
   CHECK(check_story(story).empty());
 }
 
-TEST_CASE("an Action that says we more often than I is flagged; I'm and we're count") {
+TEST_CASE("an Action that says we more often than I is flagged, and I'm and we're count") {
   Story story = good_story();
   story.action = story_text("We planned. We're shipping. We did it. I'm proud. " + words(111));
   CHECK(messages(check_story(story)) ==
