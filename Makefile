@@ -17,18 +17,15 @@ DEBIAN_PACKAGES += pkg-config libutf8proc-dev
 # Tests: jq checks that every --json output parses.
 DEBIAN_PACKAGES += jq
 
-# The shipped decks, in the order a new user meets them: short facts that grade in seconds
-# (the loop, the glossary, the principles, distributed-systems basics) before the decks that
-# ask for a story or a design; the coding deck, needed only for a coding round, comes last.
-SHIPPED_DECKS = $(addprefix decks/,interview-loop.json glossary.json \
-  leadership-principles.json distributed-systems.json study-plan.json behavioral-people.json \
-  behavioral-technical.json behavioral-strategy.json behavioral-culture.json \
-  behavioral-location.json system-design.json people-management.json questions-to-ask.json \
-  coding.json)
+# The shipped decks, in the order a new user meets them (decks/shipped.txt says why).
+SHIPPED_DECKS = $(addprefix decks/,$(shell grep -v '^\#' decks/shipped.txt))
+
+# make install: on PATH for everyone as root, for this user otherwise.
+PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test test-asan bench clean fuzz
+.PHONY: deps configure build run install test test-asan bench clean fuzz
 
 # Installs only the packages that are missing; a machine that has them all is not touched.
 deps:
@@ -41,14 +38,25 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
-build: deps
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+build: configure
 	cmake --build $(BUILD_DIR)
 
-run: build
-	$(REHEARSE) init
-	$(REHEARSE) import $(SHIPPED_DECKS)
-	$(REHEARSE) review
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+# Builds rehearse alone (not the tests). The first run creates the collection and imports the
+# shipped decks; later runs only review, leaving the collection's decks as they are (update
+# them with an explicit 'rehearse import decks/*.json').
+run: configure
+	cmake --build $(BUILD_DIR) --target rehearse
+	cli/first_run.sh $(REHEARSE) $(SHIPPED_DECKS)
+
+# rehearse on PATH ($(PREFIX)/bin), its decks in $(PREFIX)/share/rehearse/decks, the man page
+# and the bash completion.
+install: configure
+	cmake --build $(BUILD_DIR) --target rehearse rehearse_man
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "Add $(PREFIX)/bin to PATH to run rehearse.";; esac
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2

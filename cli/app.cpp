@@ -3,7 +3,10 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
+#include <string_view>
+#include <vector>
 
 #include "clock.hpp"
 #include "model/error.hpp"
@@ -41,6 +44,43 @@ CLI::Validator time_validator() {
         }
       },
       "YYYY-MM-DD[THH:MM[:SS]]");
+}
+
+// The edit distance of a and b, a swap of two neighbours counting one (optimal string alignment).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// "unknown command 'reveiw'; did you mean 'review'?" when the first word left over after parsing
+// is close to a command's name; empty otherwise.
+std::string unknown_command_message(const CLI::App& app) {
+  const std::vector<std::string> left = app.remaining();
+  if (left.empty() || left.front().starts_with("-")) return {};
+  const std::string& word = left.front();
+  std::string best;
+  std::size_t best_distance = 3;  // at most two edits away
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    const std::size_t distance = edit_distance(word, command->get_name());
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = command->get_name();
+    }
+  }
+  if (best.empty()) return fmt::format("unknown command '{}'", word);
+  return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
 }
 
 }  // namespace
@@ -100,15 +140,15 @@ int run(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    if (app.get_subcommands().empty()) {
-      fmt::print(stderr, "{}", app.help());
-      return 2;
-    }
+    if (app.get_subcommands().empty()) run_today(context);
     return context.exit_code;
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "rehearse: {} (see 'rehearse --help')\n", visible_line(e.what()));
+    const std::string unknown =
+        app.get_subcommands().empty() ? unknown_command_message(app) : std::string();
+    fmt::print(stderr, "rehearse: {} (see 'rehearse --help')\n",
+               visible_line(unknown.empty() ? e.what() : unknown));
     return 2;
   } catch (const Error& e) {
     fmt::print(stderr, "rehearse: {}\n", visible_line(e.what()));

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <fstream>
 #include <optional>
 
 #include "app.hpp"
@@ -14,6 +15,7 @@
 #include "io/file.hpp"
 #include "io/import_formats.hpp"
 #include "json_output.hpp"
+#include "model/error.hpp"
 #include "model/principle.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
@@ -61,6 +63,35 @@ bool worth_a_backup(const Collection& collection, const std::vector<ImportReport
     changes_cards = changes_cards || r.updated > 0;
   }
   return cards >= kLargeImport && changes_cards && collection.has_reviews();
+}
+
+// The folder of the decks shipped with rehearse: share/rehearse/decks beside the binary's folder
+// (an installed tree, wherever it was moved), else where it was configured to be installed, else
+// the source tree it was built from.
+std::filesystem::path shipped_decks_folder() {
+  std::vector<std::filesystem::path> candidates;
+  std::error_code error;
+  const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error)
+    candidates.push_back(binary.parent_path().parent_path() / REHEARSE_DATA_SUBDIR / "decks");
+  candidates.push_back(std::filesystem::path(REHEARSE_DATA_DIR) / "decks");
+  candidates.push_back(std::filesystem::path(REHEARSE_SOURCE_DIR) / "decks");
+  for (const std::filesystem::path& folder : candidates) {
+    if (std::filesystem::exists(folder / "shipped.txt", error)) return folder;
+  }
+  throw Error("cannot find the shipped decks (no {}): name the deck files to import",
+              (candidates.front() / "shipped.txt").string());
+}
+
+// The shipped deck files in the order shipped.txt gives.
+std::vector<std::string> shipped_deck_files() {
+  const std::filesystem::path folder = shipped_decks_folder();
+  std::ifstream list(folder / "shipped.txt");
+  std::vector<std::string> files;
+  for (std::string line; std::getline(list, line);) {
+    if (!line.empty() && line[0] != '#') files.push_back((folder / line).string());
+  }
+  return files;
 }
 
 void run_dry_import(Context& context, const std::vector<std::string>& paths) {
@@ -201,6 +232,7 @@ void add_deck_commands(CLI::App& app, Context& context) {
     std::string path;
     bool json = false;
     bool dry_run = false;
+    bool shipped = false;
   };
   auto args = std::make_shared<Args>();
 
@@ -211,12 +243,20 @@ void add_deck_commands(CLI::App& app, Context& context) {
       "import",
       "Add or update decks from deck files. Cards are matched by id: edited cards keep their "
       "progress. A file with any error is refused whole and nothing is imported.");
-  import_command->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)")
-      ->required();
+  import_command->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)");
+  import_command->add_flag("--shipped", args->shipped,
+                           "Also the decks shipped with rehearse (share/rehearse/decks), in the "
+                           "order a new user meets them");
   import_command->add_flag("--dry-run", args->dry_run,
                            "Check the files and report what would be added, updated and missing, "
                            "without writing anything");
-  import_command->callback([&context, args] { run_import(context, args->files, args->dry_run); });
+  import_command->callback([&context, args] {
+    std::vector<std::string> files =
+        args->shipped ? shipped_deck_files() : std::vector<std::string>{};
+    files.insert(files.end(), args->files.begin(), args->files.end());
+    if (files.empty()) throw CLI::RequiredError("FILE");
+    run_import(context, files, args->dry_run);
+  });
 
   auto* export_ = app.add_subcommand(
       "export", "Write a deck to a deck file, or to FILE.csv, FILE.tsv, FILE.md or FILE.apkg");

@@ -1,11 +1,11 @@
 // review: the interactive daily session. Every answer is saved the moment it is given, so
-// quitting at any point (q, end of input, Ctrl-C) loses nothing.
+// quitting at any point (q, end of input, Ctrl-C) loses nothing. On a terminal the session takes
+// single keys on a screen redrawn for each card; piped input is read line by line.
 #include <fmt/color.h>
 #include <fmt/core.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <set>
@@ -13,7 +13,9 @@
 #include "answer/answer.hpp"
 #include "app.hpp"
 #include "card_text.hpp"
+#include "layout.hpp"
 #include "model/error.hpp"
+#include "review_screen.hpp"
 #include "session/queue.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
@@ -21,51 +23,61 @@
 namespace rehearse::cli {
 namespace {
 
-volatile std::sig_atomic_t g_interrupted = 0;
-
-// Closing standard input (async-signal-safe) also ends a read that was about to start when the
-// signal came, which the flag alone would miss.
-extern "C" void on_interrupt(int) {
-  g_interrupted = 1;
-  ::close(STDIN_FILENO);
+bool styled_output() {
+  return is_terminal(stdout) && !std::getenv("NO_COLOR");
 }
 
-// While alive, Ctrl-C (and SIGTERM) interrupt a pending read instead of killing the process,
-// so the session can end with its summary.
-class InterruptGuard {
- public:
-  InterruptGuard() {
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: a blocked read returns
-    sigaction(SIGINT, &action, &old_int_);
-    sigaction(SIGTERM, &action, &old_term_);
-  }
-  ~InterruptGuard() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
+// The columns to wrap to: the terminal's, 80 when unknown.
+int output_columns() {
+  return terminal_size().value_or(TerminalSize{}).columns;
+}
 
- private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
+std::string wrapped(const std::string& text) {
+  std::string out;
+  for (const std::string& line : wrap_text(text, output_columns()))
+    out += line + "\n";
+  return out;
+}
+
+struct Tally {
+  int answers = 0;
+  int passed = 0;
+  std::set<std::string> cards;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
-constexpr const char* kLegend =
-    "Grades: 5 perfect | 4 right after hesitation | 3 right with difficulty | "
-    "2 wrong, easy once seen | 1 wrong, remembered on seeing | 0 blackout";
+std::string describe_duration(std::chrono::steady_clock::duration elapsed) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
+  if (seconds < 60) return fmt::format("{} s", seconds);
+  return fmt::format("{} min {} s", seconds / 60, seconds % 60);
+}
 
-class Screen {
+std::string describe_counts(const QueueCounts& counts) {
+  return fmt::format("{} due, {} new, {} to repeat today", counts.due, counts.fresh, counts.reask);
+}
+
+// Saves the answer and counts it; returns when the card comes back, for the user to read.
+std::string save_answer(Context& context, const Card& card, Grade grade,
+                        std::chrono::steady_clock::time_point shown, Tally& tally) {
+  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - shown);
+  const Moment now = context.now();
+  const AnsweredCard answered =
+      answer_card(context.collection(), card.content.id, grade, now, spent);
+  ++tally.answers;
+  if (sm2::passed(grade)) ++tally.passed;
+  tally.cards.insert(card.content.id);
+  return describe_due(answered.card.state, now.day);
+}
+
+// --- Piped input: one line per step ------------------------------------------------------------
+
+class LineScreen {
  public:
-  Screen()
-      : styled_(is_terminal(stdout) && !std::getenv("NO_COLOR")),
-        input_is_terminal_(is_terminal(stdin)) {}
+  LineScreen() : styled_(styled_output()), input_is_terminal_(is_terminal(stdin)) {}
 
   void heading(const std::string& text) const { print(fmt::emphasis::faint, text + "\n"); }
-  void front(const std::string& text) const { print(fmt::emphasis::bold, text + "\n"); }
+  void front(const std::string& text) const { print(fmt::emphasis::bold, wrapped(text)); }
   void plain(const std::string& text) const { fmt::print("{}", text); }
 
   // Prints the prompt and reads one line; nullopt at end of input or on Ctrl-C.
@@ -73,7 +85,8 @@ class Screen {
     fmt::print("{}", prompt);
     std::fflush(stdout);
     std::string line;
-    if (g_interrupted || !std::getline(std::cin, line) || g_interrupted) {
+    if (InterruptGuard::interrupted() || !std::getline(std::cin, line) ||
+        InterruptGuard::interrupted()) {
       fmt::print("\n");
       return std::nullopt;
     }
@@ -94,30 +107,13 @@ class Screen {
   bool input_is_terminal_;
 };
 
-struct Tally {
-  int answers = 0;
-  int passed = 0;
-  std::set<std::string> cards;
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-};
-
-std::string describe_duration(std::chrono::steady_clock::duration elapsed) {
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
-  if (seconds < 60) return fmt::format("{} s", seconds);
-  return fmt::format("{} min {} s", seconds / 60, seconds % 60);
-}
-
-std::string describe_counts(const QueueCounts& counts) {
-  return fmt::format("{} due, {} new, {} to repeat today", counts.due, counts.fresh, counts.reask);
-}
-
 // Asks for a grade until one is valid; nullopt when the user quits.
-std::optional<Grade> ask_grade(const Screen& screen) {
+std::optional<Grade> ask_grade(const LineScreen& screen) {
   for (;;) {
     const std::optional<std::string> line = screen.ask("Grade 0-5 (? legend, q quit): ");
     if (!line || *line == "q") return std::nullopt;
     if (*line == "?") {
-      screen.plain(std::string(kLegend) + "\n");
+      screen.plain(std::string(kGradeLegend) + "\n");
       continue;
     }
     try {
@@ -129,74 +125,203 @@ std::optional<Grade> ask_grade(const Screen& screen) {
 }
 
 // Asks one card; false when the user quits before grading it.
-bool review_card(Context& context, const Screen& screen, const Card& card, const QueueCounts& left,
-                 Tally& tally) {
+bool review_card_by_lines(Context& context, const LineScreen& screen, const Card& card,
+                          const QueueCounts& left, Tally& tally) {
   screen.heading(fmt::format("--- {} | {} | {} left ---", visible_line(card.deck_id),
                              visible_line(card.content.id), left.total()));
   screen.front(visible(card.content.front));
   const auto shown = std::chrono::steady_clock::now();
   const std::optional<std::string> reveal = screen.ask("[Enter] show the answer, q quit: ");
   if (!reveal || *reveal == "q") return false;
-  screen.plain(visible(card.content.back) + "\n");
+  screen.plain(wrapped(visible(card.content.back)));
   const std::optional<Grade> grade = ask_grade(screen);
   if (!grade) return false;
-  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - shown);
-  const Moment now = context.now();
-  const AnsweredCard answered =
-      answer_card(context.collection(), card.content.id, *grade, now, spent);
-  screen.plain(fmt::format("-> {}\n\n", describe_due(answered.card.state, now.day)));
-  ++tally.answers;
-  if (sm2::passed(*grade)) ++tally.passed;
-  tally.cards.insert(card.content.id);
+  screen.plain(fmt::format("-> {}\n\n", save_answer(context, card, *grade, shown, tally)));
   return true;
 }
 
-void print_summary(Context& context, const Screen& screen, const CardFilter& filter,
-                   const Tally& tally, bool finished) {
+// --- A terminal: single keys on a screen redrawn for each card --------------------------------
+
+void draw(const std::vector<ScreenLine>& lines, bool styled) {
+  std::string frame = "\033[H\033[2J";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const ScreenLine& line = lines[i];
+    const bool styled_line = styled && line.style != ScreenLine::Style::plain && !line.text.empty();
+    if (styled_line) frame += line.style == ScreenLine::Style::bold ? "\033[1m" : "\033[2m";
+    frame += line.text;
+    if (styled_line) frame += "\033[0m";
+    if (i + 1 < lines.size()) frame += "\n";  // the last line must not scroll the screen
+  }
+  fmt::print("{}", frame);
+  std::fflush(stdout);
+}
+
+CardView view_of(const Card& card, const QueueCounts& left, Day today, const std::string& last) {
+  CardView view;
+  view.deck = visible_line(card.deck_id);
+  for (const std::string& tag : card.content.tags)
+    view.tags.push_back(visible_line(tag));
+  view.left_new = left.fresh;
+  view.left_due = left.due;
+  view.left_reasks = left.reask;
+  view.reask = card.state.reask && card.state.last_answered == today;
+  view.front = visible(card.content.front);
+  view.back = visible(card.content.back);
+  view.last = last;
+  return view;
+}
+
+// What the keys of one card led to.
+struct KeyOutcome {
+  std::optional<Grade> grade;  // nullopt: the session ends
+};
+
+class KeyScreen {
+ public:
+  explicit KeyScreen(RawMode& raw) : raw_(raw), styled_(styled_output()) {}
+
+  // Shows the card and follows the keys until it is graded or the user quits.
+  KeyOutcome ask(CardView view) {
+    std::optional<int> page;  // set once the answer is shown
+    bool help = false;
+    for (;;) {
+      const TerminalSize size = terminal_size().value_or(TerminalSize{});
+      const int columns = std::max(size.columns, 20);
+      int pages = 1;
+      draw(help ? help_screen(columns) : card_screen(view, columns, size.rows, page, &pages),
+           styled_);
+      const Key key = read_key();
+      view.note.clear();
+      if (help) {
+        help = key.kind == Key::Kind::resized;
+        if (!ends_session(key)) continue;
+      }
+      if (ends_session(key)) return {};
+      if (key.kind == Key::Kind::ctrl_z) raw_.stop_process();
+      const char c = key.kind == Key::Kind::character ? key.character : '\0';
+      const bool forward = key.kind == Key::Kind::enter || c == ' ' ||
+                           key.kind == Key::Kind::down || key.kind == Key::Kind::page_down;
+      const bool back = c == 'b' || key.kind == Key::Kind::up || key.kind == Key::Kind::page_up;
+      if (c == '?') help = true;
+      if (!page && forward) {
+        page = 0;
+      } else if (page && forward) {
+        if (*page + 1 < pages) ++*page;
+      } else if (page && back) {
+        if (*page > 0) --*page;
+      } else if (c >= '0' && c <= '5') {
+        if (page) return {Grade::from_int(c - '0')};
+        view.note = "Show the answer first: Space.";
+      }
+    }
+  }
+
+  void show_summary(const std::string& text) {
+    fmt::print("\033[H\033[2J{}", text);
+    std::fflush(stdout);
+  }
+
+ private:
+  static bool ends_session(const Key& key) {
+    switch (key.kind) {
+      case Key::Kind::escape:
+      case Key::Kind::ctrl_c:
+      case Key::Kind::end:
+      case Key::Kind::interrupted:
+        return true;
+      case Key::Kind::character:
+        return key.character == 'q' || key.character == 'Q';
+      default:
+        return false;
+    }
+  }
+
+  RawMode& raw_;
+  bool styled_;
+};
+
+// --- The session -----------------------------------------------------------------------------
+
+std::string summary(Context& context, const CardFilter& filter, const Tally& tally, bool finished) {
   Collection& collection = context.collection();
   const Day today = context.today();
+  std::string text;
   if (tally.answers > 0) {
-    screen.plain(fmt::format("{}: {} answer{} on {} card{}, {}% graded 3 or better, in {}.\n",
-                             finished ? "Session done" : "Session stopped", tally.answers,
-                             tally.answers == 1 ? "" : "s", tally.cards.size(),
-                             tally.cards.size() == 1 ? "" : "s", tally.passed * 100 / tally.answers,
-                             describe_duration(std::chrono::steady_clock::now() - tally.started)));
+    text += fmt::format("{}: {} answer{} on {} card{}, {}% graded 3 or better, in {}.\n",
+                        finished ? "Session done" : "Session stopped", tally.answers,
+                        tally.answers == 1 ? "" : "s", tally.cards.size(),
+                        tally.cards.size() == 1 ? "" : "s", tally.passed * 100 / tally.answers,
+                        describe_duration(std::chrono::steady_clock::now() - tally.started));
   }
   const QueueCounts left = collection.queue_counts(filter, today);
-  if (left.total() > 0) {
-    screen.plain(fmt::format("Still to do today: {}.\n", describe_counts(left)));
-    return;
-  }
+  if (left.total() > 0)
+    return text + fmt::format("Still to do today: {}.\n", describe_counts(left));
   const std::optional<Day> next_due = collection.earliest_due(filter);
-  screen.plain(fmt::format("Nothing left for today. Next due: {}.\n",
-                           next_due ? format_day(*next_due) : "nothing scheduled"));
+  return text + fmt::format("Nothing left for today. Next due: {}.\n",
+                            next_due ? format_day(*next_due) : "nothing scheduled");
+}
+
+std::string describe_scope(const std::string& deck, const std::string& tag) {
+  if (!deck.empty() && !tag.empty()) {
+    return fmt::format("deck {}, tag {}", visible_line(deck), visible_line(tag));
+  }
+  if (!deck.empty()) return "deck " + visible_line(deck);
+  if (!tag.empty()) return "tag " + visible_line(tag);
+  return "all decks";
+}
+
+// Asks cards with `ask` (card, counts left) -> whether it was graded, until none is left or
+// the user quits; returns whether the session ran to its end.
+template <typename Ask>
+bool ask_cards(Context& context, const CardFilter& filter, Ask ask) {
+  for (;;) {
+    const Day today = context.today();
+    const std::optional<Card> card = next_card(context.collection(), filter, today);
+    if (!card) return true;
+    if (!ask(*card, context.collection().queue_counts(filter, today), today)) return false;
+  }
+}
+
+void review_by_lines(Context& context, const CardFilter& filter, const std::string& scope) {
+  const LineScreen screen;
+  const QueueCounts start = context.collection().queue_counts(filter, context.today());
+  screen.plain(
+      fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kGradeLegend));
+  const InterruptGuard guard(/*close_input=*/true);
+  Tally tally;
+  const bool finished =
+      ask_cards(context, filter, [&](const Card& card, const QueueCounts& left, Day) {
+        return review_card_by_lines(context, screen, card, left, tally);
+      });
+  screen.plain(summary(context, filter, tally, finished));
+}
+
+void review_by_keys(Context& context, const CardFilter& filter) {
+  const InterruptGuard guard(/*close_input=*/false);
+  RawMode raw;
+  KeyScreen screen(raw);
+  Tally tally;
+  std::string last;
+  const bool finished =
+      ask_cards(context, filter, [&](const Card& card, const QueueCounts& left, Day today) {
+        const auto shown = std::chrono::steady_clock::now();
+        const KeyOutcome outcome = screen.ask(view_of(card, left, today, last));
+        if (!outcome.grade) return false;
+        last = fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
+                           outcome.grade->value(),
+                           save_answer(context, card, *outcome.grade, shown, tally));
+        return true;
+      });
+  screen.show_summary(summary(context, filter, tally, finished));
 }
 
 void run_review(Context& context, const std::string& deck, const std::string& tag) {
   const CardFilter filter = context.filter(deck, tag);
-  Collection& collection = context.collection();
-  const Screen screen;
-  const QueueCounts start = collection.queue_counts(filter, context.today());
-  const std::string scope = !deck.empty()  ? "deck " + deck
-                            : !tag.empty() ? "tag " + tag
-                                           : "all decks";
-  screen.plain(fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kLegend));
-
-  const InterruptGuard guard;
-  g_interrupted = 0;
-  Tally tally;
-  bool finished = true;
-  for (;;) {
-    const Day today = context.today();
-    const std::optional<Card> card = next_card(collection, filter, today);
-    if (!card) break;
-    if (!review_card(context, screen, *card, collection.queue_counts(filter, today), tally)) {
-      finished = false;
-      break;
-    }
+  if (is_terminal(stdin) && is_terminal(stdout)) {
+    review_by_keys(context, filter);
+  } else {
+    review_by_lines(context, filter, describe_scope(deck, tag));
   }
-  print_summary(context, screen, filter, tally, finished);
 }
 
 }  // namespace
@@ -209,7 +334,8 @@ void add_review_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<Args>();
   auto* review = app.add_subcommand(
       "review",
-      "Review due and new cards interactively: Enter shows the answer, then type a grade 0-5. "
+      "Review due and new cards. On a terminal: Space shows the answer, a key 0-5 grades it, ? "
+      "lists the keys, q quits. With piped input: one line per step (Enter, then a grade 0-5). "
       "Each answer is saved at once; q, end of input or Ctrl-C ends the session.");
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,

@@ -478,6 +478,17 @@ bool ReviewLog::has_reviews() const {
   });
 }
 
+std::vector<Day> ReviewLog::answer_days(Day since) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query("SELECT DISTINCT day FROM reviews WHERE day >= ? ORDER BY day DESC");
+    q->bind(1, day_number(since));
+    std::vector<Day> days;
+    while (q->executeStep())
+      days.push_back(day_from_number(q->getColumn(0).getInt64()));
+    return days;
+  });
+}
+
 std::vector<TagCounts> Queries::tag_counts(std::string_view prefix, Day today) const {
   return guarded(impl_->path, [&] {
     // Two sequential reads aggregated here: SQLite's per-row join would cost a B-tree lookup

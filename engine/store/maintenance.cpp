@@ -1,6 +1,8 @@
 // Collection: backups, restore and the integrity check.
 #include <SQLiteCpp/Backup.h>
 
+#include <string_view>
+
 #include "store/backup.hpp"
 #include "store/collection_impl.hpp"
 #include "store/schema.hpp"
@@ -35,16 +37,45 @@ namespace {
 
 // Opens `source` for reading and checks that it is a sound rehearse collection. A file with no
 // WAL beside it (a backup) is opened immutable, so that nothing is created next to it.
+// SQLite's failures are thrown as they come.
+std::unique_ptr<SQLite::Database> open_sound_source(const std::filesystem::path& source);
+
+// The same, every problem named after the backup, never after --db.
 std::unique_ptr<SQLite::Database> open_restore_source(const std::filesystem::path& source) {
   if (!std::filesystem::is_regular_file(source)) {
     throw Error("cannot restore from {}: no such file", source.string());
   }
+  try {
+    return open_sound_source(source);
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      throw Error(
+          "cannot restore from {}: it is not a rehearse collection (not an SQLite database)",
+          source.string());
+    }
+    if (e.getErrorCode() == SQLITE_CORRUPT) {
+      throw Error("cannot restore from {}: it is damaged ({})", source.string(), e.what());
+    }
+    throw;
+  }
+}
+
+std::unique_ptr<SQLite::Database> open_sound_source(const std::filesystem::path& source) {
   const bool has_wal = std::filesystem::exists(source.string() + "-wal");
   auto from = has_wal
                   ? std::make_unique<SQLite::Database>(source.string(), SQLite::OPEN_READONLY)
                   : std::make_unique<SQLite::Database>(file_uri(source) + "?immutable=1",
                                                        SQLite::OPEN_READONLY | SQLite::OPEN_URI);
-  store::check_collection(*from, source);
+  try {
+    store::check_collection(*from, source);
+  } catch (const Error& e) {
+    // Ownership's message tells to choose another --db: the choice here is another backup.
+    if (std::string_view(e.what()).find("--db") == std::string_view::npos) throw;
+    throw Error(
+        "cannot restore from {}: it is not a rehearse collection (an SQLite database "
+        "of another program)",
+        source.string());
+  }
   if (from->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0) {
     throw Error("cannot restore from {}: it is empty", source.string());
   }

@@ -30,6 +30,8 @@ class ReviewLog : protected Part {
   std::vector<LogEntry> review_log(std::string_view card_id) const;
   // Whether any answer has been recorded.
   bool has_reviews() const;
+  // The days on which answers were recorded, from `since` on, latest first.
+  std::vector<Day> answer_days(Day since) const;
 
  protected:
   using Part::Part;

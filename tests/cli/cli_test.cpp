@@ -397,9 +397,9 @@ TEST_CASE("restore refuses a file that is not a sound collection and changes not
   const std::string before = f.rehearse({"cards", "--json"}).out;
   const CliResult result = f.rehearse({"restore", (f.dir / "notes.txt").string()});
   CHECK(result.exit_code == 1);
-  CHECK(result.err == "rehearse: " + (f.dir / "notes.txt").string() +
-                          " is not a rehearse collection (not an SQLite database); choose another "
-                          "file with --db\n");
+  // The message names the backup: the choice to make is another backup, not another --db.
+  CHECK(result.err == "rehearse: cannot restore from " + (f.dir / "notes.txt").string() +
+                          ": it is not a rehearse collection (not an SQLite database)\n");
   CHECK(f.rehearse({"cards", "--json"}).out == before);
   CHECK(f.rehearse({"restore", (f.dir / "missing.db").string()}).err ==
         "rehearse: cannot restore from " + (f.dir / "missing.db").string() + ": no such file\n");

@@ -265,18 +265,16 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
 // --- make run ---------------------------------------------------------------------------------
 
 // The file names the Makefile's SHIPPED_DECKS lists, in order.
-std::vector<std::string> makefile_shipped_decks() {
-  const std::string makefile = read_file(REHEARSE_SOURCE_DIR "/Makefile");
-  const std::size_t start = makefile.find("SHIPPED_DECKS = $(addprefix decks/,");
-  if (start == std::string::npos) return {};
-  const std::size_t end = makefile.find(')', start);
-  std::string list = makefile.substr(start, end - start);
-  list = list.substr(list.find(',') + 1);
-  std::erase(list, '\\');
+// The decks `make run` and `import --shipped` import, in order: decks/shipped.txt, which the
+// Makefile reads.
+std::vector<std::string> listed_shipped_decks() {
   std::vector<std::string> files;
-  std::istringstream in(list);
-  for (std::string file; in >> file;)
-    files.push_back(file);
+  std::istringstream in(read_file(REHEARSE_SOURCE_DIR "/decks/shipped.txt"));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') files.push_back(line);
+  }
+  if (read_file(REHEARSE_SOURCE_DIR "/Makefile").find("decks/shipped.txt") == std::string::npos)
+    return {};
   return files;
 }
 
@@ -426,7 +424,7 @@ TEST_CASE("make run imports every shipped deck, the quick facts first") {
   for (const auto& entry : std::filesystem::directory_iterator(REHEARSE_SOURCE_DIR "/decks")) {
     if (entry.path().extension() == ".json") in_folder.insert(entry.path().filename().string());
   }
-  const std::vector<std::string> listed = makefile_shipped_decks();
+  const std::vector<std::string> listed = listed_shipped_decks();
   CHECK(std::set<std::string>(listed.begin(), listed.end()) == in_folder);
   CHECK(listed.size() == in_folder.size());
   REQUIRE_FALSE(listed.empty());

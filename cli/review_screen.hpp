@@ -1,0 +1,47 @@
+#pragma once
+
+// The review screen on a terminal, as lines of text: a pure function of what there is to show
+// and the terminal's size, so that it can be tested without one.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rehearse::cli {
+
+// What the screen shows of a card. Text is already safe to print (visible()).
+struct CardView {
+  std::string deck;               // the deck's id
+  std::vector<std::string> tags;  // the card's tags
+  int left_new = 0;               // what is left today, this card included
+  int left_due = 0;
+  int left_reasks = 0;
+  bool reask = false;  // asked again because it was missed earlier today
+  std::string front;   // the question
+  std::string back;    // the answer
+  std::string last;    // what the previous answer did, or empty
+  std::string note;    // a one-line message for the user (a key that does nothing now)
+};
+
+// One line of the screen and how it is drawn.
+struct ScreenLine {
+  enum class Style { plain, faint, bold };
+  std::string text;
+  Style style = Style::plain;
+};
+
+// The one-line grade legend; at most 80 columns.
+extern const char* const kGradeLegend;
+
+// Lines of the card's screen for a terminal of `columns` x `rows`: the header (counts, deck,
+// tags, re-ask), the question, then, when `answer_page` is set, that page of the answer, and
+// the key prompt last. The answer is cut into pages that leave the header and question on
+// screen; `answer_page` past the last page shows the last. `*pages` receives the page count.
+// Every line fits in `columns` (REQUIRES: columns >= 20, rows >= 1).
+std::vector<ScreenLine> card_screen(const CardView& view, int columns, int rows,
+                                    std::optional<int> answer_page, int* pages);
+
+// The help screen: every key, then SM-2's six grades.
+std::vector<ScreenLine> help_screen(int columns);
+
+}  // namespace rehearse::cli

@@ -1,0 +1,84 @@
+// End-to-end: `cmake --install` into a temporary prefix, and the script `make run` runs.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
+
+using rehearse::test::CliResult;
+using rehearse::test::run_program;
+using rehearse::test::TempDir;
+
+namespace {
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string deck(const std::string& back) {
+  return R"({"format": "rehearse-deck/1", "deck": {"id": "mine", "name": "Mine", "description": ""},
+  "cards": [{"id": "m.1", "front": "Q?", "back": ")" +
+         back + R"(", "tags": []}]})";
+}
+
+}  // namespace
+
+TEST_CASE("the installed rehearse runs from its prefix and finds its shipped decks there") {
+  const TempDir prefix;
+  const CliResult install =
+      run_program({"cmake", "--install", REHEARSE_BUILD_DIR, "--prefix", prefix.path().string()});
+  REQUIRE(install.exit_code == 0);
+  const std::string binary = (prefix / "bin/rehearse").string();
+  REQUIRE(std::filesystem::exists(binary));
+  CHECK(std::filesystem::exists(prefix / "share/rehearse/decks/shipped.txt"));
+  CHECK(read(prefix / "share/man/man1/rehearse.1").starts_with(".TH REHEARSE 1"));
+  CHECK(read(prefix / "share/man/man1/rehearse.1").find(".SS review") != std::string::npos);
+  CHECK(
+      run_program({"bash", "-n", (prefix / "share/bash-completion/completions/rehearse").string()})
+          .exit_code == 0);
+
+  // Moved elsewhere, the tree still finds its decks beside the binary.
+  const TempDir moved;
+  std::filesystem::rename(prefix / "bin", moved / "bin");
+  std::filesystem::rename(prefix / "share", moved / "share");
+  const std::string db = (moved / "c.db").string();
+  const CliResult imported =
+      run_program({(moved / "bin/rehearse").string(), "--db", db, "import", "--shipped"});
+  CHECK(imported.err == "");
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.out.find("interview-loop (" +
+                          (moved / "share/rehearse/decks/interview-loop.json").string() +
+                          "): new deck") == 0);
+  CHECK(imported.out.find("coding (") != std::string::npos);
+  const CliResult decks = run_program({(moved / "bin/rehearse").string(), "--db", db, "decks"});
+  CHECK(decks.out.find("leadership-principles") != std::string::npos);
+}
+
+TEST_CASE("make run imports the shipped decks into a new collection only") {
+  const TempDir dir;
+  const std::string db = "REHEARSE_DB=" + (dir / "c.db").string();
+  const std::string file = (dir / "mine.json").string();
+  std::ofstream(file) << deck("shipped answer");
+  const std::string script = std::string(REHEARSE_SOURCE_DIR) + "/cli/first_run.sh";
+
+  const CliResult first = run_program({script, REHEARSE_BINARY, file}, "", {db});
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("mine (" + file + "): new deck, 1 added") != std::string::npos);
+  CHECK(first.out.find("Reviewing all decks: 0 due, 1 new") != std::string::npos);
+
+  // The user edits the card in the collection; the next run reviews and keeps the edit.
+  const std::string edited = (dir / "edited.json").string();
+  std::ofstream(edited) << deck("my own answer");
+  REQUIRE(run_program({REHEARSE_BINARY, "import", edited}, "", {db}).exit_code == 0);
+  const CliResult second = run_program({script, REHEARSE_BINARY, file}, "", {db});
+  CHECK(second.exit_code == 0);
+  CHECK(second.out.find("added") == std::string::npos);
+  CHECK(second.out.find("Reviewing all decks: 0 due, 1 new") != std::string::npos);
+  CHECK(
+      run_program({REHEARSE_BINARY, "show", "m.1", "--json"}, "", {db}).out.find("my own answer") !=
+      std::string::npos);
+}
