@@ -15,7 +15,6 @@ enum class IfExists {
   keep,     // keeps it: the copy takes the next free name, <stem>-2<ext>, <stem>-3<ext>...
 };
 
-
 // Keeping the collection safe: backups, restore, the integrity check.
 class Maintenance : protected Part {
  public:
