@@ -467,18 +467,6 @@ bool is_blank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-// What is wrong with an author's id; nullopt when nothing.
-std::optional<std::string> id_problem(std::string_view id, std::size_t max_length) {
-  if (id.empty()) return "is empty";
-  if (id.size() > max_length) return fmt::format("is longer than {} characters", max_length);
-  const bool valid = std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-           c == '_' || c == '-' || c == ':';
-  });
-  if (!valid) return "may only contain letters, digits and . _ - :";
-  return std::nullopt;
-}
-
 void check_root(const Read& read, std::string_view source) {
   if (!read.format) {
     throw Error("{}:{}: no \"format\" field (expected \"{}\")", source, read.root_line,

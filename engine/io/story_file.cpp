@@ -12,6 +12,7 @@
 
 #include "io/file.hpp"
 #include "io/markdown.hpp"
+#include "model/card.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
 
@@ -194,18 +195,6 @@ std::vector<std::string> FrontMatter::list(const YAML::Node& node, std::string_v
     values.push_back(element.Scalar());
   }
   return values;
-}
-
-// What is wrong with an author's id (the card id rules), or nullopt.
-std::optional<std::string> id_problem(std::string_view id, std::size_t max_length) {
-  if (id.empty()) return "is empty";
-  if (id.size() > max_length) return fmt::format("is longer than {} characters", max_length);
-  const bool valid = std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-           c == '_' || c == '-' || c == ':';
-  });
-  if (!valid) return "may only contain letters, digits and . _ - :";
-  return std::nullopt;
 }
 
 void FrontMatter::id(const YAML::Node& node, int at, Story& story) const {

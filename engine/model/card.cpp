@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/error.hpp"
 
 namespace rehearse {
@@ -33,6 +35,17 @@ Grade Grade::parse(std::string_view text) {
   if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') return from_int(text[0] - '0');
   throw Error("grade '{}' is not a number 0-5 (5 perfect, 3 recalled with difficulty, 0 blackout)",
               text);
+}
+
+std::optional<std::string> id_problem(std::string_view id, std::size_t max_length) {
+  if (id.empty()) return "is empty";
+  if (id.size() > max_length) return fmt::format("is longer than {} characters", max_length);
+  const bool valid = std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == ':';
+  });
+  if (!valid) return "may only contain letters, digits and . _ - :";
+  return std::nullopt;
 }
 
 }  // namespace rehearse

@@ -77,6 +77,10 @@ struct Card {
   CardState state;
 };
 
+// What is wrong with an id an author chose (a card, deck, group or story id): empty, longer
+// than `max_length`, or a character outside a-z A-Z 0-9 . _ - :. nullopt when nothing.
+std::optional<std::string> id_problem(std::string_view id, std::size_t max_length);
+
 // A deck, identified by the author's stable id.
 struct Deck {
   std::string id;
