@@ -156,8 +156,8 @@ class Outline {
       if (!is_atx_line(first_line)) h.end = line_end(text_, h.end);  // a setext underline
     }
     seen_ = std::max(seen_, h.end);
-    const std::size_t a = h.text.find_first_not_of(' ');
-    h.text = a == std::string::npos ? "" : h.text.substr(a, h.text.find_last_not_of(' ') - a + 1);
+    const std::size_t a = h.text.find_first_not_of(" \t");
+    h.text = a == std::string::npos ? "" : h.text.substr(a, h.text.find_last_not_of(" \t") - a + 1);
     headings.push_back(std::move(h));
     heading_.reset();
   }

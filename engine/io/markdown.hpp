@@ -14,7 +14,7 @@ struct MarkdownHeading {
   int level = 0;          // 1-6
   std::size_t begin = 0;  // offset of the heading's first line
   std::size_t end = 0;    // offset just past its last line (a setext heading's underline)
-  std::string text;       // its plain text, spaces trimmed
+  std::string text;       // its plain text, spaces and tabs trimmed
 };
 
 // The top-level headings of `markdown`, in order. A `## x` line inside a fenced code block or

@@ -307,23 +307,25 @@ std::string_view trim_blank_lines(std::string_view text) {
 }
 
 // An ATX heading's text as written: without the opening #s, the closing sequence and the
-// spaces around them (CommonMark 4.2).
+// spaces around them (CommonMark 4.2), read as md4c (which renders the heading) reads them:
+// only a space marks a closing sequence. Tabs at either end are then trimmed, as they are
+// from the heading's plain text: "###\tQ\t#" is the question "Q\t#".
 std::string atx_content(std::string_view line) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  line.remove_prefix(std::min(line.find_first_not_of(' '), line.size()));
-  line.remove_prefix(std::min(line.find_first_not_of('#'), line.size()));
   const auto trim = [](std::string_view s) {
-    const std::size_t a = s.find_first_not_of(" \t");
+    const std::size_t a = s.find_first_not_of(' ');
     if (a == std::string_view::npos) return std::string_view{};
-    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+    return s.substr(a, s.find_last_not_of(' ') - a + 1);
   };
+  line = trim(line);
+  line.remove_prefix(std::min(line.find_first_not_of('#'), line.size()));
   line = trim(line);
   const std::size_t hashes = line.find_last_not_of('#');
   if (hashes == std::string_view::npos) return {};  // only the closing sequence
-  if (hashes + 1 < line.size() && (line[hashes] == ' ' || line[hashes] == '\t')) {
-    line = trim(line.substr(0, hashes));
-  }
-  return std::string(line);
+  if (hashes + 1 < line.size() && line[hashes] == ' ') line = trim(line.substr(0, hashes));
+  const std::size_t a = line.find_first_not_of(" \t");
+  if (a == std::string_view::npos) return {};
+  return std::string(line.substr(a, line.find_last_not_of(" \t") - a + 1));
 }
 
 bool same_words(std::string_view a, std::string_view b) {

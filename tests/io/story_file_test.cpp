@@ -93,6 +93,21 @@ TEST_CASE("an exported story reads back the same and exports to the same bytes")
   CHECK(parse_story_file(format_story_file(story), "again.md") == story);
 }
 
+TEST_CASE("a closing sequence of #s counts only after a space, as the rendered heading shows") {
+  const auto question = [](const std::string& heading) {
+    const Story story =
+        parse_story_file(kFront + kStar + "## Follow-ups\n" + heading + "\nA.\n", "s.md");
+    REQUIRE(story.follow_ups.size() == 1);
+    CHECK(parse_story_file(format_story_file(story), "again.md") == story);
+    CHECK(story.follow_ups[0].question_plain == story.follow_ups[0].question);
+    return story.follow_ups[0].question;
+  };
+  CHECK(question("### Q #") == "Q");
+  CHECK(question("### Q\t#") == "Q\t#");
+  CHECK(question("### Q # \t") == "Q #");
+  CHECK(question("###\tQ\t") == "Q");
+}
+
 TEST_CASE("export writes the sections in their fixed order, whatever the file's order") {
   const Story story = parse_story_file(
       kFront + "## Result\nR.\n## Action\nA.\n\nSituation\n---------\nS.\n\nTask\n---\nT.\n",
