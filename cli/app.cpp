@@ -94,8 +94,18 @@ Collection& Context::collection() {
   return *collection_;
 }
 
-Moment Context::now() const {
-  return now_option.empty() ? moment_now() : moment_at(now_option);
+const Settings& Context::settings() {
+  if (!settings_) settings_ = collection().settings();
+  return *settings_;
+}
+
+Moment Context::now() {
+  const int day_starts_at = settings().day_starts_at;
+  return now_option.empty() ? moment_now(day_starts_at) : moment_at(now_option, day_starts_at);
+}
+
+Moment Context::clock_moment() const {
+  return now_option.empty() ? moment_now(0) : moment_at(now_option, 0);
 }
 
 CardFilter Context::filter(const std::string& deck, const std::string& tag) {
@@ -137,6 +147,7 @@ int run(int argc, char** argv) {
   add_review_command(app, context);
   add_stats_commands(app, context);
   add_maintenance_commands(app, context);
+  add_config_commands(app, context);
 
   try {
     app.parse(argc, argv);

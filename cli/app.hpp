@@ -29,15 +29,21 @@ class Context {
   Collection& collection();
   std::filesystem::path collection_path() const;
 
-  // The current moment: --now when given (the same for the whole run), else the clock.
-  Moment now() const;
-  Day today() const { return now().day; }
+  // The current moment: --now when given (the same for the whole run), else the clock; its day
+  // is the one it counts for under the collection's day-starts-at (read once, on first use).
+  Moment now();
+  Day today() { return now().day; }
+  // The current moment with its calendar day, for what needs no collection (file names).
+  Moment clock_moment() const;
+  // The collection's settings, read on first use.
+  const Settings& settings();
 
   // A filter for DECK and --tag, checked: an unknown deck or an unused tag is an error.
   CardFilter filter(const std::string& deck, const std::string& tag);
 
  private:
   std::optional<Collection> collection_;
+  std::optional<Settings> settings_;
 };
 
 // Each command group adds its subcommands to `app`; their callbacks use `context`.
@@ -46,6 +52,7 @@ void add_card_commands(CLI::App& app, Context& context);
 void add_review_command(CLI::App& app, Context& context);
 void add_stats_commands(CLI::App& app, Context& context);
 void add_maintenance_commands(CLI::App& app, Context& context);
+void add_config_commands(CLI::App& app, Context& context);
 
 // rehearse with no command: due and new cards per deck, the streak, the command to run next.
 void run_today(Context& context);

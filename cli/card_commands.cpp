@@ -26,6 +26,8 @@ struct Args {
   bool json = false;
   bool batch = false;
   bool log = false;
+  bool suspended = false;
+  std::vector<std::string> cards;
 };
 
 Card require_card(Context& context, const std::string& id) {
@@ -49,7 +51,8 @@ void print_card(const Card& card, bool with_back) {
 }
 
 void run_cards(Context& context, const Args& args) {
-  const std::vector<Card> cards = context.collection().cards(context.filter(args.deck, args.tag));
+  std::vector<Card> cards = context.collection().cards(context.filter(args.deck, args.tag));
+  if (args.suspended) std::erase_if(cards, [](const Card& card) { return !card.suspended; });
   if (args.json) {
     fmt::print("{}\n", cards_json(cards));
     return;
@@ -157,6 +160,25 @@ void run_answer_batch(Context& context, const Args& args) {
   }
 }
 
+// Suspends or unsuspends the cards named, all or none, and says what changed.
+void run_suspend(Context& context, const Args& args, bool suspend) {
+  std::vector<std::string> ids;  // each once, in the order given
+  for (const std::string& id : args.cards) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  const std::vector<std::string> changed = context.collection().set_suspended(ids, suspend);
+  for (const std::string& id : ids) {
+    const bool did = std::find(changed.begin(), changed.end(), id) != changed.end();
+    if (suspend) {
+      fmt::print(
+          "{}: {}\n", id,
+          did ? "suspended (kept out of reviews until 'rehearse unsuspend')" : "already suspended");
+    } else {
+      fmt::print("{}: {}\n", id, did ? "back in reviews" : "was not suspended");
+    }
+  }
+}
+
 }  // namespace
 
 void add_card_commands(CLI::App& app, Context& context) {
@@ -169,6 +191,7 @@ void add_card_commands(CLI::App& app, Context& context) {
 
   auto* cards = app.add_subcommand("cards", "List cards with their state");
   add_filter(cards);
+  cards->add_flag("--suspended", args->suspended, "Only suspended cards");
   cards->add_flag("--json", args->json, "Print one JSON array (docs/cli.md)");
   cards->callback([&context, args] { run_cards(context, *args); });
 
@@ -182,6 +205,15 @@ void add_card_commands(CLI::App& app, Context& context) {
   add_filter(next);
   next->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
   next->callback([&context, args] { run_next(context, *args); });
+
+  auto* suspend = app.add_subcommand(
+      "suspend", "Keep cards out of every review until unsuspended; their progress is kept");
+  suspend->add_option("CARD", args->cards, "Card ids")->required();
+  suspend->callback([&context, args] { run_suspend(context, *args, true); });
+
+  auto* unsuspend = app.add_subcommand("unsuspend", "Bring suspended cards back into reviews");
+  unsuspend->add_option("CARD", args->cards, "Card ids")->required();
+  unsuspend->callback([&context, args] { run_suspend(context, *args, false); });
 
   auto* answer = app.add_subcommand(
       "answer",

@@ -9,16 +9,20 @@
 namespace rehearse::cli {
 namespace {
 
-Day day_of(const std::tm& local) {
-  return Day{std::chrono::year{local.tm_year + 1900} /
-             std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
-             std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+LocalDateTime local_date_time(const std::tm& local) {
+  return {Day{std::chrono::year{local.tm_year + 1900} /
+              std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+              std::chrono::day{static_cast<unsigned>(local.tm_mday)}},
+          std::chrono::hours{local.tm_hour} + std::chrono::minutes{local.tm_min} +
+              std::chrono::seconds{local.tm_sec},
+          true};
 }
 
 }  // namespace
 
-Moment moment_at(std::string_view local_date_time) {
-  const LocalDateTime parsed = parse_local_date_time(local_date_time);
+Moment moment_at(std::string_view local_date_time, int day_starts_at) {
+  LocalDateTime parsed = parse_local_date_time(local_date_time);
+  if (!parsed.time_given) parsed.time_of_day = std::chrono::hours{day_starts_at};
   const std::chrono::year_month_day date{parsed.day};
   const auto seconds = parsed.time_of_day.count();
   std::tm local{};
@@ -35,16 +39,16 @@ Moment moment_at(std::string_view local_date_time) {
   }
   return {std::chrono::time_point_cast<std::chrono::milliseconds>(
               std::chrono::system_clock::from_time_t(instant)),
-          parsed.day};
+          study_day(parsed, day_starts_at)};
 }
 
-Moment moment_now() {
+Moment moment_now(int day_starts_at) {
   const auto now =
       std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
   std::tm local{};
   localtime_r(&seconds, &local);
-  return {now, day_of(local)};
+  return {now, study_day(local_date_time(local), day_starts_at)};
 }
 
 std::string file_stamp(const Moment& moment) {

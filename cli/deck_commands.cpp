@@ -133,7 +133,7 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
     if (!worth_a_backup(collection, reports)) return;
     bar.reset();
     const std::filesystem::path backup =
-        collection.backup_automatically("before-import-" + file_stamp(context.now()));
+        collection.backup_automatically("before-import-" + file_stamp(context.clock_moment()));
     fmt::print("Backed up the collection to {} first.\n", backup.string());
   };
   const std::vector<ImportReport> reports =

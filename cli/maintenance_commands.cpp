@@ -43,7 +43,7 @@ void run_backup(Context& context, std::string file) {
   if (default_name) {
     const std::filesystem::path path = collection.path();
     file = (path.parent_path() / "backups" /
-            fmt::format("{}-{}.db", path.stem().string(), file_stamp(context.now())))
+            fmt::format("{}-{}.db", path.stem().string(), file_stamp(context.clock_moment())))
                .string();
   }
   // A default name is never reused: a second backup in the same second gets -2, -3...
@@ -55,7 +55,7 @@ void run_backup(Context& context, std::string file) {
 void run_restore(Context& context, const std::string& file) {
   const std::filesystem::path path = context.collection_path();
   const std::filesystem::path safety = Collection::restore_with_automatic_backup(
-      path, file, "before-restore-" + file_stamp(context.now()));
+      path, file, "before-restore-" + file_stamp(context.clock_moment()));
   fmt::print("Restored {} from {}\nThe collection as it was is kept in {}\n", path.string(), file,
              safety.string());
 }

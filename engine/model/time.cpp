@@ -55,7 +55,13 @@ LocalDateTime parse_local_date_time(std::string_view text) {
   if (text.size() == 10) return result;
   if (text[10] != 'T' && text[10] != ' ') reject(text, "a 'T' must separate the date and the time");
   result.time_of_day = parse_time_of_day(text, text.substr(11));
+  result.time_given = true;
   return result;
+}
+
+Day study_day(const LocalDateTime& local, int day_starts_at) {
+  return local.time_of_day < std::chrono::hours{day_starts_at} ? local.day - std::chrono::days{1}
+                                                               : local.day;
 }
 
 std::string format_day(Day day) {

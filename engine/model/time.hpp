@@ -24,7 +24,13 @@ struct Moment {
 struct LocalDateTime {
   Day day;
   std::chrono::seconds time_of_day{0};
+  bool time_given = false;  // false for a date alone
 };
+
+// The day a local date and time counts for when days begin at `day_starts_at` o'clock (0-23):
+// the calendar day of the time `day_starts_at` hours earlier, so that with days starting at 4,
+// 02:00 on the 26th counts for the 25th (as Anki's "next day starts at" does).
+Day study_day(const LocalDateTime& local, int day_starts_at);
 
 // Parses the forms above. Throws Error naming the text and the expected form.
 LocalDateTime parse_local_date_time(std::string_view text);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/deck_source.hpp"
+#include "model/settings.hpp"
 #include "store/part.hpp"
 #include "store/reports.hpp"
 
@@ -39,6 +40,19 @@ class DecksAndCards : protected Part {
   std::vector<ImportReport> import_decks(DeckSource& source, const CardState& new_state,
                                          const Progress& progress = {},
                                          const BeforeCommit& before_commit = {});
+
+  // The settings the user set (`rehearse config`), by key; the rest have their defaults.
+  std::vector<StoredSetting> stored_settings() const;
+  // The settings in force. Throws Error when a stored value is invalid (edited by hand).
+  Settings settings() const;
+  // Sets `key` to `value` after check_setting (which throws for an unknown key or a bad value).
+  void set_setting(std::string_view key, std::string_view value);
+  // Takes back a setting: its default applies again. False when it was not set.
+  bool unset_setting(std::string_view key);
+
+  // Suspends (keeps out of every queue) or unsuspends the cards, in one transaction, and
+  // returns those whose state changed. Throws Error, changing nothing, for an unknown id.
+  std::vector<std::string> set_suspended(std::span<const std::string> card_ids, bool suspended);
 
  protected:
   using Part::Part;

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 5> kMigrations{
+constexpr std::array<std::string_view, 6> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -142,6 +142,13 @@ CREATE INDEX cards_by_group ON cards(sibling_group, last_answered)
     // which capped its due day; replaying the log needs it (docs/scheduler.md).
     R"sql(
 ALTER TABLE reviews ADD COLUMN interview_day INTEGER;
+)sql",
+    // 5 -> 6: the settings the user set (`rehearse config`); a key absent has its default.
+    R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
 )sql",
 };
 

@@ -55,3 +55,20 @@ TEST_CASE("days format as YYYY-MM-DD and count from 1970-01-01") {
   CHECK(day_number(Day{year{1970} / 1 / 31}) == 30);
   CHECK(day_from_number(30) == Day{year{1970} / 1 / 31});
 }
+
+TEST_CASE("a time before the hour days start at counts for the day before") {
+  const Day day = Day{year{2026} / 11 / 26};
+  const auto at = [&](int hour, int minute) {
+    return study_day({day, hours{hour} + minutes{minute}, true}, 4);
+  };
+  CHECK(at(0, 0) == day - days{1});
+  CHECK(at(2, 0) == day - days{1});
+  CHECK(at(3, 59) == day - days{1});
+  CHECK(at(4, 0) == day);
+  CHECK(at(23, 59) == day);
+  CHECK(study_day({day, hours{0}, true}, 0) == day);  // days starting at midnight: the calendar
+  const Day first = Day{year{2027} / 1 / 1};          // across a year
+  CHECK(study_day({first, hours{1}, true}, 4) == Day{year{2026} / 12 / 31});
+  CHECK_FALSE(parse_local_date_time("2026-11-25").time_given);
+  CHECK(parse_local_date_time("2026-11-25T02:00").time_given);
+}
