@@ -27,6 +27,8 @@ struct Args {
   bool batch = false;
   bool log = false;
   bool suspended = false;
+  bool new_first = false;
+  bool reviews_first = false;
   std::vector<std::string> cards;
 };
 
@@ -86,7 +88,14 @@ void run_show(Context& context, const Args& args) {
 void run_next(Context& context, const Args& args) {
   const CardFilter filter = context.filter(args.deck, args.tag);
   const Day today = context.today();
-  const std::optional<Card> card = next_card(context.collection(), filter, today);
+  QueueConfig config;
+  if (args.new_first && args.reviews_first) {
+    throw Error("choose --new-first or --reviews-first, not both");
+  }
+  config.mix = args.new_first       ? NewMix::new_first
+               : args.reviews_first ? NewMix::reviews_first
+                                    : NewMix::spread;
+  const std::optional<Card> card = next_card(context.collection(), filter, today, config);
   if (args.json) {
     fmt::print("{}\n",
                card ? card_json(*card) : done_json(context.collection().earliest_due(filter)));
@@ -204,6 +213,8 @@ void add_card_commands(CLI::App& app, Context& context) {
   auto* next = app.add_subcommand("next", "Show the card to review next; changes nothing");
   add_filter(next);
   next->add_flag("--json", args->json, "Print JSON (docs/cli.md)");
+  next->add_flag("--new-first", args->new_first, "Today's new cards before the reviews");
+  next->add_flag("--reviews-first", args->reviews_first, "Today's reviews before new cards");
   next->callback([&context, args] { run_next(context, *args); });
 
   auto* suspend = app.add_subcommand(

@@ -253,7 +253,7 @@ std::string summary(Context& context, const CardFilter& filter, const Tally& tal
                         tally.cards.size() == 1 ? "" : "s", tally.passed * 100 / tally.answers,
                         describe_duration(std::chrono::steady_clock::now() - tally.started));
   }
-  const QueueCounts left = collection.queue_counts(filter, today);
+  const QueueCounts left = counts_today(collection, filter, today);
   if (left.total() > 0)
     return text + fmt::format("Still to do today: {}.\n", describe_counts(left));
   const std::optional<Day> next_due = collection.earliest_due(filter);
@@ -270,40 +270,49 @@ std::string describe_scope(const std::string& deck, const std::string& tag) {
   return "all decks";
 }
 
-// Asks cards with `ask` (card, counts left) -> whether it was graded, until none is left or
-// the user quits; returns whether the session ran to its end.
+// What a session asks and for how long.
+struct Plan {
+  QueueConfig queue;
+  std::optional<int> max_cards;  // review --max: end after this many answers
+};
+
+// Asks cards with `ask` (card, counts left) -> whether it was graded, until none is left, the
+// plan's number of cards is reached or the user quits; returns whether the session ran to its
+// end.
 template <typename Ask>
-bool ask_cards(Context& context, const CardFilter& filter, Ask ask) {
-  for (;;) {
+bool ask_cards(Context& context, const CardFilter& filter, const Plan& plan, Ask ask) {
+  for (int asked = 0;; ++asked) {
+    if (plan.max_cards && asked >= *plan.max_cards) return true;
     const Day today = context.today();
-    const std::optional<Card> card = next_card(context.collection(), filter, today);
+    const std::optional<Card> card = next_card(context.collection(), filter, today, plan.queue);
     if (!card) return true;
-    if (!ask(*card, context.collection().queue_counts(filter, today), today)) return false;
+    if (!ask(*card, counts_today(context.collection(), filter, today), today)) return false;
   }
 }
 
-void review_by_lines(Context& context, const CardFilter& filter, const std::string& scope) {
+void review_by_lines(Context& context, const CardFilter& filter, const Plan& plan,
+                     const std::string& scope) {
   const LineScreen screen;
-  const QueueCounts start = context.collection().queue_counts(filter, context.today());
+  const QueueCounts start = counts_today(context.collection(), filter, context.today());
   screen.plain(
       fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kGradeLegend));
   const InterruptGuard guard(/*close_input=*/true);
   Tally tally;
   const bool finished =
-      ask_cards(context, filter, [&](const Card& card, const QueueCounts& left, Day) {
+      ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day) {
         return review_card_by_lines(context, screen, card, left, tally);
       });
   screen.plain(summary(context, filter, tally, finished));
 }
 
-void review_by_keys(Context& context, const CardFilter& filter) {
+void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan) {
   const InterruptGuard guard(/*close_input=*/false);
   RawMode raw;
   KeyScreen screen(raw);
   Tally tally;
   std::string last;
   const bool finished =
-      ask_cards(context, filter, [&](const Card& card, const QueueCounts& left, Day today) {
+      ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day today) {
         const auto shown = std::chrono::steady_clock::now();
         const KeyOutcome outcome = screen.ask(view_of(card, left, today, last));
         if (!outcome.grade) return false;
@@ -315,12 +324,13 @@ void review_by_keys(Context& context, const CardFilter& filter) {
   screen.show_summary(summary(context, filter, tally, finished));
 }
 
-void run_review(Context& context, const std::string& deck, const std::string& tag) {
+void run_review(Context& context, const std::string& deck, const std::string& tag,
+                const Plan& plan) {
   const CardFilter filter = context.filter(deck, tag);
   if (is_terminal(stdin) && is_terminal(stdout)) {
-    review_by_keys(context, filter);
+    review_by_keys(context, filter, plan);
   } else {
-    review_by_lines(context, filter, describe_scope(deck, tag));
+    review_by_lines(context, filter, plan, describe_scope(deck, tag));
   }
 }
 
@@ -330,6 +340,9 @@ void add_review_command(CLI::App& app, Context& context) {
   struct Args {
     std::string deck;
     std::string tag;
+    bool new_first = false;
+    bool reviews_first = false;
+    int max_cards = 0;
   };
   auto args = std::make_shared<Args>();
   auto* review = app.add_subcommand(
@@ -340,7 +353,24 @@ void add_review_command(CLI::App& app, Context& context) {
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,
                      "Only cards with this tag, e.g. lp:ownership or round:people");
-  review->callback([&context, args] { run_review(context, args->deck, args->tag); });
+  review->add_flag("--new-first", args->new_first, "Today's new cards before the reviews");
+  review->add_flag("--reviews-first", args->reviews_first, "Today's reviews before new cards");
+  review
+      ->add_option("--max", args->max_cards,
+                   "End the session after N cards (after a break: the most overdue "
+                   "relative to their interval come first)")
+      ->check(CLI::PositiveNumber);
+  review->callback([&context, args] {
+    if (args->new_first && args->reviews_first) {
+      throw Error("choose --new-first or --reviews-first, not both");
+    }
+    Plan plan;
+    plan.queue.mix = args->new_first       ? NewMix::new_first
+                     : args->reviews_first ? NewMix::reviews_first
+                                           : NewMix::spread;
+    if (args->max_cards > 0) plan.max_cards = args->max_cards;
+    run_review(context, args->deck, args->tag, plan);
+  });
 }
 
 }  // namespace rehearse::cli

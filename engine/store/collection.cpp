@@ -340,21 +340,35 @@ bool DecksAndCards::has_tag(std::string_view tag) const {
 namespace {
 
 Candidate read_candidate(SQLite::Statement& row) {
-  return {row.getColumn(0).getString(), optional_day(row.getColumn(1)), row.getColumn(2).getInt64(),
-          row.getColumn(3).getInt64()};
+  return {row.getColumn(0).getString(), optional_day(row.getColumn(1)),
+          row.getColumn(2).getInt64(),  row.getColumn(3).getInt64(),
+          row.getColumn(4).getInt(),    row.getColumn(5).getString()};
+}
+
+// " AND d.slug NOT IN ('a', 'b')" for the decks to skip. Deck ids hold only [A-Za-z0-9._:-]
+// (checked when a deck file is read), so quoting them is safe.
+std::string skip_decks_sql(std::span<const std::string> decks) {
+  if (decks.empty()) return {};
+  std::string sql = " AND d.slug NOT IN (";
+  for (std::size_t i = 0; i < decks.size(); ++i)
+    sql += fmt::format("{}'{}'", i == 0 ? "" : ", ", decks[i]);
+  return sql + ")";
 }
 
 }  // namespace
 
 std::vector<Candidate> Connection::candidates(std::string_view condition, std::string_view order,
                                               const CardFilter& filter, std::optional<Day> today,
-                                              std::size_t limit) {
-  auto q = query(fmt::format(
-      "SELECT c.slug, c.due, c.deck, c.position FROM cards c JOIN decks d ON d.id = c.deck "
-      "WHERE {}{} ORDER BY {} LIMIT :limit",
-      condition, filter_sql(filter), order));
+                                              std::size_t limit,
+                                              std::optional<std::int64_t> deck_row) {
+  auto q =
+      query(fmt::format("SELECT c.slug, c.due, c.deck, c.position, c.interval_days, d.slug "
+                        "FROM cards c JOIN decks d ON d.id = c.deck "
+                        "WHERE {}{} ORDER BY {} LIMIT :limit",
+                        condition, filter_sql(filter), order));
   bind_filter(*q, filter);
   if (today) q->bind(":today", day_number(*today));
+  if (deck_row) q->bind(":deck_row", *deck_row);
   q->bind(":limit", static_cast<std::int64_t>(limit));
   std::vector<Candidate> found;
   while (q->executeStep())
@@ -364,16 +378,40 @@ std::vector<Candidate> Connection::candidates(std::string_view condition, std::s
 
 // The ORDER BY clauses follow the partial indexes cards_due and cards_new (store/schema.cpp),
 // so that a small limit reads only the first entries.
+// Most overdue relative to the interval reads every due card (a ratio follows no index); new
+// cards are read deck by deck, each a short walk of cards_new.
 std::vector<Candidate> Queries::due_candidates(const CardFilter& filter, Day today,
-                                               std::size_t limit) const {
+                                               std::size_t limit,
+                                               std::span<const std::string> skip_decks) const {
   return guarded(impl_->path, [&] {
-    return impl_->candidates(kDueCondition, "c.due, c.deck, c.position", filter, today, limit);
+    return impl_->candidates(
+        fmt::format("{} AND {}{}", kDueCondition, kNotBuriedCondition, skip_decks_sql(skip_decks)),
+        "(:today - c.due) * 1.0 / max(c.interval_days, 1) DESC, c.due, c.deck, c.position", filter,
+        today, limit);
   });
 }
 
-std::vector<Candidate> Queries::new_candidates(const CardFilter& filter, std::size_t limit) const {
+std::vector<Candidate> Queries::new_candidates(const CardFilter& filter, Day today,
+                                               std::size_t per_deck) const {
   return guarded(impl_->path, [&] {
-    return impl_->candidates(kNewCondition, "c.deck, c.position", filter, std::nullopt, limit);
+    std::vector<std::int64_t> decks;
+    {
+      auto q = impl_->query(filter.deck ? "SELECT id FROM decks WHERE slug = :deck ORDER BY id"
+                                        : "SELECT id FROM decks ORDER BY id");
+      if (filter.deck) q->bind(":deck", *filter.deck);
+      while (q->executeStep())
+        decks.push_back(q->getColumn(0).getInt64());
+    }
+    std::vector<Candidate> found;
+    const std::string condition =
+        fmt::format("{} AND {} AND c.deck = :deck_row", kNewCondition, kNotBuriedCondition);
+    for (const std::int64_t deck : decks) {
+      for (Candidate& c :
+           impl_->candidates(condition, "c.deck, c.position", filter, today, per_deck, deck)) {
+        found.push_back(std::move(c));
+      }
+    }
+    return found;
   });
 }
 
@@ -411,7 +449,33 @@ QueueCounts Queries::queue_counts(const CardFilter& filter, Day today) const {
       q->executeStep();
       return q->getColumn(0).getInt();
     };
-    return QueueCounts{count(kDueCondition), count(kNewCondition), count(kReaskCondition)};
+    const std::string due = fmt::format("{} AND {}", kDueCondition, kNotBuriedCondition);
+    const std::string fresh = fmt::format("{} AND {}", kNewCondition, kNotBuriedCondition);
+    return QueueCounts{count(due), count(fresh), count(kReaskCondition)};
+  });
+}
+
+DayProgress Queries::day_progress(Day today) const {
+  return guarded(impl_->path, [&] {
+    // A card's first answer is the one whose state before had no due day; an answer to a due
+    // card is scheduled, a same-day repeat is not (sm2: the card was not due). reviews_by_day.
+    auto q = impl_->query(
+        "SELECT d.slug, sum(r.due_before IS NULL), "
+        "sum(r.due_before IS NOT NULL AND r.due_before <= r.day) "
+        "FROM reviews r JOIN cards c ON c.id = r.card JOIN decks d ON d.id = c.deck "
+        "WHERE r.day = ? GROUP BY d.slug");
+    q->bind(1, day_number(today));
+    DayProgress progress;
+    while (q->executeStep()) {
+      const std::string deck = q->getColumn(0).getString();
+      const int fresh = q->getColumn(1).getInt();
+      const int reviews = q->getColumn(2).getInt();
+      if (fresh > 0) progress.new_by_deck[deck] = fresh;
+      if (reviews > 0) progress.reviews_by_deck[deck] = reviews;
+      progress.new_total += fresh;
+      progress.reviews_total += reviews;
+    }
+    return progress;
   });
 }
 

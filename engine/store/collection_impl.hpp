@@ -75,6 +75,11 @@ inline constexpr std::string_view kDueCondition =
 inline constexpr std::string_view kNewCondition = "c.suspended = 0 AND c.due IS NULL";
 inline constexpr std::string_view kReaskCondition =
     "c.reask = 1 AND c.last_answered = :today AND c.suspended = 0";
+// Not buried: no card of the same sibling group was answered on :today (the card itself
+// included, which for a due or new card cannot be). Walks the index cards_by_group.
+inline constexpr std::string_view kNotBuriedCondition =
+    "(c.sibling_group IS NULL OR NOT EXISTS (SELECT 1 FROM cards s WHERE "
+    "s.sibling_group = c.sibling_group AND s.last_answered = :today))";
 
 // How a tag filter is evaluated. A query that stops at its first row walks an index in its
 // own order and probes each card's tags; a query that reads every match is better served by
@@ -155,9 +160,11 @@ struct Connection {
 
   std::optional<Card> find_card(std::string_view card_id);
   // Up to `limit` cards meeting `condition` and `filter`, in `order` (SQL over `cards c`).
+  // A condition naming :deck_row gets `deck_row` bound.
   std::vector<Candidate> candidates(std::string_view condition, std::string_view order,
                                     const CardFilter& filter, std::optional<Day> today,
-                                    std::size_t limit);
+                                    std::size_t limit,
+                                    std::optional<std::int64_t> deck_row = std::nullopt);
 
   std::int64_t card_rowid(std::string_view card_id) {
     auto q = query("SELECT id FROM cards WHERE slug = ?");

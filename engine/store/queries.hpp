@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,17 +17,23 @@ class Queries : protected Part {
  public:
   // The queue's candidates (session/queue.hpp orders them). Each list holds the cards a filter
   // selects, not suspended:
-  // due on or before `today`: the `limit` with the earliest due day, ties in deck order;
-  std::vector<Candidate> due_candidates(const CardFilter& filter, Day today,
-                                        std::size_t limit) const;
-  // never answered: the first `limit` in deck order;
-  std::vector<Candidate> new_candidates(const CardFilter& filter, std::size_t limit) const;
+  // none of them a sibling of a card answered on `today` (same sibling group: buried until the
+  // next day):
+  // due on or before `today`, not in a deck of `skip_decks`: the `limit` most overdue relative
+  // to their interval ((today - due) / I, largest first), ties by due day, then deck order;
+  std::vector<Candidate> due_candidates(const CardFilter& filter, Day today, std::size_t limit,
+                                        std::span<const std::string> skip_decks = {}) const;
+  // never answered: the first `per_deck` of each deck, in deck order;
+  std::vector<Candidate> new_candidates(const CardFilter& filter, Day today,
+                                        std::size_t per_deck) const;
   // waiting for a same-day re-ask on `today`: all of them, in no particular order;
   std::vector<Reask> reasks(const CardFilter& filter, Day today) const;
   // the first of due_candidates, read whole;
   std::optional<Card> first_due(const CardFilter& filter, Day today) const;
-  // how many of each there are;
+  // how many of each there are (siblings buried not counted; limits not applied);
   QueueCounts queue_counts(const CardFilter& filter, Day today) const;
+  // what the day's answers used of the limits, over the whole collection;
+  DayProgress day_progress(Day today) const;
   // the earliest due day of any card (not suspended) that matches.
   std::optional<Day> earliest_due(const CardFilter& filter) const;
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,16 @@ struct Candidate {
   std::optional<Day> due;     // nullopt for a new card
   std::int64_t deck = 0;      // the deck's place in import order
   std::int64_t position = 0;  // the card's place in its deck
+  int interval_days = 0;      // I: how late a due card is is measured against it
+  std::string deck_id = {};   // the author's deck id, for the deck's limits
+};
+
+// What a day's answers have used of the daily limits (session/queue.hpp), by deck id.
+struct DayProgress {
+  std::map<std::string, int, std::less<>> new_by_deck;      // cards answered for the first time
+  std::map<std::string, int, std::less<>> reviews_by_deck;  // scheduled answers to due cards
+  int new_total = 0;
+  int reviews_total = 0;
 };
 
 // A card answered today below the re-ask grade, waiting for another try.

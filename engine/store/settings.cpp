@@ -43,7 +43,7 @@ bool DecksAndCards::unset_setting(std::string_view key) {
 }
 
 std::vector<std::string> DecksAndCards::set_suspended(std::span<const std::string> card_ids,
-                                                   bool suspended) {
+                                                      bool suspended) {
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       std::vector<std::string> changed;

@@ -130,3 +130,117 @@ TEST_CASE("a suspended card is kept out of reviews until unsuspended, its progre
   CHECK(c.rehearse({"unsuspend", "a.1", "a.1"}).out == "a.1: back in reviews\n");
   CHECK(c.rehearse({"--now", "2026-11-25", "next", "--json"}).out.starts_with(R"({"id":"a.1")"));
 }
+
+namespace {
+
+// The ids `next --json` offers at `now`, answering each with 5, until it says done (at most
+// `most` cards).
+std::vector<std::string> day_of_answers(const Collection& c, const std::string& now,
+                                        int most = 50) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < most; ++i) {
+    const std::string out = c.rehearse({"--now", now, "next", "--json"}).out;
+    if (!out.starts_with(R"({"id":")")) break;
+    const std::string id = out.substr(7, out.find('"', 7) - 7);
+    REQUIRE(c.rehearse({"--now", now, "answer", id, "5"}).exit_code == 0);
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("new cards stop at the collection's daily limit, interleaved by deck") {
+  const Collection c;
+  c.import({{"a", 5}, {"b", 5}});
+  REQUIRE(c.rehearse({"config", "new-per-day", "3"}).exit_code == 0);
+  CHECK(day_of_answers(c, "2026-11-25T09:00") == Ids{"a.1", "b.1", "a.2"});
+  CHECK(c.rehearse({"--now", "2026-11-25T09:00", "next", "--json"}).out ==
+        R"({"done":true,"next_due":"2026-11-26"})"
+        "\n");
+  // Days start at 4:00: at 03:00 on the 26th the limit of the 25th still holds.
+  CHECK(c.rehearse({"--now", "2026-11-26T03:00", "next", "--json"})
+            .out.starts_with(R"({"done":true)"));
+  // The next day: the three due reviews and three more new cards, spread among them; the
+  // turns start again (a.3, b.2, a.4: the decks' counts are the day's).
+  const Ids next_day = day_of_answers(c, "2026-11-26T09:00");
+  CHECK(next_day.size() == 6);
+  Ids fresh;
+  std::copy_if(next_day.begin(), next_day.end(), std::back_inserter(fresh),
+               [](const std::string& id) { return id != "a.1" && id != "b.1" && id != "a.2"; });
+  CHECK(fresh == Ids{"a.3", "b.2", "a.4"});
+}
+
+TEST_CASE("a deck's own new limit caps it inside the collection's, and deck-by-deck order") {
+  const Collection c;
+  c.import({{"a", 5}, {"b", 5}});
+  REQUIRE(c.rehearse({"config", "new-per-day", "4"}).exit_code == 0);
+  REQUIRE(c.rehearse({"config", "deck.a.new-per-day", "1"}).exit_code == 0);
+  CHECK(day_of_answers(c, "2026-11-25") == Ids{"a.1", "b.1", "b.2", "b.3"});
+  REQUIRE(c.rehearse({"config", "--unset", "deck.a.new-per-day"}).exit_code == 0);
+  REQUIRE(c.rehearse({"config", "new-order", "deck-by-deck"}).exit_code == 0);
+  REQUIRE(c.rehearse({"config", "new-per-day", "3"}).exit_code == 0);
+  // A new day: the four reviews are due (spread puts the new cards among them, a review first).
+  const Ids ids = day_of_answers(c, "2026-11-26");
+  CHECK(ids.size() == 7);
+  Ids fresh;
+  std::copy_if(ids.begin(), ids.end(), std::back_inserter(fresh), [](const std::string& id) {
+    return id == "a.2" || id == "a.3" || id == "a.4" || id == "b.4";
+  });
+  CHECK(fresh == Ids{"a.2", "a.3", "a.4"});
+}
+
+TEST_CASE("an answer to a card the caller names is recorded and counts toward the limit") {
+  const Collection c;
+  c.import({{"a", 5}});
+  REQUIRE(c.rehearse({"config", "new-per-day", "2"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", "a.5", "4"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", "a.4", "4"}).exit_code == 0);
+  const CliResult past_limit = c.rehearse({"--now", "2026-11-25", "answer", "a.3", "4"});
+  CHECK(past_limit.exit_code == 0);  // named: always recorded
+  CHECK(c.rehearse({"--now", "2026-11-25", "next", "--json"}).out.starts_with(R"({"done":true)"));
+}
+
+TEST_CASE("once a card is answered, its siblings wait until the next day") {
+  const Collection c;
+  const auto path = c.dir / "s.json";
+  std::ofstream(path) << R"({"format": "rehearse-deck/1", "deck": {"id": "s", "name": "S"},
+"cards": [
+{"id": "s.1", "front": "F", "back": "B", "group": "pair"},
+{"id": "s.2", "front": "F", "back": "B", "group": "pair"},
+{"id": "s.3", "front": "F", "back": "B"}
+]}
+)";
+  REQUIRE(c.rehearse({"import", path.string()}).exit_code == 0);
+  CHECK(day_of_answers(c, "2026-11-25") == Ids{"s.1", "s.3"});
+  CHECK(c.rehearse({"--now", "2026-11-25", "review"}, "").out.find("Nothing left for today") !=
+        std::string::npos);
+  // The next day s.1 is due and comes first (deck order among equals): s.2 waits again. The
+  // day after, s.2 comes.
+  CHECK(day_of_answers(c, "2026-11-26") == Ids{"s.1", "s.3"});
+  CHECK(day_of_answers(c, "2026-11-27") == Ids{"s.2"});
+}
+
+TEST_CASE("after a break the most overdue relative to the interval come first, and review --max") {
+  const Collection c;
+  c.import({{"a", 3}});
+  // a.1: answered on the 1st and 2nd (interval 6, due the 8th). a.2: first answered on the 10th
+  // (interval 1, due the 11th). a.3 never. On the 20th: a.1 is 12 days late on 6 (2.0), a.2 9
+  // days late on 1 (9.0): a.2 first although a.1 has been due longer.
+  REQUIRE(c.rehearse({"--now", "2026-11-01", "answer", "a.1", "5"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-02", "answer", "a.1", "5"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-10", "answer", "a.2", "5"}).exit_code == 0);
+  CHECK(c.rehearse({"--now", "2026-11-20", "next", "--json", "--reviews-first"})
+            .out.starts_with(R"({"id":"a.2")"));
+  CHECK(c.rehearse({"--now", "2026-11-20", "next", "--json", "--new-first"})
+            .out.starts_with(R"({"id":"a.3")"));
+  const CliResult review =
+      c.rehearse({"--now", "2026-11-20", "review", "--max", "1", "--reviews-first"}, "\n5\n\n5\n");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find("a.2") != std::string::npos);
+  CHECK(review.out.find("Session done: 1 answer on 1 card") != std::string::npos);
+  CHECK(c.rehearse({"--now", "2026-11-20", "next", "--json", "--reviews-first"})
+            .out.starts_with(R"({"id":"a.1")"));
+}

@@ -26,8 +26,8 @@ Collection collection_with(std::vector<std::string> ids) {
   return collection;
 }
 
-std::string next_id(const Collection& collection, Day day) {
-  const std::optional<Card> card = next_card(collection, {}, day);
+std::string next_id(const Collection& collection, Day day, const QueueConfig& config = {}) {
+  const std::optional<Card> card = next_card(collection, {}, day, config);
   return card ? card->content.id : "(none)";
 }
 
@@ -37,19 +37,32 @@ void answer(Collection& collection, const std::string& id, int grade, Day day) {
 
 }  // namespace
 
-TEST_CASE("due cards come before new ones, the longest overdue first") {
+TEST_CASE("with reviews first, due cards come before new ones, the most overdue first") {
   Collection collection = collection_with({"a", "b", "c"});
   answer(collection, "a", 5, kDay0);            // due day 1
   answer(collection, "b", 5, kDay0);            // due day 1
   answer(collection, "b", 5, kDay0 + days{1});  // due day 7
   const Day day7 = kDay0 + days{7};
-  CHECK(next_id(collection, day7) == "a");  // due since day 1
+  const QueueConfig reviews_first{.reask_gap = 3, .mix = NewMix::reviews_first};
+  CHECK(next_id(collection, day7, reviews_first) == "a");  // due since day 1
   answer(collection, "a", 5, day7);
-  CHECK(next_id(collection, day7) == "b");  // due day 7
+  CHECK(next_id(collection, day7, reviews_first) == "b");  // due day 7
   answer(collection, "b", 5, day7);
-  CHECK(next_id(collection, day7) == "c");  // new
+  CHECK(next_id(collection, day7, reviews_first) == "c");  // new
   answer(collection, "c", 5, day7);
-  CHECK(next_id(collection, day7) == "(none)");
+  CHECK(next_id(collection, day7, reviews_first) == "(none)");
+}
+
+TEST_CASE("spread, a new card comes once the share of reviews done passes the share of new") {
+  Collection collection = collection_with({"a", "b", "c"});
+  answer(collection, "a", 5, kDay0);  // due day 1
+  answer(collection, "b", 5, kDay0);  // due day 1
+  const Day day1 = kDay0 + days{1};
+  CHECK(next_id(collection, day1) == "a");  // nothing done yet: a review
+  answer(collection, "a", 5, day1);
+  CHECK(next_id(collection, day1) == "c");  // 1 of 2 reviews done, 0 of 20 new
+  answer(collection, "c", 5, day1);
+  CHECK(next_id(collection, day1) == "b");
 }
 
 TEST_CASE("new cards come in deck order") {
