@@ -148,6 +148,7 @@ int run(int argc, char** argv) {
   add_stats_commands(app, context);
   add_maintenance_commands(app, context);
   add_config_commands(app, context);
+  add_story_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -160,6 +160,7 @@ Collection::Collection(std::unique_ptr<Connection> connection)
       ReviewLog(connection.get()),
       Queries(connection.get()),
       Maintenance(connection.get()),
+      Stories(connection.get()),
       connection_(std::move(connection)) {}
 Collection::Collection(Collection&&) noexcept = default;
 Collection& Collection::operator=(Collection&&) noexcept = default;

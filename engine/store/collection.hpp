@@ -8,6 +8,7 @@
 #include "store/queries.hpp"
 #include "store/reports.hpp"
 #include "store/review_log.hpp"
+#include "store/stories.hpp"
 
 namespace rehearse {
 
@@ -31,14 +32,15 @@ struct OpenOptions {
 // append-only review log. Every write is one transaction. Errors are thrown as Error, naming
 // the file. Not thread-safe; several processes may share one file (they wait for each other).
 //
-// Its members come in four narrow parts over one connection, each declared in its own header:
+// Its members come in five narrow parts over one connection, each declared in its own header:
 // decks and cards (store/decks_and_cards.hpp), the review log (store/review_log.hpp), the
-// queue's candidates, counts and statistics (store/queries.hpp), and backups, restore and the
-// integrity check (store/maintenance.hpp).
+// queue's candidates, counts and statistics (store/queries.hpp), backups, restore and the
+// integrity check (store/maintenance.hpp), and the story bank (store/stories.hpp).
 class Collection : public store::DecksAndCards,
                    public store::ReviewLog,
                    public store::Queries,
-                   public store::Maintenance {
+                   public store::Maintenance,
+                   public store::Stories {
  public:
   // Opens the collection at `path`, creating it and its folder when missing, and brings an
   // older schema up to date. ":memory:" opens a private, temporary collection. A collection

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 6> kMigrations{
+constexpr std::array<std::string_view, 7> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -149,6 +149,20 @@ CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+)sql",
+    // 6 -> 7: the story bank. A story keeps its file in export form (docs/stories.md) and, for
+    // queries, its principles, tags and answers (space-joined, as card_texts keeps tags). Its
+    // cards are ordinary cards of deck "stories" in sibling group "story:ID".
+    R"sql(
+CREATE TABLE stories (
+  id         INTEGER PRIMARY KEY,
+  slug       TEXT NOT NULL UNIQUE,
+  title      TEXT NOT NULL,
+  principles TEXT NOT NULL,
+  tags       TEXT NOT NULL,
+  answers    TEXT NOT NULL,
+  file       TEXT NOT NULL
+) STRICT;
 )sql",
 };
 

@@ -404,6 +404,7 @@ TEST_CASE(
   std::vector<std::vector<std::string>> commands = everyday_commands(f);
   commands.push_back({"backup", (f.dir / "copy.db").string()});
   commands.push_back({"init"});
+  commands.push_back({"story", "list"});
   for (const std::vector<std::string>& args : commands) {
     INFO("rehearse " << describe(args));
     check_refused(f.rehearse(f.db, args), newer);

@@ -1,0 +1,309 @@
+// End-to-end: `rehearse story ...` on a temporary collection holding the shipped behavioural
+// decks, with the example stories of decks/stories/examples.
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "support/pty.hpp"
+#include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
+
+using rehearse::test::CliResult;
+using rehearse::test::PtyProcess;
+using rehearse::test::run_rehearse;
+using rehearse::test::ScreenModel;
+using rehearse::test::TempDir;
+
+namespace {
+
+const std::string kExamples = REHEARSE_SOURCE_DIR "/decks/stories/examples";
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// The "state":{...} of a card's `show --json`.
+std::string state_of(const std::string& json) {
+  const std::size_t at = json.find("\"state\":");
+  return at == std::string::npos ? "" : json.substr(at, json.find('}', at) + 1 - at);
+}
+
+struct Bank {
+  TempDir dir;
+  std::string db = (dir / "collection.db").string();
+
+  Bank() {
+    const CliResult imported =
+        rehearse({"import", REHEARSE_SOURCE_DIR "/decks/behavioral-technical.json",
+                  REHEARSE_SOURCE_DIR "/decks/behavioral-people.json"});
+    REQUIRE(imported.exit_code == 0);
+  }
+  CliResult rehearse(std::vector<std::string> args, const std::string& input = "") const {
+    args.insert(args.begin(), {"--db", db, "--now", "2026-11-25"});
+    return run_rehearse(args, input);
+  }
+  // A copy of the examples in a folder of its own, to edit.
+  std::filesystem::path folder() const {
+    const std::filesystem::path to = dir / "stories";
+    std::filesystem::create_directories(to);
+    for (const auto& e : std::filesystem::directory_iterator(kExamples))
+      std::filesystem::copy_file(e.path(), to / e.path().filename());
+    return to;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("story import adds the stories and their cards, and a second import changes nothing") {
+  Bank bank;
+  const CliResult first = bank.rehearse({"story", "import", kExamples});
+  CHECK(first.exit_code == 0);
+  CHECK(first.err.empty());
+  CHECK(first.out ==
+        "2 stories read: 2 added, 0 updated, 0 unchanged; cards: 14 added, 0 updated, 0 "
+        "retired\n"
+        "  added: example-hiring-bar, example-ledger-cutover\n");
+  const CliResult again = bank.rehearse({"story", "import", kExamples});
+  CHECK(again.out ==
+        "2 stories read: 0 added, 0 updated, 2 unchanged; cards: 0 added, 0 updated, 0 "
+        "retired\nNothing changed.\n");
+  const CliResult decks = bank.rehearse({"decks"});
+  CHECK(decks.out.find("stories") != std::string::npos);
+  CHECK(decks.out.find("My stories") != std::string::npos);
+}
+
+TEST_CASE("story list, show and check show the imported stories") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const CliResult list = bank.rehearse({"story", "list", "--lp", "earn-trust"});
+  CHECK(list.out ==
+        "example-hiring-bar  Example: raising the hiring bar while growing a team from 6 to 14\n"
+        "  hire-and-develop-the-best, earn-trust  (2 follow-ups, about 108 s)\n");
+  const CliResult json = bank.rehearse({"story", "list", "--json"});
+  CHECK(json.out.starts_with(
+      "[{\"id\":\"example-hiring-bar\",\"title\":\"Example: raising the hiring bar while "
+      "growing a team from 6 to 14\",\"principles\":[\"hire-and-develop-the-best\",\"earn-"
+      "trust\"],\"tags\":[\"example\",\"round:people\",\"company:fictional-logistics\",\"year:"
+      "2022\"],\"answers\":[\"behavioral.people.raising-the-bar\"],\"seconds\":108},"));
+  const CliResult show = bank.rehearse({"story", "show", "example-ledger-cutover"});
+  CHECK(show.out.starts_with(
+      "example-ledger-cutover: Example: moving checkout payments onto a new ledger without "
+      "downtime\nPrinciples: ownership, deliver-results, insist-on-the-highest-standards\n"));
+  CHECK(show.out.find("\nResult\nWe finished the cutover six weeks") != std::string::npos);
+  const CliResult check = bank.rehearse({"story", "check"});
+  CHECK(check.exit_code == 0);
+  CHECK(check.out == "2 stories checked: no finding\n");
+  CHECK(bank.rehearse({"story", "check", "--json"}).out == "[]\n");
+  const CliResult unknown = bank.rehearse({"story", "show", "nope"});
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err == fmt::format("rehearse: no story 'nope' in {} ('rehearse story list' lists "
+                                   "them)\n",
+                                   bank.db));
+}
+
+TEST_CASE("story check gives warnings with exit code 0 and names the story and section") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  std::string text = read(folder / "example-hiring-bar.md");
+  for (const auto& [from, to] : {std::pair{"I started", "We started"},
+                                 {"I turned", "we turned"},
+                                 {"I rewrote", "We rewrote"},
+                                 {"I trained", "We trained"},
+                                 {"I sat", "We sat"}}) {
+    text.replace(text.find(from), std::string_view(from).size(), to);
+  }
+  write(folder / "example-hiring-bar.md", text);
+  REQUIRE(bank.rehearse({"story", "import", folder.string()}).exit_code == 0);
+  const CliResult check = bank.rehearse({"story", "check", "example-hiring-bar"});
+  CHECK(check.exit_code == 0);
+  CHECK(check.out ==
+        "example-hiring-bar: Action: warning: \"## Action\" says \"we\" 5 times and \"I\" 3 times; "
+        "an "
+        "interviewer assesses what you did: tell it in the first person singular.\n"
+        "1 story checked: 1 finding\n");
+  const CliResult json = bank.rehearse({"story", "check", "--json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.starts_with(
+      "[{\"story\":\"example-hiring-bar\",\"section\":\"Action\",\"severity\":\"warning\","));
+}
+
+TEST_CASE("editing a story keeps its cards' scheduling, and a removed follow-up retires its card") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  REQUIRE(bank.rehearse({"story", "import", folder.string()}).exit_code == 0);
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:beats", "5"}).exit_code == 0);
+  const std::string before =
+      bank.rehearse({"show", "story:example-ledger-cutover:beats", "--json"}).out;
+  std::string text = read(folder / "example-ledger-cutover.md");
+  text.replace(text.find("no downtime."), 12, "zero downtime.");
+  const std::size_t question = text.find("### How did you decide");
+  const std::size_t next = text.find("## In 30 seconds");
+  text.erase(question, next - question);
+  write(folder / "example-ledger-cutover.md", text);
+  const CliResult edited = bank.rehearse({"story", "import", folder.string()});
+  CHECK(edited.out ==
+        "2 stories read: 0 added, 1 updated, 1 unchanged; cards: 0 added, 4 updated, 1 retired\n"
+        "  updated: example-ledger-cutover\n");
+  const std::string after =
+      bank.rehearse({"show", "story:example-ledger-cutover:beats", "--json"}).out;
+  CHECK(after.find("with zero downtime.") != std::string::npos);
+  CHECK(state_of(after) ==
+        "\"state\":{\"repetitions\":1,\"ease\":2.6,\"interval_days\":1,\"due\":\"2026-11-26\"}");
+  CHECK(state_of(after) == state_of(before));
+  const CliResult retired =
+      bank.rehearse({"show",
+                     "story:example-ledger-cutover:follow-up:how-did-you-decide-the-refund-bug-was-"
+                     "worth-a-week-s-delay",
+                     "--json"});
+  CHECK(retired.out.find("\"suspended\":true") != std::string::npos);
+}
+
+TEST_CASE(
+    "a follow-up put back comes back with its history, and a card the user suspended "
+    "stays suspended") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  const std::string follow_up =
+      "story:example-ledger-cutover:follow-up:what-would-you-do-differently";
+  const std::string metrics = "story:example-ledger-cutover:metrics";
+  REQUIRE(bank.rehearse({"story", "import", folder.string()}).exit_code == 0);
+  REQUIRE(bank.rehearse({"answer", follow_up, "4"}).exit_code == 0);
+  REQUIRE(bank.rehearse({"suspend", metrics}).exit_code == 0);
+  const std::string file = read(folder / "example-ledger-cutover.md");
+  std::string text = file;
+  const std::size_t question = text.find("### What would you do differently?");
+  text.erase(question, text.find("### How did you decide") - question);
+  write(folder / "example-ledger-cutover.md", text);
+  CHECK(bank.rehearse({"story", "import", folder.string()}).out ==
+        "2 stories read: 0 added, 1 updated, 1 unchanged; cards: 0 added, 0 updated, 1 retired\n"
+        "  updated: example-ledger-cutover\n");
+  CHECK(bank.rehearse({"show", follow_up, "--json"}).out.find("\"suspended\":true") !=
+        std::string::npos);
+  write(folder / "example-ledger-cutover.md", file);
+  CHECK(bank.rehearse({"story", "import", folder.string()}).out ==
+        "2 stories read: 0 added, 1 updated, 1 unchanged; cards: 0 added, 1 updated, 0 retired\n"
+        "  updated: example-ledger-cutover\n");
+  const std::string back = bank.rehearse({"show", follow_up, "--json"}).out;
+  CHECK(back.find("\"suspended\":false") != std::string::npos);
+  CHECK(back.find("\"group\":\"story:example-ledger-cutover\"") != std::string::npos);
+  CHECK(state_of(back) ==
+        "\"state\":{\"repetitions\":1,\"ease\":2.5,\"interval_days\":1,\"due\":\"2026-11-26\"}");
+  CHECK(bank.rehearse({"show", metrics, "--json"}).out.find("\"suspended\":true") !=
+        std::string::npos);
+  CHECK(bank.rehearse({"check"}).exit_code == 0);
+}
+
+TEST_CASE("a malformed story, a duplicate id or an unknown answers id imports nothing") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  write(folder / "zz-broken.md", "---\nid: broken\ntitle: T\nprinciples: [ownershp]\n---\n");
+  CliResult refused = bank.rehearse({"story", "import", folder.string()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err == fmt::format("rehearse: {}:4: \"ownershp\" is not a principle (did you mean "
+                                   "\"ownership\"? 'rehearse principles' lists all 16)\n",
+                                   (folder / "zz-broken.md").string()));
+  std::string copy = read(folder / "example-hiring-bar.md");
+  write(folder / "zz-broken.md", copy);
+  refused = bank.rehearse({"story", "import", folder.string()});
+  CHECK(refused.err == fmt::format("rehearse: {}:2: story id \"example-hiring-bar\" is also the id "
+                                   "of {}; story ids must be unique\n",
+                                   (folder / "zz-broken.md").string(),
+                                   (folder / "example-hiring-bar.md").string()));
+  copy.replace(copy.find("id: example-hiring-bar"), 22, "id: other");
+  copy.replace(copy.find("behavioral.people.raising-the-bar"), 33, "no.such.card");
+  write(folder / "zz-broken.md", copy);
+  refused = bank.rehearse({"story", "import", folder.string()});
+  CHECK(refused.err ==
+        fmt::format("rehearse: {}:6: \"answers\" names \"no.such.card\", which is no "
+                    "card of the collection (import the deck that holds it first)\n",
+                    (folder / "zz-broken.md").string()));
+  CHECK(bank.rehearse({"story", "list"}).out.starts_with("No stories."));
+}
+
+TEST_CASE(
+    "story export writes the export form: importing it changes nothing, exporting it again "
+    "is byte-identical") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const std::filesystem::path out = bank.dir / "exported";
+  CHECK(bank.rehearse({"story", "export", out.string()}).out ==
+        fmt::format("{}: wrote 2 stories\n", out.string()));
+  for (const auto& e : std::filesystem::directory_iterator(kExamples))
+    CHECK(read(out / e.path().filename()) == read(e.path()));
+  CHECK(bank.rehearse({"story", "import", out.string()}).out.ends_with("Nothing changed.\n"));
+  CHECK(bank.rehearse({"story", "export", "-", "example-hiring-bar"}).out ==
+        read(std::filesystem::path(kExamples) / "example-hiring-bar.md"));
+}
+
+TEST_CASE("story rm asks without --yes, and retires the story's cards") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const CliResult asked = bank.rehearse({"story", "rm", "example-hiring-bar"});
+  CHECK(asked.exit_code == 1);
+  CHECK(asked.err ==
+        "rehearse: story rm asks before it removes a story: run it on a terminal, or "
+        "pass --yes\n");
+  const CliResult removed = bank.rehearse({"story", "rm", "example-hiring-bar", "--yes"});
+  CHECK(removed.out == "Removed story example-hiring-bar; 6 cards retired (history kept).\n");
+  CHECK(bank.rehearse({"story", "list"}).out.find("example-hiring-bar") == std::string::npos);
+  CHECK(bank.rehearse({"show", "story:example-hiring-bar:beats", "--json"})
+            .out.find("\"suspended\":true") != std::string::npos);
+}
+
+TEST_CASE("story rm on a terminal removes the story only when the answer is yes") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const auto asks = [](const ScreenModel& s) {
+    std::string text = s.text();
+    std::erase(text, '\n');  // the question wraps on 80 columns
+    return text.find("[y/N]") != std::string::npos;
+  };
+  {
+    PtyProcess rm({REHEARSE_BINARY, "--db", bank.db, "story", "rm", "example-hiring-bar"}, 80, 24);
+    REQUIRE(rm.wait_until(asks));
+    rm.send("n\r");
+    CHECK(rm.wait() == 0);
+    CHECK(rm.screen().text().find("Kept.") != std::string::npos);
+  }
+  CHECK(bank.rehearse({"story", "list"}).out.find("example-hiring-bar") != std::string::npos);
+  PtyProcess rm({REHEARSE_BINARY, "--db", bank.db, "story", "rm", "example-hiring-bar"}, 80, 24);
+  REQUIRE(rm.wait_until(asks));
+  rm.send("y\r");
+  CHECK(rm.wait() == 0);
+  CHECK(rm.screen().text().find("Removed story example-hiring-bar; 6 cards retired") !=
+        std::string::npos);
+  CHECK(bank.rehearse({"story", "list"}).out.find("example-hiring-bar") == std::string::npos);
+}
+
+TEST_CASE("story check FILE checks a file not yet imported, against the bank") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const std::filesystem::path folder = bank.folder();
+  std::string text = read(folder / "example-hiring-bar.md");
+  text.replace(text.find("id: example-hiring-bar"), 22, "id: hiring-again");
+  write(folder / "hiring-again.md", text);
+  const CliResult check = bank.rehearse({"story", "check", (folder / "hiring-again.md").string()});
+  CHECK(check.exit_code == 0);
+  CHECK(check.out ==
+        "hiring-again: principles: warning: claims the same principles and answers the same "
+        "questions "
+        "as \"example-hiring-bar\"; an interviewer who hears both learns nothing new: make one of "
+        "them show something else.\n"
+        "1 story checked: 1 finding\n");
+  CHECK(bank.rehearse({"story", "list"}).out.find("hiring-again") == std::string::npos);
+  write(folder / "broken.md", "---\nid: broken\ntitle: T\nprinciples: [ownership]\n---\n");
+  const CliResult broken = bank.rehearse({"story", "check", (folder / "broken.md").string()});
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.err == fmt::format("rehearse: {}:5: no \"## Situation\" section (a story has "
+                                  "Situation, Task, Action and Result)\n",
+                                  (folder / "broken.md").string()));
+}
