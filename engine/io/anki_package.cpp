@@ -354,6 +354,7 @@ std::vector<std::string> split(std::string_view text, char separator) {
 std::vector<std::string> split_tags(std::string_view text) {
   std::vector<std::string> tags;
   for (std::string& tag : split(text, ' ')) {
+    tag = anki_tag(std::move(tag));
     if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end())
       tags.push_back(std::move(tag));
   }

@@ -91,7 +91,7 @@ std::vector<std::string> split_tags(std::string_view a, std::string_view b) {
     std::size_t pos = 0;
     while ((pos = text.find_first_not_of(" \t", pos)) != std::string_view::npos) {
       const std::size_t end = std::min(text.find_first_of(" \t", pos), text.size());
-      std::string tag(text.substr(pos, end - pos));
+      std::string tag = anki_tag(std::string(text.substr(pos, end - pos)));
       if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
       pos = end;
     }

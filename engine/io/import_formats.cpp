@@ -1,7 +1,9 @@
 #include "io/import_formats.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
+#include <unordered_set>
 
 #include "io/anki_text.hpp"
 #include "io/deck_file.hpp"
@@ -9,6 +11,7 @@
 #include "io/interop_text.hpp"
 #include "io/markdown_deck.hpp"
 #include "model/error.hpp"
+#include "model/principle.hpp"
 
 namespace rehearse {
 namespace {
@@ -48,7 +51,42 @@ std::optional<ImportFormat> by_extension(const std::filesystem::path& path) {
   return std::nullopt;
 }
 
+void check_card(const CardContent& card, std::string_view source) {
+  if (!is_id_text(card.id)) {
+    throw Error("{}: card id \"{}\" must be 1-200 characters from a-z A-Z 0-9 . _ - :", source,
+                card.id);
+  }
+  if (trim(card.front).empty()) throw Error("{}: card \"{}\": the front is empty", source, card.id);
+  if (trim(card.back).empty()) throw Error("{}: card \"{}\": the back is empty", source, card.id);
+  for (std::size_t i = 0; i < card.tags.size(); ++i) {
+    if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
+      throw Error("{}: card \"{}\": {}", source, card.id, problem);
+    }
+    if (std::find(card.tags.begin(), card.tags.begin() + static_cast<std::ptrdiff_t>(i),
+                  card.tags[i]) != card.tags.begin() + static_cast<std::ptrdiff_t>(i)) {
+      throw Error("{}: card \"{}\": tag '{}' is listed twice", source, card.id, card.tags[i]);
+    }
+  }
+}
+
 }  // namespace
+
+void check_deck_content(const DeckFile& file, std::string_view source) {
+  if (!is_id_text(file.deck.id) || file.deck.id.size() > 100) {
+    throw Error(
+        "{}: deck id \"{}\" must be 1-100 characters from a-z A-Z 0-9 . _ - : (name one "
+        "with --deck)",
+        source, file.deck.id);
+  }
+  if (trim(file.deck.name).empty()) throw Error("{}: the deck has no name", source);
+  std::unordered_set<std::string_view> seen;
+  for (const CardContent& card : file.cards) {
+    check_card(card, source);
+    if (!seen.insert(card.id).second) {
+      throw Error("{}: card id \"{}\" is used twice; ids must be unique", source, card.id);
+    }
+  }
+}
 
 std::string_view format_name(ImportFormat format) {
   for (const auto& [f, name] : kNames) {
@@ -120,6 +158,10 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
       }
       break;
     }
+  }
+  if (format != ImportFormat::deck) {
+    for (const DeckFile& deck : imported.decks)
+      check_deck_content(deck, source);
   }
   return imported;
 }

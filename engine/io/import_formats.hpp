@@ -45,7 +45,14 @@ struct ImportedFile {
   std::optional<AnkiPackage> anki;
 };
 
-// Reads the file at `path` as `format`. Throws Error as that format's reader does.
+// Checks what a reader of another tool's format made of `source` against the rules every deck
+// file keeps (docs/deck-format.md): a deck id of 1-100 and card ids of 1-200 characters from
+// a-z A-Z 0-9 . _ - :, a deck name, fronts and backs not blank, valid tags (tag_problem), each
+// once per card, and ids used once. Throws Error "SOURCE: ..." naming the card.
+void check_deck_content(const DeckFile& file, std::string_view source);
+
+// Reads the file at `path` as `format`, checked with check_deck_content. Throws Error as that
+// format's reader does.
 ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
                               const ImportFileOptions& options = {});
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "model/principle.hpp"
+
 namespace rehearse {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
@@ -71,6 +73,11 @@ std::string text_hash(std::string_view text) {
     hash *= 0x100000001b3ULL;
   }
   return fmt::format("{:016x}", hash);
+}
+
+std::string anki_tag(std::string tag) {
+  const bool reserved = tag.starts_with("lp:") || tag.starts_with("round:");
+  return reserved && !tag_problem(tag).empty() ? fmt::format("anki:{}", tag) : tag;
 }
 
 bool is_id_text(std::string_view text) {

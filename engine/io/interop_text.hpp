@@ -26,6 +26,10 @@ std::string normalize_newlines(std::string_view text);
 // ids derived from it are kept in users' collections.
 std::string text_hash(std::string_view text);
 
+// An Anki tag as a rehearse tag: unchanged, except one in a namespace rehearse checks (lp:,
+// round:) with a value it does not know ("lp::ownership"), which becomes "anki:" + the tag.
+std::string anki_tag(std::string tag);
+
 // Whether `text` is 1-200 characters from a-z A-Z 0-9 . _ - : (what deck and card ids may be).
 bool is_id_text(std::string_view text);
 

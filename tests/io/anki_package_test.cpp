@@ -44,7 +44,7 @@ void check_fixture_cards(const AnkiPackage& package) {
   const AnkiCard& basic = card(package, "anki.614233247859217130.1");
   CHECK(basic.content.front == "What does Ownership ask of a leader?");
   CHECK(basic.content.back == "Act for the whole company,\nnot only the team.");
-  CHECK(basic.content.tags == std::vector<std::string>{"lp::ownership", "basics"});
+  CHECK(basic.content.tags == std::vector<std::string>{"anki:lp::ownership", "basics"});
   CHECK(basic.deck_id == "anki.interview");
   CHECK(basic.schedule == AnkiSchedule{2, 2, 40, 12, 2360, 5, 1});
 

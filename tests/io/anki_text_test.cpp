@@ -41,7 +41,7 @@ TEST_CASE("Anki's text export with guid, note type, deck and tags columns gives 
   CHECK(decks[0].cards[0] == CardContent{"anki.614233247859217130.1",
                                          "What does Ownership ask?",
                                          "Act & own",
-                                         {"lp::ownership", "basics"}});
+                                         {"anki:lp::ownership", "basics"}});
   REQUIRE(decks[1].cards.size() == 4);
   CHECK(decks[1].cards[0] == CardContent{"anki.5265762d3132333435.1",
                                          "Two-way door",

@@ -195,3 +195,10 @@ TEST_CASE("UTF-8 checks find overlong forms, surrogates and cut sequences") {
   CHECK(first_invalid_utf8("x\xE2\x9C") == 1u);
   CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);
 }
+
+TEST_CASE("Anki tags keep their text unless they would be a reserved tag rehearse refuses") {
+  CHECK(anki_tag("basics") == "basics");
+  CHECK(anki_tag("lp:ownership") == "lp:ownership");
+  CHECK(anki_tag("lp::ownership") == "anki:lp::ownership");
+  CHECK(anki_tag("round:final") == "anki:round:final");
+}

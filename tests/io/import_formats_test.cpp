@@ -112,3 +112,29 @@ TEST_CASE("every card of a package gets its SM-2 progress, its last answer from 
   CHECK(progress.at("anki.5265762d3132333435.1").suspended);
   CHECK(progress.at("anki.5265762d3132333435.2").state.is_new());
 }
+
+TEST_CASE("what other formats give is checked like a deck file, naming the card") {
+  const auto error_of = [](const DeckFile& file) -> std::string {
+    try {
+      check_deck_content(file, "x.csv");
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "accepted";
+  };
+  const Deck deck{"d", "D", ""};
+  CHECK(error_of({deck, {{"ok.1", "F", "B", {"t"}}}}) == "accepted");
+  CHECK(error_of({{"bad id", "D", ""}, {}}) ==
+        "x.csv: deck id \"bad id\" must be 1-100 characters from a-z A-Z 0-9 . _ - : (name one "
+        "with --deck)");
+  CHECK(error_of({deck, {{"my card", "F", "B", {}}}}) ==
+        "x.csv: card id \"my card\" must be 1-200 characters from a-z A-Z 0-9 . _ - :");
+  CHECK(error_of({deck, {{"c", "F", "B", {"lp:nope"}}}}) ==
+        "x.csv: card \"c\": tag 'lp:nope' names no Leadership Principle (see 'rehearse "
+        "principles')");
+  CHECK(error_of({deck, {{"c", "F", "B", {"t", "t"}}}}) ==
+        "x.csv: card \"c\": tag 't' is listed twice");
+  CHECK(error_of({deck, {{"c", "F", "B", {}}, {"c", "G", "B", {}}}}) ==
+        "x.csv: card id \"c\" is used twice; ids must be unique");
+  CHECK(error_of({deck, {{"c", " ", "B", {}}}}) == "x.csv: card \"c\": the front is empty");
+}
