@@ -94,6 +94,74 @@ std::vector<std::string> shipped_deck_files() {
   return files;
 }
 
+// Files of other tools' formats (docs/interop.md), read whole before anything is written, with
+// the file each deck came from.
+struct ReadFiles {
+  std::vector<DeckFile> decks;
+  std::vector<std::string> sources;
+  std::vector<std::string> skipped;  // Anki cards left out, "FILE: why"
+};
+
+// How `import` reads files that are not deck files.
+struct SourceOptions {
+  std::string format;  // --format; empty: by content, then extension
+  ImportFileOptions file;
+};
+
+// The files as decks when one of them is not a deck file (or --format names another format);
+// nullopt when all are deck files, which DeckStream reads while their cards are written.
+std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& paths,
+                                            const SourceOptions& options) {
+  std::vector<ImportFormat> formats;
+  for (const std::string& path : paths) {
+    formats.push_back(options.format.empty() ? detect_import_format(path)
+                                             : parse_import_format(options.format));
+  }
+  if (std::all_of(formats.begin(), formats.end(),
+                  [](ImportFormat f) { return f == ImportFormat::deck; })) {
+    return std::nullopt;
+  }
+  ReadFiles read;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    ImportedFile file = read_import_file(paths[i], formats[i], options.file);
+    for (DeckFile& deck : file.decks) {
+      read.decks.push_back(std::move(deck));
+      read.sources.push_back(paths[i]);
+    }
+    if (file.anki) {
+      for (const std::string& why : file.anki->skipped)
+        read.skipped.push_back(paths[i] + ": " + why);
+    }
+  }
+  return read;
+}
+
+void import_read_files(Context& context, const ReadFiles& read, bool dry_run) {
+  Collection& collection = context.collection();
+  std::vector<ImportReport> reports;
+  if (dry_run) {
+    reports = preview_imports(collection, read.decks);
+  } else {
+    std::optional<ProgressBar> bar(std::in_place, "Importing", ProgressBar::Unit::items);
+    const auto progress = [&](std::size_t done, std::size_t total) {
+      if (bar) bar->update(done, total);
+    };
+    const auto backup_if_worth_it = [&](const std::vector<ImportReport>& planned) {
+      if (!worth_a_backup(collection, planned)) return;
+      bar.reset();
+      const std::filesystem::path backup =
+          collection.backup_automatically("before-import-" + file_stamp(context.now()));
+      fmt::print("Backed up the collection to {} first.\n", backup.string());
+    };
+    reports = import_decks(collection, read.decks, {}, progress, backup_if_worth_it);
+  }
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    print_report(reports[i], read.sources[i]);
+  for (const std::string& why : read.skipped)
+    fmt::print("  skipped: {}\n", why);
+  if (dry_run) fmt::print("Dry run: nothing was written.\n");
+}
+
 void run_dry_import(Context& context, const std::vector<std::string>& paths) {
   std::vector<DeckFile> files;
   for (const std::string& path : paths)
@@ -104,7 +172,11 @@ void run_dry_import(Context& context, const std::vector<std::string>& paths) {
   fmt::print("Dry run: nothing was written.\n");
 }
 
-void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run) {
+void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run,
+                const SourceOptions& options) {
+  if (const std::optional<ReadFiles> read = read_other_formats(paths, options)) {
+    return import_read_files(context, *read, dry_run);
+  }
   if (dry_run) return run_dry_import(context, paths);
   // The files are read on a second thread while the first writes their cards.
   DeckStream files(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
@@ -233,6 +305,9 @@ void add_deck_commands(CLI::App& app, Context& context) {
     bool json = false;
     bool dry_run = false;
     bool shipped = false;
+    std::string format;
+    std::string deck_option;
+    std::string columns;
   };
   auto args = std::make_shared<Args>();
 
@@ -243,19 +318,35 @@ void add_deck_commands(CLI::App& app, Context& context) {
       "import",
       "Add or update decks from deck files. Cards are matched by id: edited cards keep their "
       "progress. A file with any error is refused whole and nothing is imported.");
-  import_command->add_option("FILE", args->files, "Deck files (format: docs/deck-format.md)");
+  import_command->add_option("FILE", args->files,
+                             "Deck files (docs/deck-format.md), Anki packages, CSV/TSV sheets, "
+                             "Anki text exports or Markdown decks (docs/interop.md)");
   import_command->add_flag("--shipped", args->shipped,
                            "Also the decks shipped with rehearse (share/rehearse/decks), in the "
                            "order a new user meets them");
   import_command->add_flag("--dry-run", args->dry_run,
                            "Check the files and report what would be added, updated and missing, "
                            "without writing anything");
+  import_command->add_option(
+      "--format", args->format,
+      "Read the files as apkg, csv, tsv, anki-text, markdown or deck (default: by "
+      "content, then extension; docs/interop.md)");
+  import_command->add_option(
+      "--deck", args->deck_option,
+      "Deck id for CSV, TSV and Anki text files (default: from the file name)");
+  import_command->add_option(
+      "--columns", args->columns,
+      "CSV/TSV header names to fields, e.g. question=front,answer=back,notes=skip");
   import_command->callback([&context, args] {
     std::vector<std::string> files =
         args->shipped ? shipped_deck_files() : std::vector<std::string>{};
     files.insert(files.end(), args->files.begin(), args->files.end());
     if (files.empty()) throw CLI::RequiredError("FILE");
-    run_import(context, files, args->dry_run);
+    SourceOptions options;
+    options.format = args->format;
+    options.file.deck_id = args->deck_option;
+    if (!args->columns.empty()) options.file.columns = parse_column_mapping(args->columns);
+    run_import(context, files, args->dry_run, options);
   });
 
   auto* export_ = app.add_subcommand(

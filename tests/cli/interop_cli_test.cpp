@@ -122,3 +122,60 @@ TEST_CASE("export to FILE.apkg writes a schema 11 package our importer reads bac
         "11|1\n");
   CHECK(rehearse::test::run_program({"sqlite3", db, "SELECT count(*) FROM notes"}).out == "2\n");
 }
+
+TEST_CASE(
+    "import reads a CSV sheet, a Markdown deck and an Anki package, and again changes nothing") {
+  const Exported e;
+  REQUIRE(e.export_to("sd.csv").exit_code == 0);
+  const std::string sheet = (e.dir / "sd.csv").string();
+  const CliResult csv = run_rehearse({"--db", e.db, "import", sheet});
+  CHECK(csv.exit_code == 0);
+  CHECK(csv.out == "sd (" + sheet + "): 0 added, 0 updated, 2 unchanged, 0 missing\n");
+
+  const std::string package = (REHEARSE_SOURCE_DIR "/tests/data/anki/legacy-schema11.apkg");
+  const CliResult first = run_rehearse({"--db", e.db, "import", package});
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("anki.interview.systems (" + package +
+                       "): new deck, 3 added, 0 updated, 0 unchanged, 0 missing\n") !=
+        std::string::npos);
+  const CliResult again = run_rehearse({"--db", e.db, "import", package});
+  CHECK(again.out.find("anki.interview.systems (" + package +
+                       "): 0 added, 0 updated, 3 unchanged, 0 missing\n") != std::string::npos);
+
+  std::ofstream(e.dir / "notes.md", std::ios::binary)
+      << "---\nid: md\nname: Notes\n---\n\n## Why?\n\nBecause.\n";
+  const CliResult markdown =
+      run_rehearse({"--db", e.db, "import", "--dry-run", (e.dir / "notes.md").string()});
+  CHECK(markdown.out == "md (" + (e.dir / "notes.md").string() +
+                            "): new deck, 1 added, 0 updated, 0 unchanged, 0 missing\n"
+                            "Dry run: nothing was written.\n");
+}
+
+TEST_CASE("import refuses a hostile package in one line and imports nothing") {
+  const Exported e;
+  const std::string bomb = REHEARSE_SOURCE_DIR "/tests/data/anki/hostile-zip-bomb.apkg";
+  const CliResult result = run_rehearse({"--db", e.db, "import", bomb});
+  CHECK(result.exit_code != 0);
+  CHECK(result.err == "rehearse: " + bomb +
+                          ": refused: \"collection.anki2\" inflates to more than 200 times its "
+                          "compressed size (a zip bomb?)\n");
+  CHECK(run_rehearse({"--db", e.db, "decks"}).out.find("anki.") == std::string::npos);
+}
+
+TEST_CASE("a deck exported as .apkg, .csv or .md imports into another collection identically") {
+  const Exported e;
+  const std::string original = run_rehearse({"--db", e.db, "export", "sd", "-"}).out;
+  for (const std::string name : {"sd.apkg", "sd.csv", "sd.md"}) {
+    REQUIRE(e.export_to(name).exit_code == 0);
+    const std::string other = (e.dir / ("other-" + name + ".db")).string();
+    const CliResult imported = run_rehearse({"--db", other, "import", (e.dir / name).string()});
+    CHECK(imported.exit_code == 0);
+    const std::string again = run_rehearse({"--db", other, "export", "sd", "-"}).out;
+    if (name == "sd.csv") {
+      // A sheet holds no deck name: the deck is named after the file.
+      CHECK(again == std::string(original).replace(original.find("System design"), 13, "sd"));
+    } else {
+      CHECK(again == original);
+    }
+  }
+}
