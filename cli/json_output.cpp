@@ -1,5 +1,9 @@
 #include "json_output.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "io/json_writer.hpp"
 #include "model/principle.hpp"
 
@@ -212,15 +216,21 @@ std::string principles_json() {
   });
 }
 
-std::string coverage_json(const std::vector<PrincipleCoverage>& coverage) {
+std::string coverage_json(const StoryCoverage& coverage) {
   return render([&](Writer& w) {
+    w.StartObject();
+    w.Key("principles");
     w.StartArray();
-    for (const PrincipleCoverage& p : coverage) {
+    for (const PrincipleStories& p : coverage.principles) {
       w.StartObject();
       w.Key("slug");
       write(w, p.principle->slug);
       w.Key("name");
       write(w, p.principle->name);
+      w.Key("stories");
+      write_tags(w, p.stories);
+      w.Key("strength");
+      w.RawNumber(fmt::format("{}", std::round(p.strength * 100) / 100));
       w.Key("cards");
       w.Int(p.counts.cards);
       w.Key("seen");
@@ -229,6 +239,39 @@ std::string coverage_json(const std::vector<PrincipleCoverage>& coverage) {
       w.Int(p.counts.mature);
       w.Key("due");
       w.Int(p.counts.due);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("gaps");
+    write_tags(w, coverage.gaps);
+    w.Key("rounds");
+    w.StartObject();
+    for (const auto& [round, count] : coverage.rounds) {
+      w.Key(round);
+      w.Int(count);
+    }
+    w.EndObject();
+    w.EndObject();
+  });
+}
+
+std::string questions_json(const std::vector<UnansweredQuestion>& questions) {
+  return render([&](Writer& w) {
+    w.StartArray();
+    for (const UnansweredQuestion& q : questions) {
+      w.StartObject();
+      w.Key("id");
+      write(w, q.card.content.id);
+      w.Key("deck");
+      write(w, q.card.deck_id);
+      w.Key("round");
+      write(w, q.round);
+      w.Key("front");
+      write(w, q.card.content.front);
+      w.Key("principles");
+      write_tags(w, q.principles);
+      w.Key("fitting");
+      write_tags(w, q.fitting);
       w.EndObject();
     }
     w.EndArray();

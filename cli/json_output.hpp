@@ -6,6 +6,7 @@
 
 #include "stats/coverage.hpp"
 #include "store/collection.hpp"
+#include "stories/bank.hpp"
 
 // The JSON the scripting interface prints. docs/cli.md specifies every shape; change both
 // together, and only by adding fields.
@@ -24,8 +25,11 @@ std::string decks_json(const std::vector<DeckCounts>& decks);
 // [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"}, ...]
 std::string log_json(const std::vector<LogEntry>& log);
 std::string stats_json(const Stats& stats, Day today);
-// [{"slug", "name", "cards", "seen", "mature", "due"}, ...]
-std::string coverage_json(const std::vector<PrincipleCoverage>& coverage);
+// {"principles": [{"slug", "name", "stories", "strength", "cards", "seen", "mature", "due"},
+// ... 16], "gaps": [slug, ...], "rounds": {"people": N, ..., "none": N}}
+std::string coverage_json(const StoryCoverage& coverage);
+// [{"id", "deck", "round", "front", "principles", "fitting"}, ...]
+std::string questions_json(const std::vector<UnansweredQuestion>& questions);
 // [{"slug", "tag", "name"}, ...]
 std::string principles_json();
 

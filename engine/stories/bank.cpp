@@ -10,6 +10,7 @@
 #include "model/error.hpp"
 #include "stats/coverage.hpp"
 #include "stories/cards.hpp"
+#include "stories/match.hpp"
 
 namespace rehearse {
 namespace {
@@ -184,20 +185,47 @@ StoryCoverage story_coverage(const Collection& collection, Day today) {
   return coverage;
 }
 
-std::vector<Card> unanswered_questions(const Collection& collection) {
-  std::unordered_set<std::string> answered;
-  for (const StoredStory& story : collection.stories())
-    answered.insert(story.answers.begin(), story.answers.end());
-  std::vector<Card> questions;
+namespace {
+
+// The values of the tags of `tags` that start with `prefix`, without it.
+std::vector<std::string> tag_values(const std::vector<std::string>& tags, std::string_view prefix) {
+  std::vector<std::string> values;
+  for (const std::string& tag : tags) {
+    if (tag.starts_with(prefix)) values.push_back(tag.substr(prefix.size()));
+  }
+  return values;
+}
+
+}  // namespace
+
+bool is_question_card(const Card& card) {
+  const std::vector<std::string>& tags = card.content.tags;
+  const auto has = [&](std::string_view prefix) {
+    return std::any_of(tags.begin(), tags.end(),
+                       [&](const std::string& tag) { return tag.starts_with(prefix); });
+  };
+  const bool first = card.content.group.empty() || card.content.group == card.content.id;
+  return card.deck_id != kStoryDeckId && first && has("round:") && has("lp:") &&
+         std::find(tags.begin(), tags.end(), "topic:behavioral") != tags.end();
+}
+
+std::vector<UnansweredQuestion> unanswered_questions(const Collection& collection) {
+  const std::vector<Story> stories = load_stories(collection);
+  std::unordered_set<std::string> seen;
+  for (const Story& story : stories)
+    seen.insert(story.answers.begin(), story.answers.end());
+  std::vector<UnansweredQuestion> questions;
   for (const Round& round : rounds()) {
     CardFilter filter;
     filter.tag = "round:" + std::string(round.slug);
     for (Card& card : collection.cards(filter)) {
-      if (card.deck_id == kStoryDeckId || answered.contains(card.content.id)) continue;
-      const bool probes = std::any_of(card.content.tags.begin(), card.content.tags.end(),
-                                      [](const std::string& t) { return t.starts_with("lp:"); });
-      const bool first = card.content.group.empty() || card.content.group == card.content.id;
-      if (probes && first) questions.push_back(std::move(card));
+      if (!is_question_card(card)) continue;
+      if (!seen.insert(card.content.id).second) continue;  // answered, or listed for a round
+      std::vector<std::string> principles = tag_values(card.content.tags, "lp:");
+      UnansweredQuestion q{std::move(card), std::string(round.slug), std::move(principles), {}};
+      for (const std::size_t i : stories_for_card(q.card.content.id, q.card.content.tags, stories))
+        q.fitting.push_back(stories[i].id);
+      questions.push_back(std::move(q));
     }
   }
   return questions;

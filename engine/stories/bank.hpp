@@ -68,9 +68,21 @@ inline constexpr double kWeakStrength = 0.5;
 
 StoryCoverage story_coverage(const Collection& collection, Day today);
 
-// The question cards no story names in `answers:`: cards outside the story deck carrying a
-// round: tag and an lp: tag, with no sibling group or the group named by their own id (the
-// question, not its follow-ups), by round (loop order) then deck order.
-std::vector<Card> unanswered_questions(const Collection& collection);
+// A question card no story names in `answers:`.
+struct UnansweredQuestion {
+  Card card;
+  std::string round;                    // the slug of its first round: tag
+  std::vector<std::string> principles;  // the slugs of its lp: tags
+  std::vector<std::string> fitting;     // stories that fit it by principle, best first
+};
+
+// Whether `card` is a behavioural question a story may answer: outside the story deck, tagged
+// topic:behavioral, a round: tag and an lp: tag, with no sibling group or the group named by
+// its own id (the question, not its follow-up drills).
+bool is_question_card(const Card& card);
+
+// The question cards (is_question_card) no story names in `answers:`, by round (loop order)
+// then deck order. `fitting` ranks the stories as stories/match.hpp does.
+std::vector<UnansweredQuestion> unanswered_questions(const Collection& collection);
 
 }  // namespace rehearse

@@ -349,8 +349,10 @@ TEST_CASE("coverage counts the cards that probe each principle") {
   const CliResult coverage = f.rehearse({"--now", "2026-11-25", "coverage", "--json"});
   CHECK(coverage.exit_code == 0);
   CHECK(coverage.out.starts_with(
-      R"([{"slug":"customer-obsession","name":"Customer Obsession","cards":0,"seen":0,"mature":0,"due":0},)"
-      R"({"slug":"ownership","name":"Ownership","cards":1,"seen":1,"mature":0,"due":0},)"));
+      R"({"principles":[{"slug":"customer-obsession","name":"Customer Obsession","stories":[],)"
+      R"("strength":0,"cards":0,"seen":0,"mature":0,"due":0},)"
+      R"({"slug":"ownership","name":"Ownership","stories":[],"strength":0,"cards":1,"seen":1,)"
+      R"("mature":0,"due":0},)"));
   const CliResult text = f.rehearse({"--now", "2026-11-25", "coverage"});
   CHECK(text.out.find("Least practised: Customer Obsession (0 of 0 seen)") != std::string::npos);
 }

@@ -31,6 +31,14 @@ void write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  return lines;
+}
+
 // The "state":{...} of a card's `show --json`.
 std::string state_of(const std::string& json) {
   const std::size_t at = json.find("\"state\":");
@@ -306,4 +314,73 @@ TEST_CASE("story check FILE checks a file not yet imported, against the bank") {
   CHECK(broken.err == fmt::format("rehearse: {}:5: no \"## Situation\" section (a story has "
                                   "Situation, Task, Action and Result)\n",
                                   (folder / "broken.md").string()));
+}
+
+TEST_CASE("coverage shows each principle's stories, how well they are known, and the gaps") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  std::string copy = read(folder / "example-hiring-bar.md");
+  copy.replace(copy.find("id: example-hiring-bar"), 22, "id: hiring-second");
+  copy.replace(copy.find("answers: [behavioral.people.raising-the-bar]\n"), 45, "");
+  write(folder / "hiring-second.md", copy);
+  REQUIRE(bank.rehearse({"story", "import", folder.string()}).exit_code == 0);
+  // One of the 8 cards of the ledger story answered 4 or better and not overdue; one failed.
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:beats", "5"}).exit_code == 0);
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:metrics", "2"}).exit_code == 0);
+  const CliResult json = bank.rehearse({"coverage", "--json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find(R"({"slug":"ownership","name":"Ownership","stories":["example-ledger-)"
+                      R"(cutover"],"strength":0.13,)") != std::string::npos);
+  CHECK(json.out.find(R"({"slug":"earn-trust","name":"Earn Trust","stories":["example-hiring-)"
+                      R"(bar","hiring-second"],"strength":0,)") != std::string::npos);
+  // Fewer than 2 stories first (canonical order), then the weak ones.
+  CHECK(json.out.find(
+            R"("gaps":["customer-obsession","ownership","invent-and-simplify","are-right-a-lot",)"
+            R"("learn-and-be-curious","insist-on-the-highest-standards","think-big",)"
+            R"("bias-for-action","frugality","dive-deep","have-backbone","deliver-results",)"
+            R"("strive-to-be-earths-best-employer","success-and-scale-bring-broad-responsibility",)"
+            R"("hire-and-develop-the-best","earn-trust"],)"
+            R"("rounds":{"people":2,"technical":1,"strategy":0,"culture":0,"none":0}})") !=
+        std::string::npos);
+  const CliResult text = bank.rehearse({"coverage"});
+  CHECK(text.out.starts_with(
+      "PRINCIPLE                                    STORIES KNOWN CARDS SEEN MATURE DUE\n"
+      "Customer Obsession                                 0     -    36    0      0   0\n"
+      "Ownership                                          1   13%    58    2      0   0\n"));
+  CHECK(text.out.find("\nEarn Trust                                         2    0%    ") !=
+        std::string::npos);
+  CHECK(text.out.find("\nStories not yet known: Hire and Develop the Best (0% known), Earn Trust "
+                      "(0%\n  known)\n"
+                      "Stories by round: people 2, technical 1, strategy 0, culture 0, no round "
+                      "tag 0\n") != std::string::npos);
+  CHECK(text.out.ends_with(
+      "Write a story for Customer Obsession: rehearse story new (docs/stories.md)\n"));
+  for (const std::string& line : lines_of(text.out))
+    CHECK(line.size() <= 80);
+}
+
+TEST_CASE("coverage --questions lists the question cards no story answers yet, by round") {
+  Bank bank;
+  const CliResult before = bank.rehearse({"coverage", "--questions"});
+  CHECK(before.out.find("  behavioral.people.raising-the-bar\n") != std::string::npos);
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const CliResult after = bank.rehearse({"coverage", "--questions"});
+  CHECK(after.exit_code == 0);
+  CHECK(after.out.find("behavioral.people.raising-the-bar") == std::string::npos);
+  CHECK(after.out.starts_with("People and strategy (hiring manager) ("));
+  CHECK(after.out.find("\nTechnical architecture and design (") != std::string::npos);
+  // The follow-up drills of a question are not questions of their own.
+  CHECK(after.out.find(".follow-up-1") == std::string::npos);
+  const CliResult json = bank.rehearse({"coverage", "--questions", "--json"});
+  CHECK(json.out.find(R"({"id":"behavioral.people.team-conflict","deck":"behavioral-people",)"
+                      R"("round":"people","front":")") != std::string::npos);
+  CHECK(json.out.find("\"fitting\":[\"example-hiring-bar\"]") != std::string::npos);
+  const auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  // The two decks hold 22 + 21 + 2 questions; each example answers one.
+  CHECK(count(json.out, "{\"id\":") + 2 == count(before.out, "\n  behavioral."));
 }
