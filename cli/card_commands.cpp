@@ -78,8 +78,11 @@ void run_show(Context& context, const Args& args) {
     if (args.log) {
       fmt::print("\nreviews:\n");
       for (const LogEntry& entry : context.collection().review_log(args.card)) {
-        fmt::print("  {}  grade {}  {} -> {}\n", format_day(entry.moment.day), entry.grade.value(),
-                   describe_state(entry.before), describe_state(entry.after));
+        fmt::print("  {}  grade {}  {} -> {}{}\n", format_day(entry.moment.day),
+                   entry.grade.value(), describe_state(entry.before), describe_state(entry.after),
+                   entry.undone
+                       ? fmt::format("  (undone on {})", format_day(entry.undone->moment.day))
+                       : "");
       }
     }
   }
@@ -188,6 +191,18 @@ void run_suspend(Context& context, const Args& args, bool suspend) {
   }
 }
 
+// Takes back the last answer and says what the card is back to.
+void run_undo(Context& context, const Args& args) {
+  const Moment now = context.now();
+  const std::optional<UndoneAnswer> undone = undo_last_answer(context.collection(), now);
+  if (!undone) throw Error("nothing to undo: no answer is left to take back");
+  if (args.json) return fmt::print("{}\n", undone_json(*undone));
+  fmt::print("Took back {}: grade {} on {}. The card is back to: {}; next: {}.\n",
+             visible_line(undone->entry.card_id), undone->entry.grade.value(),
+             format_day(undone->entry.moment.day), describe_state(undone->card.state),
+             describe_due(undone->card.state, now.day));
+}
+
 }  // namespace
 
 void add_card_commands(CLI::App& app, Context& context) {
@@ -216,6 +231,13 @@ void add_card_commands(CLI::App& app, Context& context) {
   next->add_flag("--new-first", args->new_first, "Today's new cards before the reviews");
   next->add_flag("--reviews-first", args->reviews_first, "Today's reviews before new cards");
   next->callback([&context, args] { run_next(context, *args); });
+
+  auto* undo = app.add_subcommand(
+      "undo",
+      "Take back the last answer (run again: the one before). The log keeps the answer and "
+      "records the undo; the card's state is replayed without it.");
+  undo->add_flag("--json", args->json, "Print the answer taken back and the card as JSON");
+  undo->callback([&context, args] { run_undo(context, *args); });
 
   auto* suspend = app.add_subcommand(
       "suspend", "Keep cards out of every review until unsuspended; their progress is kept");

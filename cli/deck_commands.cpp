@@ -225,6 +225,7 @@ void export_anki_package(Context& context, const std::string& deck, const std::s
     AnkiExportCard& exported =
         out.cards.emplace_back(AnkiExportCard{card.content, card.state, card.suspended, {}});
     for (const LogEntry& entry : collection.review_log(card.content.id)) {
+      if (entry.undone) continue;  // taken back: it counts for nothing
       exported.answers.push_back({entry.moment.instant.time_since_epoch().count(),
                                   entry.grade.value(), entry.duration.count(),
                                   entry.before.interval_days, entry.after.interval_days,

@@ -165,9 +165,42 @@ std::string log_json(const std::vector<LogEntry>& log) {
       write_state(w, entry.before);
       w.Key("after");
       write_state(w, entry.after);
+      if (entry.undone) {  // only for an answer taken back
+        w.Key("undone");
+        w.StartObject();
+        w.Key("at_ms");
+        w.Int64(entry.undone->moment.instant.time_since_epoch().count());
+        w.Key("day");
+        write(w, format_day(entry.undone->moment.day));
+        w.Key("after_sequence");
+        w.Int64(entry.undone->after_sequence);
+        w.EndObject();
+      }
       w.EndObject();
     }
     w.EndArray();
+  });
+}
+
+std::string undone_json(const UndoneAnswer& undone) {
+  return render([&](Writer& w) {
+    w.StartObject();
+    w.Key("undone");
+    w.StartObject();
+    w.Key("card");
+    write(w, undone.entry.card_id);
+    w.Key("sequence");
+    w.Int64(undone.entry.sequence);
+    w.Key("grade");
+    w.Int(undone.entry.grade.value());
+    w.Key("day");
+    write(w, format_day(undone.entry.moment.day));
+    w.EndObject();
+    w.Key("card");
+    w.StartObject();
+    write_card_fields(w, undone.card, true);
+    w.EndObject();
+    w.EndObject();
   });
 }
 

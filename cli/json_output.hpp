@@ -22,8 +22,10 @@ std::string done_json(std::optional<Day> next_due);
 std::string cards_json(const std::vector<Card>& cards);
 // [{"id", "name", "description", "new", "due", "total"}, ...]
 std::string decks_json(const std::vector<DeckCounts>& decks);
-// [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"}, ...]
+// [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...]
 std::string log_json(const std::vector<LogEntry>& log);
+// {"undone":{"card":...,"sequence":...,"grade":...,"day":...},"card":{card}}: what undo took back
+std::string undone_json(const UndoneAnswer& undone);
 std::string stats_json(const Stats& stats, Day today);
 // {"principles": [{"slug", "name", "stories", "strength", "cards", "seen", "mature", "due"},
 // ... 16], "gaps": [slug, ...], "rounds": {"people": N, ..., "none": N}}

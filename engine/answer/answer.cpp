@@ -18,6 +18,13 @@ AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade
                                   sm2_transition(config));
 }
 
+std::optional<UndoneAnswer> undo_last_answer(Collection& collection, const Moment& moment,
+                                             const sm2::Config& config) {
+  return collection.undo_last_answer(moment, [&config](std::span<const sm2::LoggedAnswer> answers) {
+    return sm2::replay(answers, config);
+  });
+}
+
 std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,
                                    const sm2::Config& config) {
   return collection.record_answers(answers, sm2_transition(config));

@@ -21,6 +21,12 @@ AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade
                          const sm2::Config& config = {},
                          std::optional<Day> interview = std::nullopt);
 
+// Takes back the last answer not yet taken back, at `moment`: an undo record is appended to the
+// log and the card's state is replayed through SM-2 from its remaining answers, in one
+// transaction. nullopt when there is nothing to take back.
+std::optional<UndoneAnswer> undo_last_answer(Collection& collection, const Moment& moment,
+                                             const sm2::Config& config = {});
+
 // Records answers in order in one transaction, each through SM-2 (bulk history, tools).
 std::vector<LogEntry> answer_cards(Collection& collection, std::span<const AnswerRecord> answers,
                                    const sm2::Config& config = {});

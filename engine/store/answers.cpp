@@ -14,16 +14,18 @@ std::pair<std::int64_t, CardState> Connection::answering(const std::string& card
   return {q->getColumn(0).getInt64(), read_state(*q, 1)};
 }
 
+void Connection::store_state(std::int64_t card, const CardState& state) {
+  auto q = query(
+      "UPDATE cards SET repetitions = ?1, ease = ?2, interval_days = ?3, due = ?4, "
+      "last_answered = ?5, reask = ?6 WHERE id = ?7");
+  bind_state(*q, 1, state);
+  q->bind(7, card);
+  q->exec();
+}
+
 LogEntry Connection::append_answer(const AnswerRecord& answer, std::int64_t card,
                                    const CardState& before, const CardState& after) {
-  {
-    auto q = query(
-        "UPDATE cards SET repetitions = ?1, ease = ?2, interval_days = ?3, due = ?4, "
-        "last_answered = ?5, reask = ?6 WHERE id = ?7");
-    bind_state(*q, 1, after);
-    q->bind(7, card);
-    q->exec();
-  }
+  store_state(card, after);
   {
     auto q = query(
         "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
@@ -91,9 +93,10 @@ std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
   return guarded(impl_->path, [&] {
     const std::int64_t card = impl_->card_rowid(card_id);
     auto q = impl_->query(
-        "SELECT id, at_ms, day, grade, duration_ms, repetitions_before, ease_before, "
-        "interval_before, due_before, repetitions_after, ease_after, interval_after, due_after, "
-        "interview_day FROM reviews WHERE card = ? ORDER BY id");
+        "SELECT r.id, r.at_ms, r.day, r.grade, r.duration_ms, r.repetitions_before, "
+        "r.ease_before, r.interval_before, r.due_before, r.repetitions_after, r.ease_after, "
+        "r.interval_after, r.due_after, r.interview_day, u.at_ms, u.day, u.after_review "
+        "FROM reviews r LEFT JOIN undos u ON u.review = r.id WHERE r.card = ? ORDER BY r.id");
     q->bind(1, card);
     std::vector<LogEntry> log;
     while (q->executeStep()) {
@@ -108,9 +111,54 @@ std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
       entry.before = read_state(*q, 5, kLoggedStateColumns);
       entry.after = read_state(*q, 9, kLoggedStateColumns);
       entry.interview = optional_day(q->getColumn(13));
+      if (!q->getColumn(14).isNull()) {
+        entry.undone = Undo{{std::chrono::sys_time<std::chrono::milliseconds>(
+                                 std::chrono::milliseconds(q->getColumn(14).getInt64())),
+                             day_from_number(q->getColumn(15).getInt64())},
+                            q->getColumn(16).getInt64()};
+      }
       log.push_back(std::move(entry));
     }
     return log;
+  });
+}
+
+std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const Replay& replay) {
+  return guarded(impl_->path, [&] {
+    return impl_->write([&]() -> std::optional<UndoneAnswer> {
+      // The newest answer still standing: undos walk back through the log one at a time.
+      std::int64_t review = 0;
+      std::string card_id;
+      {
+        auto q = impl_->query(
+            "SELECT r.id, c.slug FROM reviews r JOIN cards c ON c.id = r.card WHERE NOT EXISTS "
+            "(SELECT 1 FROM undos u WHERE u.review = r.id) ORDER BY r.id DESC LIMIT 1");
+        if (!q->executeStep()) return std::nullopt;
+        review = q->getColumn(0).getInt64();
+        card_id = q->getColumn(1).getString();
+      }
+      {
+        auto q = impl_->query(
+            "INSERT INTO undos (review, at_ms, day, after_review) "
+            "VALUES (?, ?, ?, (SELECT max(id) FROM reviews))");
+        q->bind(1, review);
+        q->bind(2, static_cast<std::int64_t>(at.instant.time_since_epoch().count()));
+        q->bind(3, day_number(at.day));
+        q->exec();
+      }
+      std::optional<LogEntry> undone;
+      std::vector<sm2::LoggedAnswer> standing;
+      for (LogEntry& entry : review_log(card_id)) {
+        if (entry.sequence == review) {
+          undone = std::move(entry);
+        } else if (!entry.undone) {
+          standing.push_back({entry.grade, entry.moment.day, entry.interview});
+        }
+      }
+      impl_->store_state(impl_->card_rowid(card_id), replay(standing));
+      std::optional<Card> card = impl_->find_card(card_id);
+      return UndoneAnswer{std::move(*undone), std::move(*card)};
+    });
   });
 }
 

@@ -464,7 +464,8 @@ DayProgress Queries::day_progress(Day today) const {
         "SELECT d.slug, sum(r.due_before IS NULL), "
         "sum(r.due_before IS NOT NULL AND r.due_before <= r.day) "
         "FROM reviews r JOIN cards c ON c.id = r.card JOIN decks d ON d.id = c.deck "
-        "WHERE r.day = ? GROUP BY d.slug");
+        "WHERE r.day = ? AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id) "
+        "GROUP BY d.slug");
     q->bind(1, day_number(today));
     DayProgress progress;
     while (q->executeStep()) {
@@ -496,7 +497,9 @@ Stats Queries::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;
     {
-      auto q = impl_->query("SELECT count(*), count(DISTINCT card) FROM reviews WHERE day = ?");
+      auto q = impl_->query(
+          "SELECT count(*), count(DISTINCT card) FROM reviews r WHERE day = ? AND NOT EXISTS "
+          "(SELECT 1 FROM undos u WHERE u.review = r.id)");
       q->bind(1, day_number(today));
       q->executeStep();
       stats.reviews_today = q->getColumn(0).getInt();
@@ -526,9 +529,12 @@ Stats Queries::stats(Day today) const {
     stats.due_tomorrow = count("c.suspended = 0 AND c.due IS NOT NULL AND c.due = :today + 1");
     stats.reask_today = count(kReaskCondition);
     {
-      // The log is append-only and its ids are dense (rowid = max + 1, nothing is ever
-      // deleted), so the largest id is the count, read in O(log n) instead of a full scan.
-      auto q = impl_->query("SELECT coalesce(max(id), 0) FROM reviews");
+      // The log and the undos are append-only and their ids are dense (rowid = max + 1,
+      // nothing is ever deleted), so the largest id is the count, read in O(log n) instead of a
+      // full scan. An answer taken back is not counted.
+      auto q = impl_->query(
+          "SELECT (SELECT coalesce(max(id), 0) FROM reviews) - "
+          "(SELECT coalesce(max(id), 0) FROM undos)");
       q->executeStep();
       stats.total_reviews = q->getColumn(0).getInt64();
     }
@@ -545,7 +551,9 @@ bool ReviewLog::has_reviews() const {
 
 std::vector<Day> ReviewLog::answer_days(Day since) const {
   return guarded(impl_->path, [&] {
-    auto q = impl_->query("SELECT DISTINCT day FROM reviews WHERE day >= ? ORDER BY day DESC");
+    auto q = impl_->query(
+        "SELECT DISTINCT day FROM reviews r WHERE day >= ? AND NOT EXISTS "
+        "(SELECT 1 FROM undos u WHERE u.review = r.id) ORDER BY day DESC");
     q->bind(1, day_number(since));
     std::vector<Day> days;
     while (q->executeStep())

@@ -229,6 +229,8 @@ struct Connection {
   // The card's rowid and scheduling state, read for an answer. Throws Error when there is no
   // such card.
   std::pair<std::int64_t, CardState> answering(const std::string& card_id);
+  // Stores `state` as card `card`'s scheduling state.
+  void store_state(std::int64_t card, const CardState& state);
   // Stores `after` as card `card`'s state and appends the answer's log row.
   LogEntry append_answer(const AnswerRecord& answer, std::int64_t card, const CardState& before,
                          const CardState& after);

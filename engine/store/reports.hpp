@@ -49,6 +49,14 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // state before the import) or throw to cancel the import, leaving the collection unchanged.
 using BeforeCommit = std::function<void(const std::vector<ImportReport>& reports)>;
 
+// An undo record: when an answer was taken back, and where in the log.
+struct Undo {
+  Moment moment;
+  // The newest answer's sequence when the undo was recorded: answers with a larger sequence
+  // came after the undo (their state before already leaves the answer out).
+  std::int64_t after_sequence = 0;
+};
+
 // One row of the review log.
 struct LogEntry {
   std::int64_t sequence = 0;  // increases with every answer in the collection
@@ -59,6 +67,15 @@ struct LogEntry {
   CardState before;  // repetitions, ease, interval and due
   CardState after;
   std::optional<Day> interview;  // the interview day in force for this answer, if any
+  // The undo that took this answer back, if one did: the answer then counts for nothing, and
+  // replay leaves it out.
+  std::optional<Undo> undone = std::nullopt;
+};
+
+// An answer an undo took back, and the card as it is after the undo.
+struct UndoneAnswer {
+  LogEntry entry;  // the answer taken back
+  Card card;       // its state recomputed from the log without it
 };
 
 // An answer to record.

@@ -26,8 +26,15 @@ class ReviewLog : protected Part {
   std::vector<LogEntry> record_answers(std::span<const AnswerRecord> answers,
                                        const Transition& transition);
 
-  // The card's log, oldest first. Throws Error when there is no such card.
+  // The card's log, oldest first, answers taken back included (with their undo). Throws Error
+  // when there is no such card.
   std::vector<LogEntry> review_log(std::string_view card_id) const;
+
+  // Takes back the last answer no undo has taken back yet, in one transaction: appends an undo
+  // record naming it at `at`, and stores as the card's state what `replay` gives for the card's
+  // remaining answers (oldest first). nullopt when there is no answer left to take back.
+  using Replay = std::function<CardState(std::span<const sm2::LoggedAnswer> answers)>;
+  std::optional<UndoneAnswer> undo_last_answer(const Moment& at, const Replay& replay);
   // Whether any answer has been recorded.
   bool has_reviews() const;
   // The days on which answers were recorded, from `since` on, latest first.

@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 7> kMigrations{
+constexpr std::array<std::string_view, 8> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -163,6 +163,22 @@ CREATE TABLE stories (
   answers    TEXT NOT NULL,
   file       TEXT NOT NULL
 ) STRICT;
+)sql",
+    // 7 -> 8: undo records. An undo takes an answer back by appending a row that names it; the
+    // answer's row stays, and replay leaves it out. after_review places the undo in the log:
+    // the newest answer when it was recorded. Append-only like the reviews.
+    R"sql(
+CREATE TABLE undos (
+  id           INTEGER PRIMARY KEY,
+  review       INTEGER NOT NULL UNIQUE REFERENCES reviews(id),
+  at_ms        INTEGER NOT NULL,
+  day          INTEGER NOT NULL,
+  after_review INTEGER NOT NULL REFERENCES reviews(id)
+) STRICT;
+CREATE TRIGGER undos_no_update BEFORE UPDATE ON undos
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER undos_no_delete BEFORE DELETE ON undos
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 )sql",
 };
 

@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 
@@ -64,4 +65,87 @@ TEST_CASE("check reports a log row whose state before the answer is not the repl
   tamper(dir / "c.db", "ease_before = 130", 2);
   CHECK(check_collection(Collection::open(dir / "c.db")).mismatched_log_cards ==
         std::vector<std::string>{"a"});
+}
+
+TEST_CASE("an undo appends a record, keeps the answer's row, and replays the card without it") {
+  const TempDir dir;
+  answered_collection(dir / "c.db");
+  Collection collection = Collection::open(dir / "c.db");
+  const std::optional<UndoneAnswer> undone = undo_last_answer(collection, at(kDay0 + days{1}));
+  REQUIRE(undone);
+  CHECK(undone->entry.sequence == 2);
+  CHECK(undone->entry.grade == Grade::from_int(5));
+  // What the card was after its first answer alone (2 on day 0: n = 0, again tomorrow).
+  const CardState first = sm2::answer(sm2::new_card(), Grade::from_int(2), kDay0).state;
+  CHECK(undone->card.state == first);
+  CHECK(collection.find_card("a")->state == first);
+  {
+    SQLite::Database db((dir / "c.db").string());
+    CHECK(db.execAndGet("SELECT count(*) FROM reviews").getInt() == 2);
+    CHECK(db.execAndGet("SELECT review || ' ' || after_review FROM undos").getString() == "2 2");
+  }
+  const CheckReport report = check_collection(collection);
+  CHECK(report.ok());
+  CHECK(report.answers_replayed == 1);
+}
+
+TEST_CASE("check replays undo records: a card left as it was before its undo is reported") {
+  const TempDir dir;
+  answered_collection(dir / "c.db");
+  const CardState before_undo = Collection::open(dir / "c.db").find_card("a")->state;
+  {
+    Collection collection = Collection::open(dir / "c.db");
+    REQUIRE(undo_last_answer(collection, at(kDay0 + days{1})));
+  }
+  {
+    SQLite::Database db((dir / "c.db").string(), SQLite::OPEN_READWRITE);
+    // Undone: answered on day 0, due on day 1; before the undo: answered on day 1, due day 2.
+    db.exec(
+        fmt::format("UPDATE cards SET repetitions = {}, ease = {}, interval_days = {}, "
+                    "due = due + 1, last_answered = last_answered + 1, reask = {} "
+                    "WHERE slug = 'a'",
+                    before_undo.repetitions, before_undo.ease.hundredths(),
+                    before_undo.interval_days, before_undo.reask ? 1 : 0));
+  }
+  REQUIRE(Collection::open(dir / "c.db").find_card("a")->state == before_undo);
+  const CheckReport report = check_collection(Collection::open(dir / "c.db"));
+  CHECK(report.mismatched_cards == std::vector<std::string>{"a"});
+  CHECK(report.mismatched_log_cards.empty());
+}
+
+TEST_CASE("undos in a row across cards, then new answers: every row matches the replay") {
+  const TempDir dir;
+  answered_collection(dir / "c.db");
+  Collection collection = Collection::open(dir / "c.db");
+  answer_card(collection, "b", Grade::from_int(4), at(kDay0 + days{1}), {});
+  CHECK(undo_last_answer(collection, at(kDay0 + days{1}))->entry.card_id == "b");
+  CHECK(undo_last_answer(collection, at(kDay0 + days{1}))->entry.card_id == "a");
+  CHECK(undo_last_answer(collection, at(kDay0 + days{1}))->entry.card_id == "a");
+  CHECK_FALSE(undo_last_answer(collection, at(kDay0 + days{1})));
+  CHECK(collection.find_card("a")->state == sm2::new_card());
+  // Answers after the undos start from the replayed state, not from the rows taken back.
+  answer_card(collection, "a", Grade::from_int(4), at(kDay0 + days{2}), {});
+  answer_card(collection, "a", Grade::from_int(5), at(kDay0 + days{3}), {});
+  CHECK(undo_last_answer(collection, at(kDay0 + days{3}))->entry.sequence == 5);
+  answer_card(collection, "a", Grade::from_int(3), at(kDay0 + days{3}), {});
+  const CheckReport report = check_collection(collection);
+  CHECK(report.ok());
+  CHECK(report.answers_replayed == 2);
+  CHECK(collection.review_log("a").size() == 5);
+}
+
+TEST_CASE("an undo replays the remaining answers with the interview day each was given with") {
+  const TempDir dir;
+  answered_collection(dir / "c.db");
+  Collection collection = Collection::open(dir / "c.db");
+  const Day interview = kDay0 + days{12};
+  // Day 2: 5 with the interview in force, I = 6: due day 8, before the interview. Day 8: 5,
+  // I = 6 * EF (over 12 days) would pass the interview, so the due day moves into days 9-11.
+  answer_card(collection, "a", Grade::from_int(5), at(kDay0 + days{2}), {}, {}, interview);
+  answer_card(collection, "a", Grade::from_int(5), at(kDay0 + days{8}), {}, {}, interview);
+  const CardState capped = collection.find_card("a")->state;
+  REQUIRE(capped.due < kDay0 + days{8 + capped.interval_days});  // the cap moved it
+  answer_card(collection, "a", Grade::from_int(1), at(kDay0 + days{9}), {}, {}, interview);
+  CHECK(undo_last_answer(collection, at(kDay0 + days{9}))->card.state == capped);
+  CHECK(check_collection(collection).ok());
 }

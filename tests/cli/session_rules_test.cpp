@@ -1,5 +1,6 @@
 // End-to-end: the daily-session rules (settings, the day's start, suspending) through the real
 // binary on a temporary collection, with --now.
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -243,4 +244,74 @@ TEST_CASE("after a break the most overdue relative to the interval come first, a
   CHECK(review.out.find("Session done: 1 answer on 1 card") != std::string::npos);
   CHECK(c.rehearse({"--now", "2026-11-20", "next", "--json", "--reviews-first"})
             .out.starts_with(R"({"id":"a.1")"));
+}
+
+TEST_CASE("undo takes back the last answer, then the one before, and check still passes") {
+  const Collection c;
+  c.import({{"a", 2}});
+  REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", "a.1", "4"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-26", "answer", "a.1", "2"}).exit_code == 0);  // a slip
+  const std::string before_slip = R"("state":{"repetitions":1,"ease":2.5,"interval_days":1,)"
+                                  R"("due":"2026-11-26"})";
+  const CliResult first = c.rehearse({"--now", "2026-11-26T10:00", "undo"});
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.starts_with("Took back a.1: grade 2 on 2026-11-26. The card is back to: "));
+  CHECK(c.rehearse({"show", "a.1", "--json"}).out.find(before_slip) != std::string::npos);
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+  // The slip's row stays in the log, marked; the day's review count no longer holds it.
+  const std::string log = c.rehearse({"show", "a.1", "--log", "--json"}).out;
+  CHECK(log.find(R"("grade":2,)") != std::string::npos);
+  CHECK(log.find(R"("undone":{"at_ms":)") != std::string::npos);
+  CHECK(log.find(R"(,"day":"2026-11-26","after_sequence":2}})") != std::string::npos);
+  CHECK(c.rehearse({"--now", "2026-11-26", "next", "--json"}).out.starts_with(R"({"id":"a.1")"));
+
+  const CliResult second = c.rehearse({"--now", "2026-11-26T10:01", "undo", "--json"});
+  CHECK(second.out.starts_with(
+      R"({"undone":{"card":"a.1","sequence":1,"grade":4,"day":"2026-11-25"},"card":{"id":"a.1")"));
+  CHECK(second.out.find(R"("due":null)") != std::string::npos);  // new again
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+  const std::string text_log = c.rehearse({"show", "a.1", "--log"}).out;
+  CHECK(text_log.ends_with(
+      "reviews:\n"
+      "  2026-11-25  grade 4  new -> n=1, ease 2.5, interval 1 day, due 2026-11-26  (undone on "
+      "2026-11-26)\n"
+      "  2026-11-26  grade 2  n=1, ease 2.5, interval 1 day, due 2026-11-26 -> n=0, ease 2.18, "
+      "interval 1 day, due 2026-11-27  (undone on 2026-11-26)\n"));
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"undo"}, std::vector<std::string>{"undo", "--json"}}) {
+    const CliResult nothing = c.rehearse(args);
+    CHECK(nothing.exit_code == 1);
+    CHECK(nothing.out.empty());
+    CHECK(nothing.err == "rehearse: nothing to undo: no answer is left to take back\n");
+  }
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+
+  // Answering again after undos: the log and the state agree.
+  REQUIRE(c.rehearse({"--now", "2026-11-27", "answer", "a.1", "5"}).exit_code == 0);
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+  CHECK(c.rehearse({"show", "a.1", "--json"}).out.find(R"("repetitions":1,"ease":2.6)") !=
+        std::string::npos);
+}
+
+TEST_CASE("the log refuses to lose an undo record") {
+  const Collection c;
+  c.import({{"a", 1}});
+  REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", "a.1", "4"}).exit_code == 0);
+  REQUIRE(c.rehearse({"undo"}).exit_code == 0);
+  SQLite::Database db(c.db, SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH(db.exec("DELETE FROM undos"), "the review log is append-only");
+  CHECK_THROWS_WITH(db.exec("DELETE FROM reviews"), "the review log is append-only");
+}
+
+TEST_CASE("an answer taken back gives its place in the day's new limit back") {
+  const Collection c;
+  c.import({{"a", 2}});
+  REQUIRE(c.rehearse({"config", "new-per-day", "1"}).exit_code == 0);
+  REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", "a.1", "5"}).exit_code == 0);
+  CHECK(c.rehearse({"--now", "2026-11-25", "next", "--json"}).out ==
+        "{\"done\":true,\"next_due\":\"2026-11-26\"}\n");
+  REQUIRE(c.rehearse({"--now", "2026-11-25T12:00", "undo"}).exit_code == 0);
+  CHECK(c.rehearse({"--now", "2026-11-25", "next", "--json"}).out.starts_with(R"({"id":"a.1")"));
+  CHECK(c.rehearse({"--now", "2026-11-25", "stats", "--json"}).out.find(R"("reviews_today":0,)") !=
+        std::string::npos);
 }
