@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "answer/answer.hpp"
@@ -17,6 +20,9 @@
 #include "model/error.hpp"
 #include "review_screen.hpp"
 #include "session/queue.hpp"
+#include "stories/bank.hpp"
+#include "stories/cards.hpp"
+#include "stories/match.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
 
@@ -44,6 +50,56 @@ struct Tally {
   int passed = 0;
   std::set<std::string> cards;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::map<std::string, int> long_tellings;  // story id -> its longest telling over the aim
+
+  void told(const std::string& story_id, int seconds) {
+    if (seconds <= kTellingAimSeconds) return;
+    int& longest = long_tellings[story_id];
+    longest = std::max(longest, seconds);
+  }
+};
+
+int whole_seconds(std::chrono::steady_clock::duration elapsed) {
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
+}
+
+// The story a story card drills (its sibling group is "story:ID"), or nullopt.
+std::optional<std::string> story_of(const Card& card) {
+  constexpr std::string_view kPrefix = "story:";
+  if (card.deck_id != kStoryDeckId || !card.content.group.starts_with(kPrefix)) return {};
+  return card.content.group.substr(kPrefix.size());
+}
+
+// The user's stories, read the first time a question card needs them.
+class StoryShelf {
+ public:
+  explicit StoryShelf(const Collection& collection) : collection_(collection) {}
+
+  // The back of `card`; for a behavioural question (stories/bank.hpp is_question_card) it ends
+  // with "Your stories:" and those that fit it, best first (stories/match.hpp).
+  std::string back_of(const Card& card) {
+    if (!is_question_card(card)) return card.content.back;
+    if (!stories_) stories_ = load_stories(collection_);
+    std::string text = card.content.back + "\n\nYour stories:";
+    const std::vector<std::size_t> fit =
+        stories_for_card(card.content.id, card.content.tags, *stories_);
+    if (fit.empty()) {
+      return text + (stories_->empty() ? " none yet (rehearse story new)"
+                                       : " none fits this question yet (rehearse story new)");
+    }
+    constexpr std::size_t kShown = 3;
+    for (std::size_t i = 0; i < fit.size() && i < kShown; ++i) {
+      const Story& story = (*stories_)[fit[i]];
+      const bool named = std::find(story.answers.begin(), story.answers.end(), card.content.id) !=
+                         story.answers.end();
+      text += "\n- " + story.id + ": " + story.title + (named ? " (answers it)" : "");
+    }
+    return text;
+  }
+
+ private:
+  const Collection& collection_;
+  std::optional<std::vector<Story>> stories_;
 };
 
 std::string describe_duration(std::chrono::steady_clock::duration elapsed) {
@@ -57,10 +113,10 @@ std::string describe_counts(const QueueCounts& counts) {
 }
 
 // Saves the answer and counts it; returns when the card comes back, for the user to read.
+// `spent` is what the log keeps as the answer's duration.
 std::string save_answer(Context& context, const Card& card, Grade grade,
-                        std::chrono::steady_clock::time_point shown, Tally& tally) {
-  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - shown);
+                        std::chrono::steady_clock::duration elapsed, Tally& tally) {
+  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
   const Moment now = context.now();
   const AnsweredCard answered =
       answer_card(context.collection(), card.content.id, grade, now, spent);
@@ -125,18 +181,24 @@ std::optional<Grade> ask_grade(const LineScreen& screen) {
 }
 
 // Asks one card; false when the user quits before grading it.
-bool review_card_by_lines(Context& context, const LineScreen& screen, const Card& card,
-                          const QueueCounts& left, Tally& tally) {
+bool review_card_by_lines(Context& context, const LineScreen& screen, StoryShelf& shelf,
+                          const Card& card, const QueueCounts& left, Tally& tally) {
   screen.heading(fmt::format("--- {} | {} | {} left ---", visible_line(card.deck_id),
                              visible_line(card.content.id), left.total()));
   screen.front(visible(card.content.front));
+  const std::optional<std::string> story = story_of(card);
+  if (story) screen.plain("Timer started: tell it aloud, then press Enter.\n");
   const auto shown = std::chrono::steady_clock::now();
   const std::optional<std::string> reveal = screen.ask("[Enter] show the answer, q quit: ");
   if (!reveal || *reveal == "q") return false;
-  screen.plain(wrapped(visible(card.content.back)));
+  const auto told = std::chrono::steady_clock::now() - shown;
+  if (story) screen.plain(told_line(whole_seconds(told)) + "\n");
+  screen.plain(wrapped(visible(shelf.back_of(card))));
   const std::optional<Grade> grade = ask_grade(screen);
   if (!grade) return false;
-  screen.plain(fmt::format("-> {}\n\n", save_answer(context, card, *grade, shown, tally)));
+  if (story) tally.told(*story, whole_seconds(told));
+  const auto spent = story ? told : std::chrono::steady_clock::now() - shown;
+  screen.plain(fmt::format("-> {}\n\n", save_answer(context, card, *grade, spent, tally)));
   return true;
 }
 
@@ -156,7 +218,8 @@ void draw(const std::vector<ScreenLine>& lines, bool styled) {
   std::fflush(stdout);
 }
 
-CardView view_of(const Card& card, const QueueCounts& left, Day today, const std::string& last) {
+CardView view_of(const Card& card, const std::string& back, const QueueCounts& left, Day today,
+                 const std::string& last) {
   CardView view;
   view.deck = visible_line(card.deck_id);
   for (const std::string& tag : card.content.tags)
@@ -166,31 +229,44 @@ CardView view_of(const Card& card, const QueueCounts& left, Day today, const std
   view.left_reasks = left.reask;
   view.reask = card.state.reask && card.state.last_answered == today;
   view.front = visible(card.content.front);
-  view.back = visible(card.content.back);
+  view.back = visible(back);
   view.last = last;
   return view;
 }
 
 // What the keys of one card led to.
 struct KeyOutcome {
-  std::optional<Grade> grade;  // nullopt: the session ends
+  std::optional<Grade> grade;                     // nullopt: the session ends
+  std::chrono::steady_clock::duration elapsed{};  // from the card shown to its grade
+  std::chrono::steady_clock::duration told{};     // from the card shown to its answer shown
 };
 
 class KeyScreen {
  public:
   explicit KeyScreen(RawMode& raw) : raw_(raw), styled_(styled_output()) {}
 
-  // Shows the card and follows the keys until it is graded or the user quits.
-  KeyOutcome ask(CardView view) {
+  // Shows the card and follows the keys until it is graded or the user quits. A `timed` card (a
+  // story told aloud) shows the time running each second until its answer is shown.
+  KeyOutcome ask(CardView view, bool timed) {
+    const auto shown = std::chrono::steady_clock::now();
+    std::optional<std::chrono::steady_clock::duration> told;
     std::optional<int> page;  // set once the answer is shown
     bool help = false;
     for (;;) {
       const TerminalSize size = terminal_size().value_or(TerminalSize{});
       const int columns = std::max(size.columns, 20);
       int pages = 1;
+      const auto elapsed = std::chrono::steady_clock::now() - shown;
+      if (timed && view.note.empty()) {
+        view.note = told ? told_line(whole_seconds(*told)) : telling_line(whole_seconds(elapsed));
+      }
       draw(help ? help_screen(columns) : card_screen(view, columns, size.rows, page, &pages),
            styled_);
-      const Key key = read_key();
+      const Key key = read_key(timed && !told ? until_next_second(elapsed) : -1);
+      if (key.kind == Key::Kind::timeout) {
+        view.note.clear();
+        continue;
+      }
       view.note.clear();
       if (help) {
         help = key.kind == Key::Kind::resized;
@@ -205,12 +281,15 @@ class KeyScreen {
       if (c == '?') help = true;
       if (!page && forward) {
         page = 0;
+        told = std::chrono::steady_clock::now() - shown;
       } else if (page && forward) {
         if (*page + 1 < pages) ++*page;
       } else if (page && back) {
         if (*page > 0) --*page;
       } else if (c >= '0' && c <= '5') {
-        if (page) return {Grade::from_int(c - '0')};
+        if (page) {
+          return {Grade::from_int(c - '0'), std::chrono::steady_clock::now() - shown, *told};
+        }
         view.note = "Show the answer first: Space.";
       }
     }
@@ -222,6 +301,12 @@ class KeyScreen {
   }
 
  private:
+  // Milliseconds until the timer's next whole second, for a redraw then.
+  static int until_next_second(std::chrono::steady_clock::duration elapsed) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+    return static_cast<int>(1000 - ms % 1000);
+  }
+
   static bool ends_session(const Key& key) {
     switch (key.kind) {
       case Key::Kind::escape:
@@ -253,6 +338,10 @@ std::string summary(Context& context, const CardFilter& filter, const Tally& tal
                         tally.cards.size() == 1 ? "" : "s", tally.passed * 100 / tally.answers,
                         describe_duration(std::chrono::steady_clock::now() - tally.started));
   }
+  std::vector<LongTelling> long_tellings;
+  for (const auto& [story, seconds] : tally.long_tellings)
+    long_tellings.push_back({visible_line(story), seconds});
+  if (!long_tellings.empty()) text += long_tellings_line(long_tellings) + "\n";
   const QueueCounts left = counts_today(collection, filter, today);
   if (left.total() > 0)
     return text + fmt::format("Still to do today: {}.\n", describe_counts(left));
@@ -298,9 +387,10 @@ void review_by_lines(Context& context, const CardFilter& filter, const Plan& pla
       fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kGradeLegend));
   const InterruptGuard guard(/*close_input=*/true);
   Tally tally;
+  StoryShelf shelf(context.collection());
   const bool finished =
       ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day) {
-        return review_card_by_lines(context, screen, card, left, tally);
+        return review_card_by_lines(context, screen, shelf, card, left, tally);
       });
   screen.plain(summary(context, filter, tally, finished));
 }
@@ -310,15 +400,19 @@ void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan
   RawMode raw;
   KeyScreen screen(raw);
   Tally tally;
+  StoryShelf shelf(context.collection());
   std::string last;
   const bool finished =
       ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day today) {
-        const auto shown = std::chrono::steady_clock::now();
-        const KeyOutcome outcome = screen.ask(view_of(card, left, today, last));
+        const std::optional<std::string> story = story_of(card);
+        const KeyOutcome outcome =
+            screen.ask(view_of(card, shelf.back_of(card), left, today, last), story.has_value());
         if (!outcome.grade) return false;
+        if (story) tally.told(*story, whole_seconds(outcome.told));
+        const auto spent = story ? outcome.told : outcome.elapsed;
         last = fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
                            outcome.grade->value(),
-                           save_answer(context, card, *outcome.grade, shown, tally));
+                           save_answer(context, card, *outcome.grade, spent, tally));
         return true;
       });
   screen.show_summary(summary(context, filter, tally, finished));

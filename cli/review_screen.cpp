@@ -78,6 +78,34 @@ std::vector<ScreenLine> card_screen(const CardView& view, int columns, int rows,
   return screen;
 }
 
+namespace {
+
+std::string minutes(int seconds) {
+  const int s = seconds % 60;
+  return std::to_string(seconds / 60) + (s < 10 ? ":0" : ":") + std::to_string(s);
+}
+
+}  // namespace
+
+std::string telling_line(int seconds) {
+  return "Telling it aloud: " + minutes(seconds) + " (aim: under " + minutes(kTellingAimSeconds) +
+         "); Space when done";
+}
+
+std::string told_line(int seconds) {
+  return "Told in " + minutes(seconds) + (seconds > kTellingAimSeconds ? ": over 2 minutes." : ".");
+}
+
+std::string long_tellings_line(const std::vector<LongTelling>& tellings) {
+  if (tellings.empty()) return {};
+  std::string text = "Told in over 2 minutes:";
+  for (std::size_t i = 0; i < tellings.size(); ++i) {
+    text +=
+        (i == 0 ? " " : ", ") + tellings[i].story_id + " (" + minutes(tellings[i].seconds) + ")";
+  }
+  return text + ". Tighten them: 'rehearse story check ID' shows where the time goes.";
+}
+
 std::vector<ScreenLine> help_screen(int columns) {
   const std::vector<std::string> text = {
       "Keys",

@@ -41,6 +41,22 @@ extern const char* const kGradeLegend;
 std::vector<ScreenLine> card_screen(const CardView& view, int columns, int rows,
                                     std::optional<int> answer_page, int* pages);
 
+// How long a story should take told aloud, and the longest before the summary names it.
+inline constexpr int kTellingAimSeconds = 120;
+
+// "Telling it aloud: 1:05 (aim: under 2:00)", the line a story card shows while it is told.
+std::string telling_line(int seconds);
+// "Told in 1:05.", once the answer is shown.
+std::string told_line(int seconds);
+// A story told for longer than kTellingAimSeconds: the story's id and its longest telling.
+struct LongTelling {
+  std::string story_id;
+  int seconds = 0;
+};
+// "Told in over 2 minutes: a (2:14), b (3:01). Tighten them: ..." for the session summary;
+// empty when `tellings` is.
+std::string long_tellings_line(const std::vector<LongTelling>& tellings);
+
 // The help screen: every key, then SM-2's six grades.
 std::vector<ScreenLine> help_screen(int columns);
 

@@ -12,6 +12,7 @@
 #include "model/error.hpp"
 #include "stories/bank.hpp"
 #include "stories/check.hpp"
+#include "story_editor.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
 
@@ -275,6 +276,20 @@ void add_story_commands(CLI::App& app, Context& context) {
       "error is refused and nothing is imported.");
   import_cmd->add_option("PATH", args->paths, "Story files (*.md) or folders of them")->required();
   import_cmd->callback([&context, args] { run_import(context, args->paths); });
+
+  auto* new_cmd = story->add_subcommand(
+      "new",
+      "Write a new story in $VISUAL or $EDITOR, from a template that lists the principles; "
+      "checked when saved (the editor reopens with the error at the top) and imported. With no "
+      "editor or no terminal, asks for it section by section");
+  new_cmd->callback([&context] { run_story_new(context); });
+
+  auto* edit_cmd = story->add_subcommand(
+      "edit",
+      "Edit a story in $VISUAL or $EDITOR; checked when saved and imported again, its "
+      "cards keeping their progress");
+  edit_cmd->add_option("ID", args->id, "Story id (see 'rehearse story list')")->required();
+  edit_cmd->callback([&context, args] { run_story_edit(context, args->id); });
 
   auto* export_cmd = story->add_subcommand(
       "export",

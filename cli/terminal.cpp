@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 
@@ -217,14 +218,22 @@ Key decode_key(unsigned char byte) {
 
 }  // namespace
 
-Key read_key() {
+Key read_key(int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
     if (g_interrupted) return {Key::Kind::interrupted};
     if (g_resized) {
       g_resized = 0;
       return {Key::Kind::resized};
     }
-    if (!wait_for_input(-1)) continue;
+    int wait = -1;
+    if (timeout_ms >= 0) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return {Key::Kind::timeout};
+      wait = static_cast<int>(left.count());
+    }
+    if (!wait_for_input(wait)) continue;
     const std::optional<unsigned char> byte = read_byte();
     if (!byte) return {Key::Kind::end};
     return decode_key(*byte);

@@ -93,12 +93,14 @@ struct Key {
     resized,      // the terminal changed size (SIGWINCH)
     interrupted,  // SIGINT, SIGTERM or SIGHUP came (InterruptGuard)
     other,        // any other key or sequence
+    timeout,      // no key came within the time read_key was given
   };
   Kind kind = Kind::other;
   char character = 0;
 };
 
-// Waits for the next key on standard input. REQUIRES: an InterruptGuard and a RawMode are alive.
-Key read_key();
+// Waits for the next key on standard input, for at most `timeout_ms` when it is not negative.
+// REQUIRES: an InterruptGuard and a RawMode are alive.
+Key read_key(int timeout_ms = -1);
 
 }  // namespace rehearse::cli

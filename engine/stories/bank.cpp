@@ -96,11 +96,8 @@ StoryUpdate story_update(const Story& story) {
   return update;
 }
 
-StoryImportReport import_stories(Collection& collection, std::span<const StoryFile> files,
-                                 const sm2::Config& config) {
-  std::vector<StoryUpdate> updates;
+void check_answers(const Collection& collection, std::span<const StoryFile> files) {
   for (const StoryFile& file : files) {
-    // Cards are never deleted, so a card found here is still there when the import writes.
     const std::vector<std::string> missing = collection.missing_cards(file.story.answers);
     if (!missing.empty()) {
       throw Error(
@@ -108,8 +105,16 @@ StoryImportReport import_stories(Collection& collection, std::span<const StoryFi
           "that holds it first)",
           file.path.string(), value_line(file.text, "answers", missing[0]), missing[0]);
     }
-    updates.push_back(story_update(file.story));
   }
+}
+
+StoryImportReport import_stories(Collection& collection, std::span<const StoryFile> files,
+                                 const sm2::Config& config) {
+  // Cards are never deleted, so a card found here is still there when the import writes.
+  check_answers(collection, files);
+  std::vector<StoryUpdate> updates;
+  for (const StoryFile& file : files)
+    updates.push_back(story_update(file.story));
   return collection.import_stories(updates, sm2::new_card(config));
 }
 

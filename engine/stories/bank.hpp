@@ -30,6 +30,9 @@ std::vector<std::filesystem::path> story_paths(std::span<const std::filesystem::
 // for a story id given in two files.
 std::vector<StoryFile> read_story_files(std::span<const std::filesystem::path> files);
 
+// Throws Error when an `answers:` id of a file is no card of the collection ("FILE:LINE: ...").
+void check_answers(const Collection& collection, std::span<const StoryFile> files);
+
 // Imports the stories in one transaction (store/stories.hpp), their new cards in SM-2's
 // initial state. Throws Error, importing nothing, when an `answers:` id is no card of the
 // collection ("FILE:LINE: ...").

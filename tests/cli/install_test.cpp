@@ -1,6 +1,7 @@
 // End-to-end: `cmake --install` into a temporary prefix, and the script `make run` runs.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "support/run_cli.hpp"
@@ -69,6 +70,12 @@ TEST_CASE("make run imports the shipped decks into a new collection only") {
   CHECK(first.exit_code == 0);
   CHECK(first.out.find("mine (" + file + "): new deck, 1 added") != std::string::npos);
   CHECK(first.out.find("Reviewing all decks: 0 due, 1 new") != std::string::npos);
+  // The example stories are not imported; the run ends with how to write the first story.
+  CHECK(first.out.ends_with("\nYour story bank is empty. Write your first STAR story with: " +
+                            std::string(REHEARSE_BINARY) +
+                            " story new\n(or try the two examples: " + REHEARSE_BINARY +
+                            " story import decks/stories/examples; docs/stories.md)\n"));
+  CHECK(run_program({REHEARSE_BINARY, "story", "list", "--json"}, "", {db}).out == "[]\n");
 
   // The user edits the card in the collection; the next run reviews and keeps the edit.
   const std::string edited = (dir / "edited.json").string();
@@ -78,6 +85,17 @@ TEST_CASE("make run imports the shipped decks into a new collection only") {
   CHECK(second.exit_code == 0);
   CHECK(second.out.find("added") == std::string::npos);
   CHECK(second.out.find("Reviewing all decks: 0 due, 1 new") != std::string::npos);
+  // Once the bank holds a story, the hint goes.
+  std::ifstream example(std::string(REHEARSE_SOURCE_DIR) +
+                        "/decks/stories/examples/example-hiring-bar.md");
+  std::string story((std::istreambuf_iterator<char>(example)), std::istreambuf_iterator<char>());
+  story.erase(story.find("answers: ["),
+              story.find('\n', story.find("answers: [")) + 1 - story.find("answers: ["));
+  std::ofstream(dir / "story.md") << story;
+  REQUIRE(run_program({REHEARSE_BINARY, "story", "import", (dir / "story.md").string()}, "", {db})
+              .exit_code == 0);
+  CHECK(run_program({script, REHEARSE_BINARY, file}, "", {db}).out.find("story bank is empty") ==
+        std::string::npos);
   CHECK(
       run_program({REHEARSE_BINARY, "show", "m.1", "--json"}, "", {db}).out.find("my own answer") !=
       std::string::npos);

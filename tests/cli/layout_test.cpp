@@ -1,5 +1,6 @@
 // The review screen's layout: display widths and wrapping, expected values counted by hand.
 #include "layout.hpp"
+#include "review_screen.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -119,4 +120,18 @@ TEST_CASE("pages hold at most the screen's height") {
   CHECK(page_count(10, 10) == 1);
   CHECK(page_count(11, 10) == 2);
   CHECK(page_count(35, 16) == 3);
+}
+
+TEST_CASE("a story's telling is shown in minutes and seconds, and the summary names the long ones") {
+  using rehearse::cli::long_tellings_line;
+  using rehearse::cli::telling_line;
+  using rehearse::cli::told_line;
+  CHECK(telling_line(0) == "Telling it aloud: 0:00 (aim: under 2:00); Space when done");
+  CHECK(telling_line(65) == "Telling it aloud: 1:05 (aim: under 2:00); Space when done");
+  CHECK(told_line(120) == "Told in 2:00.");
+  CHECK(told_line(121) == "Told in 2:01: over 2 minutes.");
+  CHECK(long_tellings_line({}).empty());
+  CHECK(long_tellings_line({{"a", 134}, {"b", 181}}) ==
+        "Told in over 2 minutes: a (2:14), b (3:01). Tighten them: 'rehearse story check ID' "
+        "shows where the time goes.");
 }

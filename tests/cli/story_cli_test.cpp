@@ -384,3 +384,234 @@ TEST_CASE("coverage --questions lists the question cards no story answers yet, b
   // The two decks hold 22 + 21 + 2 questions; each example answers one.
   CHECK(count(json.out, "{\"id\":") + 2 == count(before.out, "\n  behavioral."));
 }
+
+namespace {
+
+// A deck of two behavioural questions: one the hiring example answers, one no story fits.
+std::string question_deck() {
+  return R"({"format": "rehearse-deck/1",
+  "deck": {"id": "q", "name": "Questions", "description": ""},
+  "cards": [
+    {"id": "behavioral.people.raising-the-bar", "front": "How do you raise the bar when you hire?",
+     "back": "A strong answer shows a structured process.",
+     "tags": ["topic:behavioral", "round:people", "lp:hire-and-develop-the-best"]},
+    {"id": "q.frugal", "front": "Tell me about doing more with less.",
+     "back": "A strong answer shows a constraint used well.",
+     "tags": ["topic:behavioral", "round:culture", "lp:frugality"]}
+  ]})";
+}
+
+struct Questions {
+  TempDir dir;
+  std::string db = (dir / "collection.db").string();
+
+  Questions() {
+    write(dir / "q.json", question_deck());
+    REQUIRE(rehearse({"import", (dir / "q.json").string()}).exit_code == 0);
+    REQUIRE(rehearse({"story", "import", kExamples + "/example-hiring-bar.md"}).exit_code == 0);
+  }
+  CliResult rehearse(std::vector<std::string> args, const std::string& input = "") const {
+    args.insert(args.begin(), {"--db", db, "--now", "2026-11-25T09:00"});
+    return run_rehearse(args, input);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a behavioural question's answer ends with the stories that fit it, best first") {
+  const Questions f;
+  const CliResult review = f.rehearse({"review", "q"}, "\n5\n\n5\n");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find(
+            "A strong answer shows a structured process.\n\nYour stories:\n"
+            "- example-hiring-bar: Example: raising the hiring bar while growing a team from\n"
+            "  6 to 14 (answers it)\n") != std::string::npos);
+  CHECK(review.out.find("A strong answer shows a constraint used well.\n\nYour stories: none "
+                        "fits this question yet (rehearse story new)\n") != std::string::npos);
+  // Story cards are no questions: their backs end as written.
+  const CliResult story = f.rehearse({"review", "stories", "--max", "1"}, "\n5\n");
+  CHECK(story.out.find("Your stories:") == std::string::npos);
+}
+
+TEST_CASE(
+    "a story card is timed while it is told: start and stop lines when piped, the time "
+    "kept as the answer's duration") {
+  const Questions f;
+  const CliResult review = f.rehearse({"review", "stories", "--max", "1"}, "\n4\n");
+  CHECK(review.exit_code == 0);
+  const std::size_t started = review.out.find(
+      "Timer started: tell it aloud, then press Enter.\n"
+      "[Enter] show the answer, q quit: \n");
+  CHECK(started != std::string::npos);
+  CHECK(review.out.find("Told in 0:00.\n", started) != std::string::npos);
+  CHECK(review.out.find("Told in over 2 minutes") == std::string::npos);
+  // Questions that are not story cards have no timer.
+  const CliResult question = f.rehearse({"review", "q", "--max", "1"}, "\n4\n");
+  CHECK(question.out.find("Timer started") == std::string::npos);
+}
+
+TEST_CASE("on a terminal a story card's timer runs each second until the answer is shown") {
+  const Questions f;
+  PtyProcess review({REHEARSE_BINARY, "--db", f.db, "--now", "2026-11-25T09:00", "review",
+                     "stories", "--max", "1"},
+                    80, 24);
+  const auto shows = [](const std::string& text) {
+    return [text](const ScreenModel& s) { return s.text().find(text) != std::string::npos; };
+  };
+  REQUIRE(review.wait_until(shows("Telling it aloud: 0:00 (aim: under 2:00); Space when done")));
+  REQUIRE(review.wait_until(shows("Telling it aloud: 0:01"), std::chrono::seconds(3)));
+  review.send(" ");
+  REQUIRE(review.wait_until(shows("Told in 0:01.")));
+  review.send("5");
+  CHECK(review.wait() == 0);
+  // The one card answered, found among the story's cards by its log.
+  const std::string cards = run_rehearse({"--db", f.db, "cards", "stories", "--json"}).out;
+  std::vector<int> durations;
+  for (std::size_t at = cards.find("{\"id\":\""); at != std::string::npos;
+       at = cards.find("{\"id\":\"", at + 1)) {
+    const std::size_t from = at + 7;
+    const std::string id = cards.substr(from, cards.find('"', from) - from);
+    const std::string log = run_rehearse({"--db", f.db, "show", id, "--log", "--json"}).out;
+    const std::size_t duration = log.find("\"duration_ms\":");
+    if (duration != std::string::npos) durations.push_back(std::stoi(log.substr(duration + 14)));
+  }
+  REQUIRE(durations.size() == 1);
+  CHECK(durations[0] >= 1000);
+  CHECK(durations[0] < 3000);
+}
+
+namespace {
+
+// An editor for tests: its Nth run keeps the file it was given as seen-N.md and saves
+// save-N.md in its place.
+std::string scripted_editor(const std::filesystem::path& dir) {
+  const std::filesystem::path script = dir / "editor.sh";
+  write(script,
+        "#!/bin/sh\n"
+        "n=$(cat '" +
+            (dir / "count").string() +
+            "' 2>/dev/null || echo 0)\n"
+            "n=$((n + 1))\n"
+            "echo $n > '" +
+            (dir / "count").string() +
+            "'\n"
+            "cp \"$1\" '" +
+            dir.string() +
+            "'/seen-$n.md\n"
+            "cp '" +
+            dir.string() + "'/save-$n.md \"$1\"\n");
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  return script.string();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "story new opens the editor on a template, reopens it with the error at the top, and "
+    "imports the story once it is valid") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const std::filesystem::path dir = bank.dir / "editor";
+  std::filesystem::create_directories(dir);
+  std::string story = read(std::filesystem::path(kExamples) / "example-hiring-bar.md");
+  story.replace(story.find("id: example-hiring-bar"), 22, "id: my-first");
+  std::string broken = story;
+  broken.replace(broken.find("principles: [hire-and-develop-the-best"), 38,
+                 "principles: [hire-and-develop-the-bst");
+  write(dir / "save-1.md", broken);
+  write(dir / "save-2.md", story);
+  PtyProcess run({REHEARSE_BINARY, "--db", bank.db, "--now", "2026-11-25", "story", "new"}, 100, 24,
+                 {"EDITOR=" + scripted_editor(dir), "VISUAL="});
+  CHECK(run.wait() == 0);
+  const std::string output = run.output();
+
+  CHECK(output.find("Added story my-first: cards: 6 added, 0 updated, 0 retired.") !=
+        std::string::npos);
+  // Its findings: the example answers the same question with the same principles.
+  CHECK(output.find("my-first: principles: warning: claims the same principles and answers the "
+                    "same questions as \"example-hiring-bar\"") != std::string::npos);
+  const std::string template_text = read(dir / "seen-1.md");
+  CHECK(template_text.starts_with("---\n# A new story (docs/stories.md)."));
+  CHECK(template_text.find("customer-obsession") != std::string::npos);
+  CHECK(template_text.find("success-and-scale-bring-broad-responsibility") != std::string::npos);
+  CHECK(template_text.ends_with("---\n## Situation\n\n## Task\n\n## Action\n\n## Result\n\n"));
+  // Reopened with the error after the first line; its line number counts the error lines.
+  const std::string reopened = read(dir / "seen-2.md");
+  const std::string first_lines = reopened.substr(0, reopened.find("id: my-first"));
+  CHECK(first_lines.starts_with("---\n# rehearse: "));
+  CHECK(first_lines.find(":6: \"hire-and-develop-the-bst\" is not a principle (did you mean "
+                         "\"hire-and-develop-the-best\"? 'rehearse principles' lists all 16)\n"
+                         "# rehearse: fix it and save again, or save an empty file to cancel\n") !=
+        std::string::npos);
+  CHECK(reopened.substr(first_lines.size()) == broken.substr(4));
+  CHECK(bank.rehearse({"story", "list"}).out.find("my-first") != std::string::npos);
+}
+
+TEST_CASE("story new saved empty imports nothing, and story edit keeps the id and the progress") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:beats", "5"}).exit_code == 0);
+  const std::filesystem::path dir = bank.dir / "editor";
+  std::filesystem::create_directories(dir);
+  write(dir / "save-1.md", "");
+  const std::string editor = scripted_editor(dir);
+  {
+    PtyProcess run({REHEARSE_BINARY, "--db", bank.db, "story", "new"}, 100, 24,
+                   {"EDITOR=" + editor});
+    CHECK(run.wait() == 0);
+    CHECK(run.output().find("The file was empty: nothing was imported.") != std::string::npos);
+  }
+  std::string story = read(std::filesystem::path(kExamples) / "example-ledger-cutover.md");
+  std::string renamed = story;
+  renamed.replace(renamed.find("id: example-ledger-cutover"), 26, "id: renamed");
+  story.replace(story.find("no downtime."), 12, "zero downtime.");
+  write(dir / "save-2.md", renamed);
+  write(dir / "save-3.md", story);
+  PtyProcess run({REHEARSE_BINARY, "--db", bank.db, "--now", "2026-11-25", "story", "edit",
+                  "example-ledger-cutover"},
+                 100, 24, {"EDITOR=" + editor});
+  CHECK(run.wait() == 0);
+  CHECK(run.output().find("Updated story example-ledger-cutover: cards: 0 added, 4 updated, 0 "
+                          "retired.") != std::string::npos);
+  // The editor was given the story as the collection keeps it, then the id's error.
+  CHECK(read(dir / "seen-2.md") ==
+        read(std::filesystem::path(kExamples) / "example-ledger-cutover.md"));
+  CHECK(read(dir / "seen-3.md")
+            .starts_with("---\n# rehearse: the id changed from \"example-ledger-cutover\" to "
+                         "\"renamed\": the id keeps a story's cards and their progress; put it "
+                         "back (rehearse story new writes another story)\n"));
+  const std::string beats =
+      bank.rehearse({"show", "story:example-ledger-cutover:beats", "--json"}).out;
+  CHECK(beats.find("with zero downtime.") != std::string::npos);
+  CHECK(state_of(beats) ==
+        "\"state\":{\"repetitions\":1,\"ease\":2.6,\"interval_days\":1,\"due\":\"2026-11-26\"}");
+  CHECK(bank.rehearse({"story", "list"}).out.find("renamed") == std::string::npos);
+}
+
+TEST_CASE("story new with no terminal asks for the story section by section") {
+  Bank bank;
+  const std::string input =
+      "typed-story\nKeeping a launch date\nownership, deliver-results\nround:technical\n\n"
+      "Our launch was six weeks out when the vendor we relied on went bankrupt. The date was "
+      "promised to three large customers.\n\n"
+      "I had to keep the date or tell the customers early. I owned the call.\n\n"
+      "I rebuilt the plan in a day. I cut two features, moved four engineers and called each "
+      "customer myself.\n\n"
+      "We launched on the date. Churn stayed at 2% and the three customers renewed.\n\n"
+      "- churn 2%\n\n";
+  const CliResult typed = bank.rehearse({"story", "new"}, input);
+  CHECK(typed.err.empty());
+  CHECK(typed.exit_code == 0);
+  CHECK(typed.out.find("Added story typed-story: cards: 4 added, 0 updated, 0 retired.\n") !=
+        std::string::npos);
+  const CliResult shown = bank.rehearse({"story", "export", "-", "typed-story"});
+  CHECK(
+      shown.out.starts_with("---\nid: typed-story\ntitle: Keeping a launch date\nprinciples: "
+                            "[ownership, deliver-results]\ntags: [round:technical]\n---\n"
+                            "## Situation\n\nOur launch was six weeks out"));
+  const CliResult refused = bank.rehearse({"story", "new"}, "x\nT\nownershp\n\n\n");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err ==
+        "rehearse: (the story typed):4: \"ownershp\" is not a principle (did you "
+        "mean \"ownership\"? 'rehearse principles' lists all 16)\n");
+}

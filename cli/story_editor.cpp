@@ -1,0 +1,317 @@
+// story new, story edit: a story written in the user's editor ($VISUAL, $EDITOR), checked when
+// saved and reopened with the error at the top until it is valid; with no editor or no
+// terminal, the story is asked for section by section.
+#include "story_editor.hpp"
+
+#include <fmt/core.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "io/file.hpp"
+#include "io/story_file.hpp"
+#include "model/error.hpp"
+#include "model/principle.hpp"
+#include "stories/bank.hpp"
+#include "stories/check.hpp"
+#include "terminal.hpp"
+#include "visible_text.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+constexpr std::string_view kErrorMark = "# rehearse: ";
+
+// The guide a new story's front matter starts with, as YAML comments.
+std::string guide() {
+  std::string text =
+      "# A new story (docs/stories.md). Save to check and import it; save an empty file to\n"
+      "# cancel. principles: 1 to 4 of these slugs, the primary one first:\n";
+  std::string line = "#  ";
+  for (const Principle& p : principles()) {
+    const std::string item = fmt::format(" {}", p.slug);
+    if (line.size() + item.size() > 78) {
+      text += line + "\n";
+      line = "#  ";
+    }
+    line += item;
+  }
+  text += line + "\n";
+  text +=
+      "# tags: e.g. round:people, company:acme, year:2023 (rounds: people, technical, strategy,\n"
+      "# culture). answers: ids of question cards the story answers (rehearse coverage\n"
+      "# --questions lists them). After Result you may add ## Metrics, ## Follow-ups (each\n"
+      "# ### question, then its answer) and ## In 30 seconds.\n";
+  return text;
+}
+
+std::string new_template() {
+  return "---\n" + guide() +
+         "id:\ntitle:\nprinciples: []\ntags: []\n---\n"
+         "## Situation\n\n## Task\n\n## Action\n\n## Result\n\n";
+}
+
+// `text` without the error lines a previous save put after its first line.
+std::string without_error(std::string text) {
+  const std::size_t first = text.find('\n');
+  if (first == std::string::npos) return text;
+  while (text.compare(first + 1, kErrorMark.size(), kErrorMark) == 0) {
+    const std::size_t end = text.find('\n', first + 1);
+    text.erase(first + 1, end == std::string::npos ? std::string::npos : end - first);
+  }
+  return text;
+}
+
+// `text` with `message` as a comment after its first line (the "---" of the front matter).
+std::string with_error(const std::string& text, const std::string& message) {
+  const std::string lines = fmt::format(
+      "{}{}\n{}fix it and save again, or save an empty file to "
+      "cancel\n",
+      kErrorMark, message, kErrorMark);
+  const std::size_t first = text.find('\n');
+  if (first == std::string::npos) return lines + text;
+  return text.substr(0, first + 1) + lines + text.substr(first + 1);
+}
+
+std::string quoted_for_shell(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// $VISUAL, else $EDITOR, when set and not empty.
+std::optional<std::string> editor_command() {
+  for (const char* name : {"VISUAL", "EDITOR"}) {
+    const char* value = std::getenv(name);
+    if (value && value[0] != '\0') return std::string(value);
+  }
+  return std::nullopt;
+}
+
+// Runs the editor on `path`, as git does: through the shell, so that it may carry arguments.
+void run_editor(const std::string& editor, const std::filesystem::path& path) {
+  std::fflush(stdout);
+  const int status = std::system((editor + " " + quoted_for_shell(path.string())).c_str());
+  if (status != 0) {
+    throw Error("the editor ({}) failed (status {}); nothing was imported, the text is kept in {}",
+                editor, status, path.string());
+  }
+}
+
+// A folder of its own under the temporary folder, removed with the value.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "rehearse-story-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw Error("cannot make a temporary folder for the editor");
+    path_ = pattern;
+  }
+  ~ScratchFolder() {
+    if (keep_) return;
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  void keep() { keep_ = true; }
+
+ private:
+  std::filesystem::path path_;
+  bool keep_ = false;
+};
+
+// What story new and story edit require of the story saved.
+struct Expected {
+  std::optional<std::string> id;  // edit: the id may not change
+};
+
+// The saved text as a story file, checked as an import checks it and against `expected`; throws
+// Error naming what is wrong. Writes nothing.
+StoryFile checked(Context& context, const std::filesystem::path& path, const std::string& text,
+                  const Expected& expected) {
+  StoryFile file{path, text, parse_story_file(text, path.string())};
+  if (expected.id && file.story.id != *expected.id) {
+    throw Error(
+        "the id changed from \"{}\" to \"{}\": the id keeps a story's cards and their "
+        "progress; put it back (rehearse story new writes another story)",
+        *expected.id, file.story.id);
+  }
+  if (!expected.id && context.collection().find_story(file.story.id)) {
+    throw Error(
+        "story \"{}\" exists already: choose another id, or edit it with rehearse "
+        "story edit {}",
+        file.story.id, file.story.id);
+  }
+  check_answers(context.collection(), std::span<const StoryFile>(&file, 1));
+  return file;
+}
+
+StoryImportReport save(Context& context, const StoryFile& file) {
+  return import_stories(context.collection(), std::span<const StoryFile>(&file, 1));
+}
+
+void print_saved(Context& context, const std::string& id, const StoryImportReport& report) {
+  if (report.added.empty() && report.updated.empty()) {
+    fmt::print("Story {} unchanged.\n", visible_line(id));
+  } else {
+    fmt::print("{} story {}: cards: {} added, {} updated, {} retired.\n",
+               report.added.empty() ? "Updated" : "Added", visible_line(id), report.cards_added,
+               report.cards_updated, report.cards_retired);
+  }
+  const std::vector<Story> bank = load_stories(context.collection());
+  const Story story = load_story(context.collection(), id);
+  for (const Finding& f : check_story(story, bank)) {
+    fmt::print("{}: {}: {}: {}\n", visible_line(f.story_id), f.section,
+               f.severity == Severity::error ? "error" : "warning", visible_line(f.message));
+  }
+}
+
+// The editor loop: open, check on save, reopen with the error until valid or emptied.
+void edit_in_editor(Context& context, const std::string& editor, const std::string& start,
+                    const std::string& file_name, const Expected& expected) {
+  ScratchFolder scratch;
+  const std::filesystem::path path = scratch.path() / file_name;
+  write_file_atomically(path, start);
+  for (;;) {
+    try {
+      run_editor(editor, path);
+    } catch (const Error&) {
+      scratch.keep();
+      throw;
+    }
+    const std::string saved = without_error(read_file(path));
+    if (saved.find_first_not_of(" \t\r\n") == std::string::npos) {
+      fmt::print("The file was empty: nothing was imported.\n");
+      return;
+    }
+    std::string message;
+    try {
+      const StoryFile file = checked(context, path, saved, expected);
+      print_saved(context, file.story.id, save(context, file));
+      return;
+    } catch (const Error& first) {
+      message = first.what();
+    }
+    // The message's line numbers count the two error lines the file will hold.
+    try {
+      checked(context, path, with_error(saved, message), expected);
+    } catch (const Error& again) {
+      message = again.what();
+    }
+    write_file_atomically(path, with_error(saved, message));
+  }
+}
+
+// --- No editor or no terminal: the story asked for section by section ------------------------
+
+// A line of input; a terminal echoes it, piped input is echoed here.
+std::optional<std::string> read_line() {
+  std::string line;
+  if (!std::getline(std::cin, line)) return std::nullopt;
+  if (!is_terminal(stdin)) fmt::print("{}\n", visible_line(line));
+  return line;
+}
+
+std::optional<std::string> ask_line(const std::string& prompt) {
+  fmt::print("{}", prompt);
+  std::fflush(stdout);
+  return read_line();
+}
+
+// Lines up to an empty line (or the end of input), joined.
+std::string ask_text(const std::string& prompt) {
+  fmt::print("{} (end with an empty line):\n", prompt);
+  std::fflush(stdout);
+  std::string text;
+  for (std::optional<std::string> line = read_line(); line && !line->empty(); line = read_line())
+    text += *line + "\n";
+  return text;
+}
+
+std::string ask_required(const std::string& prompt) {
+  const std::optional<std::string> line = ask_line(prompt);
+  if (!line) throw Error("the input ended before the story was complete; nothing was imported");
+  return *line;
+}
+
+std::string yaml_quoted(const std::string& text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// A list from "a, b c": split at commas and spaces.
+std::string yaml_list(const std::string& text) {
+  std::string list;
+  std::string item;
+  for (const char c : text + ",") {
+    if (c == ',' || c == ' ') {
+      if (!item.empty()) list += (list.empty() ? "" : ", ") + yaml_quoted(item);
+      item.clear();
+    } else {
+      item += c;
+    }
+  }
+  return "[" + list + "]";
+}
+
+void ask_story(Context& context) {
+  fmt::print("A new story, section by section (docs/stories.md). principles: 1 to 4 of:\n");
+  for (const Principle& p : principles())
+    fmt::print("  {}\n", p.slug);
+  std::string text = "---\n";
+  text += "id: " + yaml_quoted(ask_required("id (e.g. payments-cutover): ")) + "\n";
+  text += "title: " + yaml_quoted(ask_required("title: ")) + "\n";
+  text += "principles: " + yaml_list(ask_required("principles, the primary one first: ")) + "\n";
+  text +=
+      "tags: " + yaml_list(ask_required("tags (e.g. round:people year:2023), or empty: ")) + "\n";
+  text += "answers: " +
+          yaml_list(ask_required("answers: question card ids (rehearse coverage --questions), "
+                                 "or empty: ")) +
+          "\n---\n";
+  for (const char* section : {"Situation", "Task", "Action", "Result"})
+    text += fmt::format("## {}\n\n{}\n", section, ask_text(section));
+  const std::string metrics = ask_text("Metrics, as a list (- p99 900 ms -> 120 ms), or empty");
+  if (!metrics.empty()) text += "## Metrics\n\n" + metrics + "\n";
+  const StoryFile file = checked(context, "(the story typed)", text, {});
+  print_saved(context, file.story.id, save(context, file));
+}
+
+bool use_editor() {
+  return editor_command().has_value() && is_terminal(stdin) && is_terminal(stdout);
+}
+
+}  // namespace
+
+void run_story_new(Context& context) {
+  if (!use_editor()) {
+    ask_story(context);
+    return;
+  }
+  edit_in_editor(context, *editor_command(), new_template(), "new-story.md", {});
+}
+
+void run_story_edit(Context& context, const std::string& id) {
+  const std::optional<StoredStory> stored = context.collection().find_story(id);
+  if (!stored) {
+    throw Error("no story '{}' in {} ('rehearse story list' lists them)", id,
+                context.collection().path().string());
+  }
+  if (!use_editor()) {
+    throw Error(
+        "story edit needs an editor on a terminal: set VISUAL or EDITOR, or edit the "
+        "file from 'rehearse story export' and import it again");
+  }
+  edit_in_editor(context, *editor_command(), stored->file, id + ".md", {id});
+}
+
+}  // namespace rehearse::cli
