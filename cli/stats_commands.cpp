@@ -74,15 +74,22 @@ void print_wrapped(std::string_view label, const std::vector<std::string>& items
     fmt::print("{}{}\n", i == 0 ? "" : "  ", lines[i]);
 }
 
+// The name column is 36 wide (a longer name goes on over the next lines), which leaves room
+// for counts of up to 999,999 cards within 80 columns.
+constexpr int kNameWidth = 36;
+
 void print_matrix(const StoryCoverage& coverage, bool colour) {
-  fmt::print("{:<44} {:>7} {:>5} {:>5} {:>4} {:>6} {:>3}\n", "PRINCIPLE", "STORIES", "KNOWN",
+  fmt::print("{:<36} {:>7} {:>5} {:>6} {:>6} {:>6} {:>5}\n", "PRINCIPLE", "STORIES", "KNOWN",
              "CARDS", "SEEN", "MATURE", "DUE");
   for (const PrincipleStories& p : coverage.principles) {
     const std::string known = p.stories.empty() ? "-" : percent(p.strength);
-    fmt::print("{:<44} {} {} {:>5} {:>4} {:>6} {:>3}\n", p.principle->name,
+    const std::vector<std::string> name = wrap_text(p.principle->name, kNameWidth);
+    fmt::print("{:<36} {} {} {:>6} {:>6} {:>6} {:>5}\n", name.front(),
                coloured(fmt::format("{:>7}", p.stories.size()), colour_of(p), colour),
                coloured(fmt::format("{:>5}", known), colour_of(p), colour), p.counts.cards,
                p.counts.seen, p.counts.mature, p.counts.due);
+    for (std::size_t i = 1; i < name.size(); ++i)
+      fmt::print("  {}\n", name[i]);
   }
 }
 

@@ -344,10 +344,11 @@ TEST_CASE("coverage shows each principle's stories, how well they are known, and
         std::string::npos);
   const CliResult text = bank.rehearse({"coverage"});
   CHECK(text.out.starts_with(
-      "PRINCIPLE                                    STORIES KNOWN CARDS SEEN MATURE DUE\n"
-      "Customer Obsession                                 0     -    36    0      0   0\n"
-      "Ownership                                          1   13%    58    2      0   0\n"));
-  CHECK(text.out.find("\nEarn Trust                                         2    0%    ") !=
+      "PRINCIPLE                            STORIES KNOWN  CARDS   SEEN MATURE   DUE\n"
+      "Customer Obsession                         0     -     36      0      0     0\n"
+      "Ownership                                  1   13%     58      2      0     0\n"));
+  CHECK(text.out.find(
+            "\nEarn Trust                                 2    0%     70      0      0     0\n") !=
         std::string::npos);
   CHECK(text.out.find("\nStories not yet known: Hire and Develop the Best (0% known), Earn Trust "
                       "(0%\n  known)\n"
@@ -355,6 +356,10 @@ TEST_CASE("coverage shows each principle's stories, how well they are known, and
                       "tag 0\n") != std::string::npos);
   CHECK(text.out.ends_with(
       "Write a story for Customer Obsession: rehearse story new (docs/stories.md)\n"));
+  // The longest name goes on over a second line.
+  CHECK(text.out.find(
+            "\nSuccess and Scale Bring Broad              0     -     12      0      0     0\n"
+            "  Responsibility\n") != std::string::npos);
   for (const std::string& line : lines_of(text.out))
     CHECK(line.size() <= 80);
 }
