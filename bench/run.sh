@@ -13,7 +13,7 @@ RUNS=${RUNS:-30}
 
 sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=""
-for p in hyperfine time libbenchmark-dev; do
+for p in hyperfine time libbenchmark-dev python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
@@ -58,9 +58,16 @@ floor_ms=$(for _ in 1 2 3 4 5; do
   "$BUILD/bench/rehearse-import-floor" "$DATA/floor.db" "$DATA/import-100k.json" |
     sed -n 's/.*total \([0-9.]*\) s/\1/p'
 done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
+# A bank of 500 stories (bench/make_stories.py) imported into a fresh copy each run; then
+# coverage over the collection and its 500 stories.
+python3 bench/make_stories.py 500 "$DATA/stories-500"
+story_import_ms=$(time_command story-import --runs 5 --prepare "$(fresh_copy stories.db)" \
+  "$R --db $DATA/stories.db story import $DATA/stories-500")
+coverage_stories_ms=$(time_command coverage-stories -N --warmup 3 --runs "$RUNS" \
+  "$R --db $DATA/stories.db --now $NOW coverage")
 batch_ms=$(time_command batch --runs 3 --prepare "$(fresh_copy batch.db)" \
   "$R --db $DATA/batch.db --now $NOW answer --batch < $DATA/answers-10k.txt")
-rm -f "$DATA"/import.db* "$DATA"/batch.db* "$DATA"/floor.db* "$DATA"/base.db-wal "$DATA"/base.db-shm
+rm -f "$DATA"/import.db* "$DATA"/batch.db* "$DATA"/stories.db* "$DATA"/floor.db* "$DATA"/base.db-wal "$DATA"/base.db-shm
 rm -rf "$DATA/backups"
 
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null </dev/null | tail -1; }
@@ -84,6 +91,8 @@ cat <<TABLE
 | \`stats\` | ${stats_ms} ms | <= 300 ms | $(verdict "$stats_ms" 300) |
 | \`coverage\` | ${coverage_ms} ms | <= 300 ms | $(verdict "$coverage_ms" 300) |
 | \`decks\` | ${decks_ms} ms | | |
+| \`story import\` of 500 stories | ${story_import_ms} ms | <= 500 ms | $(verdict "$story_import_ms" 500) |
+| \`coverage\` with those 500 stories | ${coverage_stories_ms} ms | <= 300 ms | $(verdict "$coverage_stories_ms" 300) |
 | import of a 100,000-card deck | ${import_ms} ms | <= 2000 ms | $(verdict "$import_ms" 2000) |
 | the same rows written by SQLite alone (floor) | ${floor_ms} ms | | |
 | 10,000 answers, \`answer --batch\` | ${batch_ms} ms | <= 10000 ms | $(verdict "$batch_ms" 10000) |
