@@ -34,6 +34,12 @@ _rehearse() {
   fi
   case $command in
     import|restore) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    story)
+      if ((cword == i + 1)); then
+        COMPREPLY=($(compgen -W "import export list show check rm new edit" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi ;;
     review|export|cards|next)
       local decks
       decks=$(rehearse decks --json 2>/dev/null | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/')
