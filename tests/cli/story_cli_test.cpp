@@ -620,3 +620,56 @@ TEST_CASE("story new with no terminal asks for the story section by section") {
         "rehearse: (the story typed):4: \"ownershp\" is not a principle (did you "
         "mean \"ownership\"? 'rehearse principles' lists all 16)\n");
 }
+
+TEST_CASE(
+    "a new user writes a story in the editor, sees its findings, its cell in coverage, its "
+    "cards timed in review, and the story under the question it answers") {
+  Bank bank;
+  const std::filesystem::path dir = bank.dir / "editor";
+  std::filesystem::create_directories(dir);
+  std::string story = read(std::filesystem::path(kExamples) / "example-hiring-bar.md");
+  story.replace(story.find("id: example-hiring-bar"), 22, "id: my-first");
+  for (const auto& [from, to] : {std::pair{"I started", "We started"},
+                                 {"I turned", "we turned"},
+                                 {"I rewrote", "We rewrote"},
+                                 {"I trained", "We trained"},
+                                 {"I sat", "We sat"}}) {
+    story.replace(story.find(from), std::string_view(from).size(), to);
+  }
+  write(dir / "save-1.md", story);
+  {
+    PtyProcess run({REHEARSE_BINARY, "--db", bank.db, "--now", "2026-11-25T09:00", "story", "new"},
+                   100, 24, {"EDITOR=" + scripted_editor(dir)});
+    CHECK(run.wait() == 0);
+    CHECK(run.output().find("Added story my-first: cards: 6 added, 0 updated, 0 retired.") !=
+          std::string::npos);
+    CHECK(run.output().find("my-first: Action: warning: \"## Action\" says \"we\" 5 times and "
+                            "\"I\" 3 times") != std::string::npos);
+  }
+  CHECK(bank.rehearse({"coverage", "--json"})
+            .out.find(R"({"slug":"hire-and-develop-the-best","name":"Hire and Develop the )"
+                      R"(Best","stories":["my-first"],"strength":0,)") != std::string::npos);
+  {
+    PtyProcess review({REHEARSE_BINARY, "--db", bank.db, "--now", "2026-11-25T09:00", "review",
+                       "stories", "--max", "1"},
+                      80, 24);
+    REQUIRE(review.wait_until([](const ScreenModel& s) {
+      return s.text().find("Telling it aloud: 0:00") != std::string::npos;
+    }));
+    review.send(" ");
+    REQUIRE(review.wait_until(
+        [](const ScreenModel& s) { return s.text().find("Told in 0:0") != std::string::npos; }));
+    review.send("5");
+    CHECK(review.wait() == 0);
+  }
+  std::string input;
+  for (int i = 0; i < 30; ++i)
+    input += "\n5\n";
+  const CliResult questions = bank.rehearse(
+      {"review", "behavioral-people", "--tag", "lp:hire-and-develop-the-best"}, input);
+  const std::size_t question = questions.out.find("| behavioral.people.raising-the-bar |");
+  REQUIRE(question != std::string::npos);
+  CHECK(questions.out.find("Your stories:\n- my-first: Example: raising the hiring bar while "
+                           "growing a team from 6 to 14\n  (answers it)\n",
+                           question) != std::string::npos);
+}
