@@ -149,6 +149,7 @@ int run(int argc, char** argv) {
   add_maintenance_commands(app, context);
   add_config_commands(app, context);
   add_story_commands(app, context);
+  add_plan_command(app, context);
 
   try {
     app.parse(argc, argv);

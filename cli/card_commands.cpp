@@ -139,7 +139,7 @@ void run_answer(Context& context, const Args& args) {
   const Moment now = context.now();
   const AnsweredCard answered =
       answer_card(context.collection(), args.card, Grade::parse(args.grade), now,
-                  parse_duration(args.duration));
+                  parse_duration(args.duration), {}, context.settings().interview_date);
   print_answer(answered, now.day, args.json);
 }
 
@@ -163,7 +163,8 @@ void run_answer_batch(Context& context, const Args& args) {
       if (grade.empty() || !extra.empty()) throw Error("expected CARD GRADE [DURATION_MS]");
       const Moment now = context.now();
       const AnsweredCard answered = answer_card(collection, card, Grade::parse(grade), now,
-                                                parse_duration(duration.empty() ? "0" : duration));
+                                                parse_duration(duration.empty() ? "0" : duration),
+                                                {}, context.settings().interview_date);
       print_answer(answered, now.day, args.json);
       std::fflush(stdout);
     } catch (const Error& e) {

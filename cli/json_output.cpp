@@ -165,6 +165,12 @@ std::string log_json(const std::vector<LogEntry>& log) {
       write_state(w, entry.before);
       w.Key("after");
       write_state(w, entry.after);
+      w.Key("interview");
+      if (entry.interview) {
+        write(w, format_day(*entry.interview));
+      } else {
+        w.Null();
+      }
       if (entry.undone) {  // only for an answer taken back
         w.Key("undone");
         w.StartObject();

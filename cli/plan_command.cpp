@@ -64,8 +64,10 @@ Figures figures(Context& context, Day interview) {
       learned.push_back(card.state);
     }
   }
+  // A deck held back (its own new-per-day 0) introduces nothing: it is not paced.
   std::vector<plan::DeckNew> decks;
   for (const DeckCounts& counts : context.collection().deck_counts(f.today)) {
+    if (context.settings().deck_limits(counts.deck.id).new_per_day == 0) continue;
     decks.push_back({counts.deck.id, new_by_deck[counts.deck.id]});
   }
   const int limit = context.settings().new_per_day;
@@ -78,14 +80,19 @@ Figures figures(Context& context, Day interview) {
   return f;
 }
 
-std::string suspend_list(const plan::Pacing& pacing) {
+// The decks to hold back and how: "c (50 new cards: rehearse config deck.c.new-per-day 0)".
+std::string hold_back(const plan::Pacing& pacing) {
   std::string list;
   int cards = 0;
   for (const plan::DeckNew& deck : pacing.to_suspend) {
     list += (list.empty() ? "" : ", ") + deck.deck_id;
     cards += deck.new_cards;
   }
-  return fmt::format("{} ({} new cards)", list, cards);
+  const std::string how =
+      pacing.to_suspend.size() == 1
+          ? fmt::format("rehearse config deck.{}.new-per-day 0", pacing.to_suspend.front().deck_id)
+          : "rehearse config deck.DECK.new-per-day 0 for each";
+  return fmt::format("{} ({} new cards: {})", list, cards, how);
 }
 
 void print_pacing(const plan::Pacing& p) {
@@ -99,14 +106,14 @@ void print_pacing(const plan::Pacing& p) {
   if (p.days == 0) {
     return fmt::print(
         "warning: {} new cards cannot be introduced 10 days before the interview ({} has "
-        "passed); suspend {} (rehearse suspend), or move the date.\n",
-        p.new_cards, format_day(p.last_day), suspend_list(p));
+        "passed): hold back {}, or move the date.\n",
+        p.new_cards, format_day(p.last_day), hold_back(p));
   }
   fmt::print(
       "warning: {} new cards in the {} days to {} need {} a day, over the limit of {}: raise it "
-      "(rehearse config new-per-day {}) or suspend {}.\n",
+      "(rehearse config new-per-day {}) or hold back {}.\n",
       p.new_cards, p.days, format_day(p.last_day), p.needed_per_day, p.limit_per_day,
-      p.needed_per_day, suspend_list(p));
+      p.needed_per_day, hold_back(p));
 }
 
 // Words wrapped to 80 columns, continuation lines indented by `indent`.
@@ -169,8 +176,8 @@ void print_days(const Figures& f) {
 
 void print_plan(const Figures& f) {
   const int left = static_cast<int>((f.interview - f.today).count());
-  fmt::print("Interview: {}, {} days left; final window {} to {}.\n", format_day(f.interview),
-             left, format_day(sm2::final_window_start(f.interview)),
+  fmt::print("Interview: {}, {} days left; final window {} to {}.\n", format_day(f.interview), left,
+             format_day(sm2::final_window_start(f.interview)),
              format_day(f.interview - std::chrono::days{1}));
   print_pacing(f.pacing);
   if (!f.compression.empty()) fmt::print("Study plan: {}.\n", f.compression);
@@ -199,7 +206,8 @@ void write_pacing(Writer& w, const plan::Pacing& p) {
   w.Bool(p.fits());
   w.Key("suspend");
   w.StartArray();
-  for (const plan::DeckNew& deck : p.to_suspend) write(w, deck.deck_id);
+  for (const plan::DeckNew& deck : p.to_suspend)
+    write(w, deck.deck_id);
   w.EndArray();
   w.EndObject();
 }
@@ -218,10 +226,15 @@ void write_day(Writer& w, const plan::DayLoad& load) {
   w.Int(load.week);
   const PlanPhase* phase = shipped_study_plan().phase_of(load.week);
   w.Key("phase");
-  if (phase) write(w, phase->id); else w.Null();
+  if (phase)
+    write(w, phase->id);
+  else
+    w.Null();
   w.Key("decks");
   w.StartArray();
-  if (phase) for (const std::string& deck : phase->decks) write(w, deck);
+  if (phase)
+    for (const std::string& deck : phase->decks)
+      write(w, deck);
   w.EndArray();
   w.EndObject();
 }
@@ -248,10 +261,14 @@ std::string plan_json(const std::optional<Figures>& f) {
   w.Key("pacing");
   write_pacing(w, f->pacing);
   w.Key("compression");
-  if (f->compression.empty()) w.Null(); else write(w, f->compression);
+  if (f->compression.empty())
+    w.Null();
+  else
+    write(w, f->compression);
   w.Key("days");
   w.StartArray();
-  for (const plan::DayLoad& load : f->days) write_day(w, load);
+  for (const plan::DayLoad& load : f->days)
+    write_day(w, load);
   w.EndArray();
   w.EndObject();
   return w.text();

@@ -118,8 +118,8 @@ std::string save_answer(Context& context, const Card& card, Grade grade,
                         std::chrono::steady_clock::duration elapsed, Tally& tally) {
   const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
   const Moment now = context.now();
-  const AnsweredCard answered =
-      answer_card(context.collection(), card.content.id, grade, now, spent);
+  const AnsweredCard answered = answer_card(context.collection(), card.content.id, grade, now,
+                                            spent, {}, context.settings().interview_date);
   ++tally.answers;
   if (sm2::passed(grade)) ++tally.passed;
   tally.cards.insert(card.content.id);

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "clock.hpp"
+#include "scheduler/sm2.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -44,6 +45,17 @@ void print_decks(const std::vector<DeckCounts>& decks) {
   fmt::print("  {:<{}}  {:>5}  {:>5}\n", "all", width, due, fresh);
 }
 
+// "Interview: 2026-12-21, in 20 days." (the final window and the day itself said so; nothing
+// once it has passed).
+void print_interview(Day today, Day interview) {
+  const auto left = (interview - today).count();
+  if (left < 0) return;
+  if (left == 0) return fmt::print("Interview: today, {}. Good luck.\n", format_day(interview));
+  const bool window = today >= sm2::final_window_start(interview);
+  fmt::print("Interview: {}, in {} day{}{}.\n", format_day(interview), left, left == 1 ? "" : "s",
+             window ? " (the final window: every learned card comes back once)" : "");
+}
+
 }  // namespace
 
 void run_today(Context& context) {
@@ -57,6 +69,9 @@ void run_today(Context& context) {
   const Day today = context.today();
   const std::vector<DeckCounts> decks = collection.deck_counts(today);
   fmt::print("Today, {}:\n", format_day(today));
+  if (const std::optional<Day> interview = context.settings().interview_date) {
+    print_interview(today, *interview);
+  }
   if (decks.empty()) {
     fmt::print("  no decks yet.\nNext: rehearse import --shipped\n");
     return;

@@ -38,6 +38,25 @@ std::string checked_order(std::string_view value) {
   return std::string(value);
 }
 
+// YYYY-MM-DD, a real calendar day.
+std::optional<Day> calendar_day(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  try {
+    const LocalDateTime parsed = parse_local_date_time(text);
+    if (format_day(parsed.day) != text) return std::nullopt;
+    return parsed.day;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+std::string checked_day(std::string_view key, std::string_view value) {
+  if (!calendar_day(value)) {
+    throw Error("{} must be a date written YYYY-MM-DD (e.g. 2027-03-15), not '{}'", key, value);
+  }
+  return std::string(value);
+}
+
 // The collection-wide settings, in the order `config` lists them.
 struct Known {
   std::string_view key;
@@ -45,12 +64,13 @@ struct Known {
   std::string_view meaning;
 };
 
-constexpr std::array<Known, 5> kKnown{{
+constexpr std::array<Known, 6> kKnown{{
     {"new-per-day", "20", "new cards a day, all decks together"},
     {"reviews-per-day", "200", "due reviews a day, all decks together (re-asks not counted)"},
     {"new-order", "interleaved", "new cards of several decks: interleaved or deck-by-deck"},
     {"day-starts-at", "4", "the hour (0-23, local time) at which a new day begins"},
     {"leech-threshold", "8", "lapses that make a card a leech: tagged leech and suspended"},
+    {"interview-date", "none", "the interview day, YYYY-MM-DD (rehearse plan)"},
 }};
 
 constexpr std::string_view kDeckPrefix = "deck.";
@@ -97,6 +117,7 @@ std::string check_setting(std::string_view key, std::string_view value) {
   if (key == "new-order") return checked_order(value);
   if (key == "day-starts-at") return checked_number(key, value, 0, 23, "hours");
   if (key == "leech-threshold") return checked_number(key, value, 1, 1000, "lapses");
+  if (key == "interview-date") return checked_day(key, value);
   if (split_deck_key(key)) return checked_number(key, value, 0, 100000, "cards");
   throw Error("no setting '{}' (settings: {})", key, known_keys());
 }
@@ -117,6 +138,8 @@ Settings settings_from(const std::vector<StoredSetting>& stored) {
     if (s.key == "new-order") {
       settings.new_order =
           checked_order(s.value) == "interleaved" ? NewOrder::interleaved : NewOrder::deck_by_deck;
+    } else if (s.key == "interview-date") {
+      settings.interview_date = calendar_day(checked_day(s.key, s.value));
     } else if (const auto split = split_deck_key(s.key)) {
       const int limit = std::stoi(check_setting(s.key, s.value));
       DeckLimits& limits = settings.decks[std::string(split->first)];

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/time.hpp"
+
 // The settings a collection keeps (`rehearse config`): each has a key, a default, and a value
 // the user may set. The store keeps the values set as text; this module knows the keys, checks
 // values and turns them into Settings.
@@ -37,6 +39,9 @@ struct Settings {
   // Lapses (a learned card graded below 3) that make a card a leech: tagged `leech` and
   // suspended. Default: 8 (as in Anki).
   int leech_threshold = 8;
+  // The interview day (`rehearse plan --interview`): answers before it are due no later than
+  // the days just before it (sm2::capped_due). nullopt: none set.
+  std::optional<Day> interview_date;
   // By deck id; a deck absent has no limits of its own.
   std::map<std::string, DeckLimits, std::less<>> decks;
 

@@ -472,16 +472,14 @@ TEST_CASE("show --log --json gives each answer's state before and after, as SM-2
   REQUIRE(f.rehearse({"--now", "2026-11-26T08:00", "answer", "q.1", "5"}).exit_code == 0);
   const std::string log = f.rehearse({"show", "q.1", "--log", "--json"}).out;
   // Grade 2 on a new card: n = 0, I = 1, EF 2.5 - 0.32 = 2.18, due the next day.
-  CHECK(
-      log.find(R"("day":"2026-11-25","grade":2,"duration_ms":0,)"
-               R"("before":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null},)"
-               R"("after":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"}})") !=
-      std::string::npos);
+  CHECK(log.find(R"("day":"2026-11-25","grade":2,"duration_ms":0,)"
+                 R"("before":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null},)"
+                 R"("after":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"},)"
+                 R"("interview":null})") != std::string::npos);
   // Grade 5 when due: n = 1, I = 1, EF 2.18 + 0.10 = 2.28.
-  CHECK(
-      log.find(R"("day":"2026-11-26","grade":5,"duration_ms":0,)"
-               R"("before":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"},)"
-               R"("after":{"repetitions":1,"ease":2.28,"interval_days":1,"due":"2026-11-27"}})") !=
-      std::string::npos);
+  CHECK(log.find(R"("day":"2026-11-26","grade":5,"duration_ms":0,)"
+                 R"("before":{"repetitions":0,"ease":2.18,"interval_days":1,"due":"2026-11-26"},)"
+                 R"("after":{"repetitions":1,"ease":2.28,"interval_days":1,"due":"2026-11-27"},)"
+                 R"("interview":null})") != std::string::npos);
   CHECK(f.rehearse({"check"}).exit_code == 0);
 }

@@ -73,6 +73,8 @@ TEST_CASE("config lists every setting with its value, default and whether it was
         "at which a new day begins\n"
         "leech-threshold         8            (default)              lapses that make a card a "
         "leech: tagged leech and suspended\n"
+        "interview-date          none         (default)              the interview day, "
+        "YYYY-MM-DD (rehearse plan)\n"
         "deck.a.reviews-per-day  50           (set; default none)    due reviews a day from this "
         "deck, inside reviews-per-day\n");
   CHECK(c.rehearse({"config", "new-per-day"}).out == "15\n");

@@ -60,10 +60,22 @@ TEST_CASE("a setting's value is checked, with the accepted values in the message
         "new-order must be 'interleaved' or 'deck-by-deck', not 'random'");
   CHECK(error_of("deck.d.new-per-day", "x") ==
         "deck.d.new-per-day must be a whole number of cards from 0 to 100000, not 'x'");
+  CHECK(error_of("interview-date", "2027-02-30") ==
+        "interview-date must be a date written YYYY-MM-DD (e.g. 2027-03-15), not '2027-02-30'");
+  CHECK(error_of("interview-date", "2027-3-15") ==
+        "interview-date must be a date written YYYY-MM-DD (e.g. 2027-03-15), not '2027-3-15'");
+  CHECK(check_setting("interview-date", "2027-03-15") == "2027-03-15");
   CHECK(error_of("deck..new-per-day", "1") ==
         "no setting 'deck..new-per-day' (settings: new-per-day, reviews-per-day, new-order, "
-        "day-starts-at, leech-threshold, deck.<deck id>.new-per-day, "
+        "day-starts-at, leech-threshold, interview-date, deck.<deck id>.new-per-day, "
         "deck.<deck id>.reviews-per-day)");
+}
+
+TEST_CASE("the interview date is a calendar day, none until set") {
+  CHECK(settings_from({}).interview_date == std::nullopt);
+  const Settings set = settings_from({{"interview-date", "2027-03-15"}});
+  REQUIRE(set.interview_date);
+  CHECK(format_day(*set.interview_date) == "2027-03-15");
 }
 
 TEST_CASE("a stored value a hand edit broke is reported with its key") {
@@ -74,7 +86,7 @@ TEST_CASE("a stored value a hand edit broke is reported with its key") {
 TEST_CASE("the settings list shows every collection-wide key, then the per-deck keys set") {
   const std::vector<SettingLine> lines =
       describe_settings({{"deck.b.new-per-day", "3"}, {"new-per-day", "15"}});
-  REQUIRE(lines.size() == 6);
+  REQUIRE(lines.size() == 7);
   CHECK(lines[0].key == "new-per-day");
   CHECK(lines[0].value == "15");
   CHECK(lines[0].default_value == "20");
@@ -84,9 +96,11 @@ TEST_CASE("the settings list shows every collection-wide key, then the per-deck 
   CHECK_FALSE(lines[1].set);
   CHECK(lines[3].key == "day-starts-at");
   CHECK(lines[4].key == "leech-threshold");
-  CHECK(lines[5].key == "deck.b.new-per-day");
-  CHECK(lines[5].value == "3");
-  CHECK(lines[5].default_value == "none");
+  CHECK(lines[5].key == "interview-date");
+  CHECK(lines[5].value == "none");
+  CHECK(lines[6].key == "deck.b.new-per-day");
+  CHECK(lines[6].value == "3");
+  CHECK(lines[6].default_value == "none");
   CHECK(setting_deck("deck.b.new-per-day") == "b");
   CHECK(setting_deck("new-per-day") == std::nullopt);
 }
