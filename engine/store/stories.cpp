@@ -221,10 +221,12 @@ std::vector<std::string> Stories::missing_cards(std::span<const std::string> car
 
 std::vector<StoryCardCounts> Stories::story_card_counts(Day today) const {
   return guarded(impl_->path, [&] {
-    // A card is known when its last answer was graded 4 or better and it is not overdue.
+    // A card is known when its last answer (one not taken back by an undo) was graded 4 or
+    // better and it is not overdue.
     auto q = impl_->query(
         "SELECT s.slug, count(c.id), coalesce(sum(c.due >= :today AND (SELECT r.grade FROM "
-        "reviews r WHERE r.card = c.id ORDER BY r.id DESC LIMIT 1) >= 4), 0) "
+        "reviews r WHERE r.card = c.id AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = "
+        "r.id) ORDER BY r.id DESC LIMIT 1) >= 4), 0) "
         "FROM stories s JOIN sibling_groups g ON g.name = 'story:' || s.slug "
         "JOIN cards c ON c.sibling_group = g.id AND c.suspended = 0 "
         "GROUP BY s.slug ORDER BY s.slug");

@@ -342,6 +342,16 @@ TEST_CASE("coverage shows each principle's stories, how well they are known, and
             R"("hire-and-develop-the-best","earn-trust"],)"
             R"("rounds":{"people":2,"technical":1,"strategy":0,"culture":0,"none":0}})") !=
         std::string::npos);
+  // An answer taken back no longer counts; the one before it counts again.
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:30s", "5"}).exit_code == 0);
+  CHECK(bank.rehearse({"coverage", "--json"}).out.find(R"("strength":0.25,)") != std::string::npos);
+  REQUIRE(bank.rehearse({"undo"}).exit_code == 0);
+  REQUIRE(bank.rehearse({"answer", "story:example-ledger-cutover:metrics", "4"}).exit_code == 0);
+  REQUIRE(bank.rehearse({"undo"}).exit_code == 0);
+  CHECK(bank.rehearse({"coverage", "--json"})
+            .out.find(R"({"slug":"ownership","name":"Ownership",)"
+                      R"("stories":["example-ledger-cutover"],)"
+                      R"("strength":0.13,)") != std::string::npos);
   const CliResult text = bank.rehearse({"coverage"});
   CHECK(text.out.starts_with(
       "PRINCIPLE                            STORIES KNOWN  CARDS   SEEN MATURE   DUE\n"
