@@ -197,8 +197,8 @@ void add_stats_commands(CLI::App& app, Context& context) {
   auto questions = std::make_shared<bool>(false);
   coverage->add_flag("--json", *json, "Print JSON (docs/cli.md)");
   coverage->add_flag("--questions", *questions,
-                     "List the question cards (round: and lp: tags) that no story names in its "
-                     "answers:, by round");
+                     "List the behavioural question cards (topic:behavioral, round: and lp: tags) "
+                     "that no story names in its answers:, by round");
   coverage->callback([&context, json, questions] {
     if (*questions) {
       run_questions(context, *json);

@@ -683,3 +683,48 @@ TEST_CASE(
                            "growing a team from 6 to 14\n  (answers it)\n",
                            question) != std::string::npos);
 }
+
+TEST_CASE("a story the files no longer hold is listed and kept") {
+  Bank bank;
+  REQUIRE(bank.rehearse({"story", "import", kExamples}).exit_code == 0);
+  const CliResult one = bank.rehearse({"story", "import", kExamples + "/example-hiring-bar.md"});
+  CHECK(one.exit_code == 0);
+  CHECK(one.out ==
+        "1 story read: 0 added, 0 updated, 1 unchanged; cards: 0 added, 0 updated, 0 retired\n"
+        "  in the collection but not in these files (kept): example-ledger-cutover\n"
+        "Nothing changed.\n");
+  CHECK(bank.rehearse({"story", "list"}).out.find("example-ledger-cutover") != std::string::npos);
+}
+
+TEST_CASE("an import refused for one file leaves every story and card as it was") {
+  Bank bank;
+  const std::filesystem::path folder = bank.folder();
+  REQUIRE(bank.rehearse({"story", "import", folder.string()}).exit_code == 0);
+  std::string text = read(folder / "example-ledger-cutover.md");
+  text.replace(text.find("no downtime."), 12, "zero downtime.");
+  write(folder / "example-ledger-cutover.md", text);
+  write(folder / "zz-broken.md", "---\nid: broken\ntitle: [unclosed\n---\n");
+  const CliResult refused = bank.rehearse({"story", "import", folder.string()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.empty());
+  CHECK(refused.err.starts_with("rehearse: " + (folder / "zz-broken.md").string() + ":3:"));
+  CHECK(bank.rehearse({"show", "story:example-ledger-cutover:beats", "--json"})
+            .out.find("with no downtime.") != std::string::npos);
+  CHECK(bank.rehearse({"story", "list"}).out.find("broken") == std::string::npos);
+}
+
+TEST_CASE("a story whose card id another deck holds is refused, and nothing is imported") {
+  Bank bank;
+  write(bank.dir / "taken.json",
+        R"({"format": "rehearse-deck/1", "deck": {"id": "mine", "name": "Mine", "description": ""},
+  "cards": [{"id": "story:example-hiring-bar:beats", "front": "F", "back": "B", "tags": []}]})");
+  REQUIRE(bank.rehearse({"import", (bank.dir / "taken.json").string()}).exit_code == 0);
+  const CliResult refused = bank.rehearse({"story", "import", kExamples});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err == fmt::format("rehearse: story \"example-hiring-bar\" generates card "
+                                   "\"story:example-hiring-bar:beats\", which is a card of another "
+                                   "deck in {}\n",
+                                   bank.db));
+  CHECK(bank.rehearse({"story", "list"}).out.starts_with("No stories."));
+  CHECK(bank.rehearse({"decks"}).out.find("My stories") == std::string::npos);
+}
