@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "io/file.hpp"
 #include "io/story_file.hpp"
+#include "model/card.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
 #include "stories/bank.hpp"
@@ -249,19 +252,68 @@ std::string yaml_quoted(const std::string& text) {
   return quoted + "\"";
 }
 
-// A list from "a, b c": split at commas and spaces.
-std::string yaml_list(const std::string& text) {
-  std::string list;
+// The items of "a, b c": split at commas and spaces.
+std::vector<std::string> items_of(const std::string& text) {
+  std::vector<std::string> items;
   std::string item;
   for (const char c : text + ",") {
     if (c == ',' || c == ' ') {
-      if (!item.empty()) list += (list.empty() ? "" : ", ") + yaml_quoted(item);
+      if (!item.empty()) items.push_back(item);
       item.clear();
     } else {
       item += c;
     }
   }
+  return items;
+}
+
+std::string yaml_list(const std::string& text) {
+  std::string list;
+  for (const std::string& item : items_of(text))
+    list += (list.empty() ? "" : ", ") + yaml_quoted(item);
   return "[" + list + "]";
+}
+
+// Asks until `problem` finds nothing wrong with the answer, saying what was wrong each time.
+std::string ask_until_valid(
+    const std::string& prompt,
+    const std::function<std::optional<std::string>(const std::string&)>& problem) {
+  for (;;) {
+    std::string answer = ask_required(prompt);
+    const std::optional<std::string> wrong = problem(answer);
+    if (!wrong) return answer;
+    fmt::print("{}\n", visible_line(*wrong));
+  }
+}
+
+std::optional<std::string> new_id_problem(Context& context, const std::string& id) {
+  if (const auto problem = id_problem(id, kMaxStoryIdLength)) {
+    return fmt::format("the id {}; try again", *problem);
+  }
+  if (context.collection().find_story(id)) {
+    return fmt::format("story \"{}\" exists already (rehearse story edit {}); choose another id",
+                       id, id);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> principles_problem(const std::string& answer) {
+  const std::vector<std::string> slugs = items_of(answer);
+  if (slugs.empty() || slugs.size() > 4) {
+    return fmt::format("{} principles listed; a story shows 1 to 4, the primary one first",
+                       slugs.size());
+  }
+  for (std::size_t i = 0; i < slugs.size(); ++i) {
+    if (!find_principle(slugs[i])) {
+      return fmt::format("\"{}\" is not a principle (did you mean \"{}\"?)", slugs[i],
+                         nearest_principle(slugs[i])->slug);
+    }
+    if (std::find(slugs.begin(), slugs.begin() + static_cast<std::ptrdiff_t>(i), slugs[i]) !=
+        slugs.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return fmt::format("\"{}\" is listed twice", slugs[i]);
+    }
+  }
+  return std::nullopt;
 }
 
 void ask_story(Context& context) {
@@ -269,9 +321,12 @@ void ask_story(Context& context) {
   for (const Principle& p : principles())
     fmt::print("  {}\n", p.slug);
   std::string text = "---\n";
-  text += "id: " + yaml_quoted(ask_required("id (e.g. payments-cutover): ")) + "\n";
+  const auto id_check = [&](const std::string& id) { return new_id_problem(context, id); };
+  text += "id: " + yaml_quoted(ask_until_valid("id (e.g. payments-cutover): ", id_check)) + "\n";
   text += "title: " + yaml_quoted(ask_required("title: ")) + "\n";
-  text += "principles: " + yaml_list(ask_required("principles, the primary one first: ")) + "\n";
+  text += "principles: " +
+          yaml_list(ask_until_valid("principles, the primary one first: ", principles_problem)) +
+          "\n";
   text +=
       "tags: " + yaml_list(ask_required("tags (e.g. round:people year:2023), or empty: ")) + "\n";
   text += "answers: " +

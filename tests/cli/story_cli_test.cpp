@@ -624,11 +624,18 @@ TEST_CASE("story new with no terminal asks for the story section by section") {
       shown.out.starts_with("---\nid: typed-story\ntitle: Keeping a launch date\nprinciples: "
                             "[ownership, deliver-results]\ntags: [round:technical]\n---\n"
                             "## Situation\n\nOur launch was six weeks out"));
-  const CliResult refused = bank.rehearse({"story", "new"}, "x\nT\nownershp\n\n\n");
-  CHECK(refused.exit_code == 1);
-  CHECK(refused.err ==
-        "rehearse: (the story typed):4: \"ownershp\" is not a principle (did you "
-        "mean \"ownership\"? 'rehearse principles' lists all 16)\n");
+  // A wrong id or principle is asked again; the end of the input imports nothing.
+  const CliResult again = bank.rehearse({"story", "new"}, "typed-story\nbad id\nx\nT\nownershp\n");
+  CHECK(again.exit_code == 1);
+  CHECK(again.out.find("\nstory \"typed-story\" exists already (rehearse story edit typed-story); "
+                       "choose another id\n") != std::string::npos);
+  CHECK(again.out.find("\nthe id may only contain letters, digits and . _ - :; try again\n") !=
+        std::string::npos);
+  CHECK(again.out.find("\n\"ownershp\" is not a principle (did you mean \"ownership\"?)\n") !=
+        std::string::npos);
+  CHECK(again.err ==
+        "rehearse: the input ended before the story was complete; nothing was imported\n");
+  CHECK(bank.rehearse({"story", "list"}).out.find("\nx  ") == std::string::npos);
 }
 
 TEST_CASE(
