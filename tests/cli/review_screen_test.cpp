@@ -95,7 +95,7 @@ std::string show(const Fixture& f, const std::string& id) {
 TEST_CASE("review on a terminal reveals with Space, grades with one key and quits with q") {
   const Fixture f;
   PtyProcess review = f.review();
-  const termios before = review.modes();
+  const termios before = review.initial_modes();
   REQUIRE(
       review.wait_until([](const ScreenModel& s) { return shows(s, "Space: show the answer"); }));
   const std::vector<std::string> front = review.screen().rows();
@@ -200,7 +200,7 @@ TEST_CASE("review on a terminal puts the terminal back however it ends") {
   for (const Ending& ending : endings) {
     INFO(ending.name);
     PtyProcess review = f.review();
-    const termios before = review.modes();
+    const termios before = review.initial_modes();
     REQUIRE(
         review.wait_until([](const ScreenModel& s) { return shows(s, "Space: show the answer"); }));
     review.send(" ");

@@ -136,6 +136,8 @@ PtyProcess::PtyProcess(const std::vector<std::string>& argv, int columns, int ro
   size.ws_row = static_cast<unsigned short>(rows);
   if (::openpty(&master_, &slave_, nullptr, nullptr, &size) != 0)
     throw std::runtime_error(std::string("openpty: ") + std::strerror(errno));
+  if (::tcgetattr(slave_, &initial_modes_) != 0)
+    throw std::runtime_error(std::string("tcgetattr: ") + std::strerror(errno));
   std::vector<std::string> environment;
   bool has_term = false;
   for (char** var = environ; *var; ++var) {

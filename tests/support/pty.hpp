@@ -58,6 +58,9 @@ class PtyProcess {
                   std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // The terminal's modes as the program left them (or set them).
   termios modes() const;
+  // The modes the terminal had before the program started (a program may change them at once,
+  // before the test could read them with modes()).
+  const termios& initial_modes() const { return initial_modes_; }
   // Resizes the terminal; the program receives SIGWINCH.
   void resize(int columns, int rows);
   // Waits for the program to end, reads what it wrote last, and returns its exit code (128 +
@@ -72,6 +75,7 @@ class PtyProcess {
   bool read_available(int timeout_ms);
   int master_ = -1;
   int slave_ = -1;  // kept open: the modes stay readable and the output readable after exit
+  termios initial_modes_{};
   pid_t pid_ = -1;
   bool reaped_ = false;
   int exit_code_ = -1;
