@@ -151,6 +151,7 @@ int run(int argc, char** argv) {
   add_story_commands(app, context);
   add_plan_command(app, context);
   add_mock_command(app, context);
+  add_forecast_command(app, context);
 
   try {
     app.parse(argc, argv);

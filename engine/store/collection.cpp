@@ -493,6 +493,24 @@ std::optional<Day> Queries::earliest_due(const CardFilter& filter) const {
   });
 }
 
+std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, Day today,
+                                                      Day last) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        "SELECT max(c.due, :today), count(*) FROM cards c JOIN decks d ON d.id = c.deck "
+        "WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :last" +
+        filter_sql(filter, TagMatch::list) + " GROUP BY 1 ORDER BY 1");
+    q->bind(":today", day_number(today));
+    q->bind(":last", day_number(last));
+    bind_filter(*q, filter);
+    std::vector<std::pair<Day, int>> days;
+    while (q->executeStep()) {
+      days.emplace_back(day_from_number(q->getColumn(0).getInt64()), q->getColumn(1).getInt());
+    }
+    return days;
+  });
+}
+
 Stats Queries::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;

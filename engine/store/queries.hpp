@@ -36,6 +36,9 @@ class Queries : protected Part {
   DayProgress day_progress(Day today) const;
   // the earliest due day of any card (not suspended) that matches.
   std::optional<Day> earliest_due(const CardFilter& filter) const;
+  // The cards (not suspended) that come due each day from `today` to `last`, both included,
+  // in day order; a card overdue counts on `today`, a day with none is left out.
+  std::vector<std::pair<Day, int>> due_per_day(const CardFilter& filter, Day today, Day last) const;
 
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;
