@@ -1,47 +1,18 @@
 // End-to-end: `forecast` through the real binary, with --now.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
-#include "io/deck_file.hpp"
-#include "support/deck_files.hpp"
-#include "support/run_cli.hpp"
-#include "support/temp_dir.hpp"
+#include "support/numbered_collection.hpp"
+#include "support/output_text.hpp"
 
 using rehearse::test::CliResult;
-using rehearse::test::run_rehearse;
-using rehearse::test::TempDir;
+using rehearse::test::lines_of;
 
 namespace {
 
 // Decks a (4 cards) and b (2 cards), imported on 1 Dec.
-struct Fixture {
-  TempDir dir;
-  std::string db = (dir / "collection.db").string();
-
-  Fixture() {
-    std::vector<std::string> args{"import"};
-    for (const auto& [id, cards] : {std::pair{"a", 4}, std::pair{"b", 2}}) {
-      const std::filesystem::path path = dir / (std::string(id) + ".json");
-      std::ofstream(path) << rehearse::format_deck_file(rehearse::test::numbered_deck(id, cards));
-      args.push_back(path.string());
-    }
-    REQUIRE(rehearse("2026-12-01", args).exit_code == 0);
-  }
-
-  CliResult rehearse(const std::string& now, std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", db, "--now", now});
-    return run_rehearse(args);
-  }
+struct Fixture : rehearse::test::NumberedCollection {
+  Fixture() : NumberedCollection({{"a", 4}, {"b", 2}}) {}
 };
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
-}
 
 // a.0 and a.1 answered 5 on 1 Dec (due 2 Dec), a.2 on 1 and 2 Dec (I = 6: due 8 Dec), b.0 on
 // 1 Dec (due 2 Dec, overdue by 3 Dec); a.3 and b.1 new.

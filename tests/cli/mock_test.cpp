@@ -4,10 +4,12 @@
 
 #include "io/deck_file.hpp"
 #include "support/deck_files.hpp"
+#include "support/output_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::CliResult;
+using rehearse::test::count_of;
 using rehearse::test::run_rehearse;
 using rehearse::test::TempDir;
 
@@ -42,13 +44,6 @@ struct Fixture {
     return run_rehearse(args, input);
   }
 };
-
-std::size_t count_of(const std::string& text, const std::string& part) {
-  std::size_t count = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
-    ++count;
-  return count;
-}
 
 }  // namespace
 

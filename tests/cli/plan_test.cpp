@@ -1,55 +1,22 @@
 // End-to-end: `plan` and the interview cap through the real binary, with --now.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
-#include "io/deck_file.hpp"
-#include "support/deck_files.hpp"
-#include "support/run_cli.hpp"
-#include "support/temp_dir.hpp"
+#include "support/numbered_collection.hpp"
+#include "support/output_text.hpp"
 
 using rehearse::test::CliResult;
-using rehearse::test::run_rehearse;
-using rehearse::test::TempDir;
+using rehearse::test::count_of;
+using rehearse::test::lines_of;
 
 namespace {
 
-// A collection holding decks a (40 cards), b (30) and c (50), imported in that order.
-struct Fixture {
-  TempDir dir;
-  std::string db = (dir / "collection.db").string();
-
-  explicit Fixture(std::vector<std::pair<std::string, int>> decks = {
-                       {"a", 40}, {"b", 30}, {"c", 50}}) {
-    std::vector<std::string> args{"import"};
-    for (const auto& [id, cards] : decks) {
-      const std::filesystem::path path = dir / (id + ".json");
-      std::ofstream(path) << rehearse::format_deck_file(rehearse::test::numbered_deck(id, cards));
-      args.push_back(path.string());
-    }
-    REQUIRE(rehearse("2026-12-01", args).exit_code == 0);
-  }
-
-  CliResult rehearse(const std::string& now, std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", db, "--now", now});
-    return run_rehearse(args);
-  }
+// Decks a (40 cards), b (30) and c (50), imported on 1 Dec, unless a test names others.
+struct Fixture : rehearse::test::NumberedCollection {
+  explicit Fixture(const std::vector<std::pair<std::string, int>>& decks = {{"a", 40},
+                                                                            {"b", 30},
+                                                                            {"c", 50}})
+      : NumberedCollection(decks) {}
 };
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
-}
-
-std::size_t count_of(const std::string& text, const std::string& part) {
-  std::size_t count = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
-    ++count;
-  return count;
-}
 
 }  // namespace
 

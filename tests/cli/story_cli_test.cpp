@@ -6,11 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/output_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::CliResult;
+using rehearse::test::lines_of;
 using rehearse::test::PtyProcess;
 using rehearse::test::run_rehearse;
 using rehearse::test::ScreenModel;
@@ -29,14 +31,6 @@ std::string read(const std::filesystem::path& path) {
 
 void write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
 }
 
 // The "state":{...} of a card's `show --json`.
