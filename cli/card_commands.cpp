@@ -27,6 +27,7 @@ struct Args {
   bool batch = false;
   bool log = false;
   bool suspended = false;
+  bool leech = false;
   bool new_first = false;
   bool reviews_first = false;
   std::vector<std::string> cards;
@@ -41,22 +42,31 @@ Card require_card(Context& context, const std::string& id) {
   return std::move(*card);
 }
 
-void print_card(const Card& card, bool with_back) {
+void print_card(const Card& card, bool with_back, int leech_threshold) {
   fmt::print("{}  (deck {})\n", visible_line(card.content.id), visible_line(card.deck_id));
   if (!card.content.tags.empty()) {
     fmt::print("tags: {}\n", visible_line(fmt::format("{}", fmt::join(card.content.tags, " "))));
   }
   if (!card.content.group.empty()) fmt::print("group: {}\n", card.content.group);
-  fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), card.suspended ? ", suspended" : "",
-             visible(card.content.front));
+  std::string flags = card.suspended ? ", suspended" : "";
+  if (card.state.lapses > 0) {
+    flags +=
+        fmt::format(", lapsed {} time{}{}", card.state.lapses, card.state.lapses == 1 ? "" : "s",
+                    is_leech(card.state.lapses, leech_threshold) ? ": a leech" : "");
+  }
+  fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), flags, visible(card.content.front));
   if (with_back) fmt::print("\n{}\n", visible(card.content.back));
 }
 
 void run_cards(Context& context, const Args& args) {
   std::vector<Card> cards = context.collection().cards(context.filter(args.deck, args.tag));
+  const int threshold = context.settings().leech_threshold;
   if (args.suspended) std::erase_if(cards, [](const Card& card) { return !card.suspended; });
+  if (args.leech) {
+    std::erase_if(cards, [&](const Card& card) { return !is_leech(card.state.lapses, threshold); });
+  }
   if (args.json) {
-    fmt::print("{}\n", cards_json(cards));
+    fmt::print("{}\n", cards_json(cards, threshold));
     return;
   }
   for (const Card& card : cards) {
@@ -69,12 +79,13 @@ void run_cards(Context& context, const Args& args) {
 
 void run_show(Context& context, const Args& args) {
   const Card card = require_card(context, args.card);
+  const int threshold = context.settings().leech_threshold;
   if (args.json && args.log) {
     fmt::print("{}\n", log_json(context.collection().review_log(args.card)));
   } else if (args.json) {
-    fmt::print("{}\n", card_json(card));
+    fmt::print("{}\n", card_json(card, threshold));
   } else {
-    print_card(card, true);
+    print_card(card, true, threshold);
     if (args.log) {
       fmt::print("\nreviews:\n");
       for (const LogEntry& entry : context.collection().review_log(args.card)) {
@@ -100,10 +111,11 @@ void run_next(Context& context, const Args& args) {
                                     : NewMix::spread;
   const std::optional<Card> card = next_card(context.collection(), filter, today, config);
   if (args.json) {
-    fmt::print("{}\n",
-               card ? card_json(*card) : done_json(context.collection().earliest_due(filter)));
+    const int threshold = context.settings().leech_threshold;
+    fmt::print("{}\n", card ? card_json(*card, threshold)
+                            : done_json(context.collection().earliest_due(filter)));
   } else if (card) {
-    print_card(*card, false);
+    print_card(*card, false, context.settings().leech_threshold);
   } else {
     const std::optional<Day> next_due = context.collection().earliest_due(filter);
     fmt::print("Nothing to review now. Next due: {}\n", next_due ? format_day(*next_due) : "none");
@@ -111,9 +123,9 @@ void run_next(Context& context, const Args& args) {
 }
 
 // Prints what an answer did: the card's JSON, or a line for people.
-void print_answer(const AnsweredCard& answered, Day today, bool json) {
+void print_answer(const AnsweredCard& answered, Day today, bool json, int leech_threshold) {
   if (json) {
-    fmt::print("{}\n", answered_json(answered));
+    fmt::print("{}\n", answered_json(answered, leech_threshold));
     return;
   }
   const bool scheduled = answered.kind == sm2::AnswerKind::scheduled;
@@ -121,6 +133,10 @@ void print_answer(const AnsweredCard& answered, Day today, bool json) {
              answered.entry.grade.value(),
              scheduled ? "recorded" : "recorded as a same-day repeat (schedule unchanged)",
              describe_due(answered.card.state, today));
+  if (answered.suspended_as_leech) {
+    fmt::print("{}\n",
+               leech_notice(visible_line(answered.card.content.id), answered.card.state.lapses));
+  }
 }
 
 std::chrono::milliseconds parse_duration(std::string_view text) {
@@ -140,7 +156,7 @@ void run_answer(Context& context, const Args& args) {
   const AnsweredCard answered =
       answer_card(context.collection(), args.card, Grade::parse(args.grade), now,
                   parse_duration(args.duration), {}, context.settings().interview_date);
-  print_answer(answered, now.day, args.json);
+  print_answer(answered, now.day, args.json, context.settings().leech_threshold);
 }
 
 // One answer per line of standard input, "CARD GRADE [DURATION_MS]", each saved (and
@@ -153,6 +169,7 @@ void run_answer_batch(Context& context, const Args& args) {
   // making the whole batch durable against a power cut as well.
   context.durability = Durability::process_crash;
   Collection& collection = context.collection();
+  const int threshold = context.settings().leech_threshold;
   std::string line;
   for (int number = 1; std::getline(std::cin, line); ++number) {
     std::istringstream fields(line);
@@ -165,7 +182,7 @@ void run_answer_batch(Context& context, const Args& args) {
       const AnsweredCard answered = answer_card(collection, card, Grade::parse(grade), now,
                                                 parse_duration(duration.empty() ? "0" : duration),
                                                 {}, context.settings().interview_date);
-      print_answer(answered, now.day, args.json);
+      print_answer(answered, now.day, args.json, threshold);
       std::fflush(stdout);
     } catch (const Error& e) {
       throw Error("standard input, line {}: {}", number, e.what());
@@ -197,11 +214,16 @@ void run_undo(Context& context, const Args& args) {
   const Moment now = context.now();
   const std::optional<UndoneAnswer> undone = undo_last_answer(context.collection(), now);
   if (!undone) throw Error("nothing to undo: no answer is left to take back");
-  if (args.json) return fmt::print("{}\n", undone_json(*undone));
+  if (args.json) {
+    return fmt::print("{}\n", undone_json(*undone, context.settings().leech_threshold));
+  }
   fmt::print("Took back {}: grade {} on {}. The card is back to: {}; next: {}.\n",
              visible_line(undone->entry.card_id), undone->entry.grade.value(),
              format_day(undone->entry.moment.day), describe_state(undone->card.state),
              describe_due(undone->card.state, now.day));
+  if (undone->unsuspended_leech) {
+    fmt::print("That answer had suspended it as a leech; it is back in reviews.\n");
+  }
 }
 
 }  // namespace
@@ -217,6 +239,9 @@ void add_card_commands(CLI::App& app, Context& context) {
   auto* cards = app.add_subcommand("cards", "List cards with their state");
   add_filter(cards);
   cards->add_flag("--suspended", args->suspended, "Only suspended cards");
+  cards->add_flag("--leech", args->leech,
+                  "Only leeches: cards forgotten leech-threshold times (default 8) after being "
+                  "learned");
   cards->add_flag("--json", args->json, "Print one JSON array (docs/cli.md)");
   cards->callback([&context, args] { run_cards(context, *args); });
 

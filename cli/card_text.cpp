@@ -20,4 +20,12 @@ std::string describe_due(const CardState& state, Day today) {
   return fmt::format("in {} days ({})", days, format_day(*state.due));
 }
 
+std::string leech_notice(const std::string& card_id, int lapses) {
+  return fmt::format(
+      "{0} is a leech: forgotten {1} times after being learned, so it is suspended. Rewrite it "
+      "(a clearer prompt, one fact) or split it in two, import the deck again, then 'rehearse "
+      "unsuspend {0}'.",
+      card_id, lapses);
+}
+
 }  // namespace rehearse::cli

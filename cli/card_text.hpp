@@ -12,4 +12,8 @@ std::string describe_state(const CardState& state);
 // When the card comes back, relative to today: "again today", "tomorrow", "in 6 days (2026-12-01)".
 std::string describe_due(const CardState& state, Day today);
 
+// What to tell the user when an answer made `card_id` a leech and suspended it: why, and what
+// to do. One line.
+std::string leech_notice(const std::string& card_id, int lapses);
+
 }  // namespace rehearse::cli

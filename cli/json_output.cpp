@@ -6,6 +6,7 @@
 
 #include "io/json_writer.hpp"
 #include "model/principle.hpp"
+#include "model/settings.hpp"
 
 namespace rehearse::cli {
 namespace {
@@ -45,7 +46,7 @@ void write_tags(Writer& w, const std::vector<std::string>& tags) {
   w.EndArray();
 }
 
-void write_card_fields(Writer& w, const Card& card, bool with_back) {
+void write_card_fields(Writer& w, const Card& card, bool with_back, int leech_threshold) {
   w.Key("id");
   write(w, card.content.id);
   w.Key("deck");
@@ -64,6 +65,10 @@ void write_card_fields(Writer& w, const Card& card, bool with_back) {
   }
   w.Key("suspended");
   w.Bool(card.suspended);
+  w.Key("leech");
+  w.Bool(is_leech(card.state.lapses, leech_threshold));
+  w.Key("lapses");
+  w.Int(card.state.lapses);
   w.Key("state");
   write_state(w, card.state);
 }
@@ -77,24 +82,28 @@ std::string render(Fill&& fill) {
 
 }  // namespace
 
-std::string card_json(const Card& card) {
+std::string card_json(const Card& card, int leech_threshold) {
   return render([&](Writer& w) {
     w.StartObject();
-    write_card_fields(w, card, true);
+    write_card_fields(w, card, true, leech_threshold);
     w.EndObject();
   });
 }
 
-std::string answered_json(const AnsweredCard& answered) {
+std::string answered_json(const AnsweredCard& answered, int leech_threshold) {
   return render([&](Writer& w) {
     w.StartObject();
-    write_card_fields(w, answered.card, true);
+    write_card_fields(w, answered.card, true, leech_threshold);
     w.Key("answer");
     w.StartObject();
     w.Key("grade");
     w.Int(answered.entry.grade.value());
     w.Key("counted");
     write(w, answered.kind == sm2::AnswerKind::scheduled ? "scheduled" : "repeat");
+    if (answered.suspended_as_leech) {  // only when this answer made the card a leech
+      w.Key("suspended_as_leech");
+      w.Bool(true);
+    }
     w.EndObject();
     w.EndObject();
   });
@@ -111,12 +120,12 @@ std::string done_json(std::optional<Day> next_due) {
   });
 }
 
-std::string cards_json(const std::vector<Card>& cards) {
+std::string cards_json(const std::vector<Card>& cards, int leech_threshold) {
   return render([&](Writer& w) {
     w.StartArray();
     for (const Card& card : cards) {
       w.StartObject();
-      write_card_fields(w, card, false);
+      write_card_fields(w, card, false, leech_threshold);
       w.EndObject();
     }
     w.EndArray();
@@ -188,7 +197,7 @@ std::string log_json(const std::vector<LogEntry>& log) {
   });
 }
 
-std::string undone_json(const UndoneAnswer& undone) {
+std::string undone_json(const UndoneAnswer& undone, int leech_threshold) {
   return render([&](Writer& w) {
     w.StartObject();
     w.Key("undone");
@@ -204,7 +213,7 @@ std::string undone_json(const UndoneAnswer& undone) {
     w.EndObject();
     w.Key("card");
     w.StartObject();
-    write_card_fields(w, undone.card, true);
+    write_card_fields(w, undone.card, true, leech_threshold);
     w.EndObject();
     w.EndObject();
   });

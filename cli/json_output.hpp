@@ -12,20 +12,21 @@
 // together, and only by adding fields.
 namespace rehearse::cli {
 
-// {"id", "deck", "front", "back", "tags", "suspended", "state": {...}}
-std::string card_json(const Card& card);
-// The card after an answer, plus {"answer": {"grade", "counted"}}.
-std::string answered_json(const AnsweredCard& answered);
+// {"id", "deck", "front", "back", "tags", "suspended", "leech", "lapses", "state": {...}}; a
+// leech has lapsed `leech_threshold` times or more.
+std::string card_json(const Card& card, int leech_threshold);
+// The card after an answer, plus {"answer": {"grade", "counted"[, "suspended_as_leech"]}}.
+std::string answered_json(const AnsweredCard& answered, int leech_threshold);
 // {"done": true, "next_due": "YYYY-MM-DD" or null}
 std::string done_json(std::optional<Day> next_due);
-// [{"id", "deck", "front", "tags", "suspended", "state"}, ...]
-std::string cards_json(const std::vector<Card>& cards);
+// [{"id", "deck", "front", "tags", "suspended", "leech", "lapses", "state"}, ...]
+std::string cards_json(const std::vector<Card>& cards, int leech_threshold);
 // [{"id", "name", "description", "new", "due", "total"}, ...]
 std::string decks_json(const std::vector<DeckCounts>& decks);
 // [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...]
 std::string log_json(const std::vector<LogEntry>& log);
 // {"undone":{"card":...,"sequence":...,"grade":...,"day":...},"card":{card}}: what undo took back
-std::string undone_json(const UndoneAnswer& undone);
+std::string undone_json(const UndoneAnswer& undone, int leech_threshold);
 std::string stats_json(const Stats& stats, Day today);
 // {"principles": [{"slug", "name", "stories", "strength", "cards", "seen", "mature", "due"},
 // ... 16], "gaps": [slug, ...], "rounds": {"people": N, ..., "none": N}}

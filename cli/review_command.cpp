@@ -112,8 +112,9 @@ std::string describe_counts(const QueueCounts& counts) {
   return fmt::format("{} due, {} new, {} to repeat today", counts.due, counts.fresh, counts.reask);
 }
 
-// Saves the answer and counts it; returns when the card comes back, for the user to read.
-// `spent` is what the log keeps as the answer's duration.
+// Saves the answer and counts it; returns when the card comes back, for the user to read, and
+// the leech notice when the answer made the card a leech. `spent` is what the log keeps as the
+// answer's duration.
 std::string save_answer(Context& context, const Card& card, Grade grade,
                         std::chrono::steady_clock::duration elapsed, Tally& tally) {
   const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
@@ -123,7 +124,9 @@ std::string save_answer(Context& context, const Card& card, Grade grade,
   ++tally.answers;
   if (sm2::passed(grade)) ++tally.passed;
   tally.cards.insert(card.content.id);
-  return describe_due(answered.card.state, now.day);
+  const std::string due = describe_due(answered.card.state, now.day);
+  if (!answered.suspended_as_leech) return due;
+  return due + ". " + leech_notice(visible_line(card.content.id), answered.card.state.lapses);
 }
 
 // --- Piped input: one line per step ------------------------------------------------------------
@@ -198,7 +201,8 @@ bool review_card_by_lines(Context& context, const LineScreen& screen, StoryShelf
   if (!grade) return false;
   if (story) tally.told(*story, whole_seconds(told));
   const auto spent = story ? told : std::chrono::steady_clock::now() - shown;
-  screen.plain(fmt::format("-> {}\n\n", save_answer(context, card, *grade, spent, tally)));
+  screen.plain(wrapped(fmt::format("-> {}", save_answer(context, card, *grade, spent, tally))) +
+               "\n");
   return true;
 }
 

@@ -51,6 +51,9 @@ struct CardState {
   // (Wozniak's step 7: repeat the same day until the card scores at least 4).
   std::optional<Day> last_answered;
   bool reask = false;
+  // Lapses: answers below the passing grade that reset a recalled card (n > 0) to n = 0. Not
+  // part of SM-2's state: counted to find leeches (model/settings.hpp).
+  int lapses = 0;
 
   bool is_new() const { return !due.has_value(); }
   bool operator==(const CardState&) const = default;

@@ -49,6 +49,18 @@ struct Settings {
   DeckLimits deck_limits(std::string_view deck_id) const;
 };
 
+// Whether a card that has lapsed `lapses` times is a leech: `lapses` reached the threshold.
+constexpr bool is_leech(int lapses, int leech_threshold) {
+  return lapses >= leech_threshold;
+}
+// Whether the lapse that brought a card to `lapses` suspends it as a leech: at the threshold,
+// then again every half threshold (at least 1) more, as Anki does, so that a leech the user
+// rewrote and unsuspended is stopped again if it keeps failing.
+constexpr bool suspends_as_leech(int lapses, int leech_threshold) {
+  const int again = leech_threshold / 2 > 0 ? leech_threshold / 2 : 1;
+  return lapses >= leech_threshold && (lapses - leech_threshold) % again == 0;
+}
+
 // A setting's value as stored: key and text.
 struct StoredSetting {
   std::string key;

@@ -14,12 +14,25 @@ std::pair<std::int64_t, CardState> Connection::answering(const std::string& card
   return {q->getColumn(0).getInt64(), read_state(*q, 1)};
 }
 
+bool Connection::suspends_as_leech(const CardState& before, const CardState& after) {
+  if (after.lapses <= before.lapses) return false;
+  return rehearse::suspends_as_leech(after.lapses,
+                                     settings_from(stored_settings()).leech_threshold);
+}
+
+void Connection::store_suspended(std::int64_t card, bool suspended) {
+  auto q = query("UPDATE cards SET suspended = ? WHERE id = ?");
+  q->bind(1, suspended ? 1 : 0);
+  q->bind(2, card);
+  q->exec();
+}
+
 void Connection::store_state(std::int64_t card, const CardState& state) {
   auto q = query(
       "UPDATE cards SET repetitions = ?1, ease = ?2, interval_days = ?3, due = ?4, "
-      "last_answered = ?5, reask = ?6 WHERE id = ?7");
+      "last_answered = ?5, reask = ?6, lapses = ?7 WHERE id = ?8");
   bind_state(*q, 1, state);
-  q->bind(7, card);
+  q->bind(8, card);
   q->exec();
 }
 
@@ -66,8 +79,11 @@ AnsweredCard ReviewLog::record_answer(const AnswerRecord& answer, const Transiti
       const sm2::Outcome outcome =
           transition(card.state, answer.grade, answer.moment.day, answer.interview);
       LogEntry entry = impl_->append_answer(answer, rowid, card.state, outcome.state);
+      const bool leech = !card.suspended && impl_->suspends_as_leech(card.state, outcome.state);
+      if (leech) impl_->store_suspended(rowid, true);
       card.state = outcome.state;
-      return AnsweredCard{std::move(card), std::move(entry), outcome.kind};
+      card.suspended = card.suspended || leech;
+      return AnsweredCard{std::move(card), std::move(entry), outcome.kind, leech};
     });
   });
 }
@@ -83,6 +99,7 @@ std::vector<LogEntry> ReviewLog::record_answers(std::span<const AnswerRecord> an
         const CardState after =
             transition(before, answer.grade, answer.moment.day, answer.interview).state;
         entries.push_back(impl_->append_answer(answer, card, before, after));
+        if (impl_->suspends_as_leech(before, after)) impl_->store_suspended(card, true);
       }
       return entries;
     });
@@ -155,9 +172,16 @@ std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const 
           standing.push_back({entry.grade, entry.moment.day, entry.interview});
         }
       }
-      impl_->store_state(impl_->card_rowid(card_id), replay(standing));
+      // The card as the answer left it: if that answer suspended it as a leech, the undo takes
+      // the suspension back too.
+      const std::optional<Card> answered = impl_->find_card(card_id);
+      const CardState replayed = replay(standing);
+      const std::int64_t rowid = impl_->card_rowid(card_id);
+      impl_->store_state(rowid, replayed);
+      const bool leech = answered->suspended && impl_->suspends_as_leech(replayed, answered->state);
+      if (leech) impl_->store_suspended(rowid, false);
       std::optional<Card> card = impl_->find_card(card_id);
-      return UndoneAnswer{std::move(*undone), std::move(*card)};
+      return UndoneAnswer{std::move(*undone), std::move(*card), leech};
     });
   });
 }

@@ -84,6 +84,7 @@ CardState read_state(SQLite::Statement& row, int first, int count) {
   if (count == kStateColumns) {
     state.last_answered = optional_day(row.getColumn(first + 4));
     state.reask = row.getColumn(first + 5).getInt() != 0;
+    state.lapses = row.getColumn(first + 6).getInt();
   }
   return state;
 }
@@ -96,6 +97,7 @@ void bind_state(SQLite::Statement& statement, int first, const CardState& state,
   if (count == kStateColumns) {
     bind_day(statement, first + 4, state.last_answered);
     statement.bind(first + 5, state.reask ? 1 : 0);
+    statement.bind(first + 6, state.lapses);
   }
 }
 
@@ -107,8 +109,8 @@ Card read_card(SQLite::Statement& row) {
   card.content.back = row.getColumn(3).getString();
   card.suspended = row.getColumn(4).getInt() != 0;
   card.state = read_state(row, 5);
-  card.content.tags = split_tags(row.getColumn(11));
-  if (!row.getColumn(12).isNull()) card.content.group = row.getColumn(12).getString();
+  card.content.tags = split_tags(row.getColumn(12));
+  if (!row.getColumn(13).isNull()) card.content.group = row.getColumn(13).getString();
   return card;
 }
 

@@ -47,12 +47,12 @@ std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(const SQLite::Column& column);
 
 // A card's scheduling state as columns, always in this order: repetitions, ease (in
-// hundredths), interval_days, due, last_answered, reask. `cards` keeps all six; the review log
-// keeps the first four, before and after each answer (repetitions_before, ease_before, ...).
-inline constexpr int kStateColumns = 6;
+// hundredths), interval_days, due, last_answered, reask, lapses. `cards` keeps all seven; the
+// review log keeps the first four, before and after each answer (repetitions_before, ...).
+inline constexpr int kStateColumns = 7;
 inline constexpr int kLoggedStateColumns = 4;
 inline constexpr std::string_view kStateColumnNames =
-    "repetitions, ease, interval_days, due, last_answered, reask";
+    "repetitions, ease, interval_days, due, last_answered, reask, lapses";
 // Reads `count` state columns starting at column `first`; the others keep new_card's values.
 CardState read_state(SQLite::Statement& row, int first, int count = kStateColumns);
 // Binds `count` state columns to the parameters numbered from `first` (?N, from 1).
@@ -62,10 +62,10 @@ void bind_state(SQLite::Statement& statement, int first, const CardState& state,
 // The columns every card query selects, in the order read_card expects; the card's rowid last.
 inline constexpr std::string_view kCardColumns =
     "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, x.tags, g.name, c.id "
+    "c.interval_days, c.due, c.last_answered, c.reask, c.lapses, x.tags, g.name, c.id "
     "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id "
     "LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
-inline constexpr int kCardRowidColumn = 13;
+inline constexpr int kCardRowidColumn = 14;
 Card read_card(SQLite::Statement& row);
 
 // The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
@@ -229,6 +229,13 @@ struct Connection {
   // The card's rowid and scheduling state, read for an answer. Throws Error when there is no
   // such card.
   std::pair<std::int64_t, CardState> answering(const std::string& card_id);
+  // The settings the user set, by key.
+  std::vector<StoredSetting> stored_settings();
+  // Whether an answer that took a card from `before` to `after` suspends it as a leech under
+  // the collection's leech-threshold (reads the settings only when the answer was a lapse).
+  bool suspends_as_leech(const CardState& before, const CardState& after);
+  // Suspends or unsuspends card `card`.
+  void store_suspended(std::int64_t card, bool suspended);
   // Stores `state` as card `card`'s scheduling state.
   void store_state(std::int64_t card, const CardState& state);
   // Stores `after` as card `card`'s state and appends the answer's log row.

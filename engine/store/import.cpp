@@ -107,7 +107,8 @@ void Connection::insert_card(const CardContent& content, const Placed& placed,
   {
     auto insert = query(
         "INSERT INTO cards (slug, deck, position, sibling_group, repetitions, ease, "
-        "interval_days, due, last_answered, reask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "interval_days, due, last_answered, reask, lapses) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert->bind(1, content.id);
     insert->bind(2, placed.deck);
     insert->bind(3, placed.position);

@@ -76,6 +76,8 @@ struct LogEntry {
 struct UndoneAnswer {
   LogEntry entry;  // the answer taken back
   Card card;       // its state recomputed from the log without it
+  // The answer taken back had suspended the card as a leech; the undo unsuspended it.
+  bool unsuspended_leech = false;
 };
 
 // An answer to record.
@@ -93,6 +95,8 @@ struct AnsweredCard {
   Card card;  // after the answer
   LogEntry entry;
   sm2::AnswerKind kind;
+  // This answer's lapse made the card a leech (Settings::leech_threshold): it is suspended.
+  bool suspended_as_leech = false;
 };
 
 // A card the queue may ask next (session/queue.hpp orders them): what orders it, not its text.

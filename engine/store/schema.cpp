@@ -14,7 +14,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 8> kMigrations{
+constexpr std::array<std::string_view, 9> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -179,6 +179,16 @@ CREATE TRIGGER undos_no_update BEFORE UPDATE ON undos
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 CREATE TRIGGER undos_no_delete BEFORE DELETE ON undos
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+)sql",
+    // 8 -> 9: each card's lapses (a recalled card graded below 3), which find leeches, counted
+    // from the answers in the log that no undo took back.
+    R"sql(
+ALTER TABLE cards ADD COLUMN lapses INTEGER NOT NULL DEFAULT 0;
+UPDATE cards SET lapses = (
+  SELECT count(*) FROM reviews r
+  WHERE r.card = cards.id AND r.grade < 3 AND r.repetitions_before > 0
+    AND r.repetitions_after = 0 AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id))
+WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.card = cards.id);
 )sql",
 };
 

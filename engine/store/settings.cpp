@@ -3,14 +3,16 @@
 
 namespace rehearse::store {
 
+std::vector<StoredSetting> Connection::stored_settings() {
+  std::vector<StoredSetting> stored;
+  auto q = query("SELECT key, value FROM settings ORDER BY key");
+  while (q->executeStep())
+    stored.push_back({q->getColumn(0).getString(), q->getColumn(1).getString()});
+  return stored;
+}
+
 std::vector<StoredSetting> DecksAndCards::stored_settings() const {
-  return guarded(impl_->path, [&] {
-    std::vector<StoredSetting> stored;
-    auto q = impl_->query("SELECT key, value FROM settings ORDER BY key");
-    while (q->executeStep())
-      stored.push_back({q->getColumn(0).getString(), q->getColumn(1).getString()});
-    return stored;
-  });
+  return guarded(impl_->path, [&] { return impl_->stored_settings(); });
 }
 
 Settings DecksAndCards::settings() const {

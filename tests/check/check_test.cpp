@@ -149,3 +149,27 @@ TEST_CASE("an undo replays the remaining answers with the interview day each was
   CHECK(undo_last_answer(collection, at(kDay0 + days{9}))->card.state == capped);
   CHECK(check_collection(collection).ok());
 }
+
+TEST_CASE("migrating to schema 9 counts each card's lapses from the answers still standing") {
+  const TempDir dir;
+  answered_collection(dir / "c.db");  // a: 2 (new, no lapse), 5 (n = 1)
+  {
+    Collection collection = Collection::open(dir / "c.db");
+    answer_card(collection, "a", Grade::from_int(1), at(kDay0 + days{2}), {});  // lapse 1
+    answer_card(collection, "a", Grade::from_int(4), at(kDay0 + days{3}), {});
+    answer_card(collection, "a", Grade::from_int(0), at(kDay0 + days{4}), {});  // lapse 2, undone
+    REQUIRE(collection.find_card("a")->state.lapses == 2);
+    REQUIRE(undo_last_answer(collection, at(kDay0 + days{4})));
+    REQUIRE(collection.find_card("a")->state.lapses == 1);
+  }
+  {
+    // The collection as schema 8 left it: no lapses column.
+    SQLite::Database db((dir / "c.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE cards DROP COLUMN lapses");
+    db.exec("PRAGMA user_version = 8");
+  }
+  Collection collection = Collection::open(dir / "c.db");
+  CHECK(collection.find_card("a")->state.lapses == 1);
+  CHECK(collection.find_card("b")->state.lapses == 0);
+  CHECK(check_collection(collection).ok());
+}

@@ -96,7 +96,8 @@ TEST_CASE("init, import, next, answer, next: the scripting interface with --now"
   CHECK(next.exit_code == 0);
   CHECK(next.out ==
         R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
-        R"("suspended":false,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
+        R"("suspended":false,"leech":false,"lapses":0,)"
+        R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
         "\n");
 
   const CliResult answer =
@@ -104,7 +105,8 @@ TEST_CASE("init, import, next, answer, next: the scripting interface with --now"
   CHECK(answer.exit_code == 0);
   CHECK(answer.out ==
         R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
-        R"("suspended":false,"state":{"repetitions":1,"ease":2.6,"interval_days":1,)"
+        R"("suspended":false,"leech":false,"lapses":0,)"
+        R"("state":{"repetitions":1,"ease":2.6,"interval_days":1,)"
         R"("due":"2026-11-26"},"answer":{"grade":5,"counted":"scheduled"}})"
         "\n");
 
@@ -142,14 +144,16 @@ TEST_CASE("REHEARSE_NOW and REHEARSE_DB stand in for --now and --db") {
 
 TEST_CASE("show and cards print cards without changing anything") {
   const Fixture f;
-  CHECK(f.rehearse({"show", "q.2", "--json"}).out ==
-        R"({"id":"q.2","deck":"test","front":"Q2?","back":"A2","tags":[],"suspended":false,)"
-        R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
-        "\n");
-  CHECK(f.rehearse({"cards", "--tag", "lp:ownership", "--json"}).out ==
-        R"([{"id":"q.1","deck":"test","front":"Q1?","tags":["lp:ownership"],"suspended":false,)"
-        R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}}])"
-        "\n");
+  CHECK(
+      f.rehearse({"show", "q.2", "--json"}).out ==
+      R"({"id":"q.2","deck":"test","front":"Q2?","back":"A2","tags":[],"suspended":false,)"
+      R"("leech":false,"lapses":0,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
+      "\n");
+  CHECK(
+      f.rehearse({"cards", "--tag", "lp:ownership", "--json"}).out ==
+      R"([{"id":"q.1","deck":"test","front":"Q1?","tags":["lp:ownership"],"suspended":false,)"
+      R"("leech":false,"lapses":0,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}}])"
+      "\n");
   CHECK(f.rehearse({"cards", "test", "--json"}).out.starts_with(R"([{"id":"q.1")"));
   CHECK(f.rehearse({"show", "q.2", "--log", "--json"}).out == "[]\n");
 }

@@ -317,3 +317,65 @@ TEST_CASE("an answer taken back gives its place in the day's new limit back") {
   CHECK(c.rehearse({"--now", "2026-11-25", "stats", "--json"}).out.find(R"("reviews_today":0,)") !=
         std::string::npos);
 }
+
+TEST_CASE("a card forgotten leech-threshold times is suspended as a leech, and the user told why") {
+  const Collection c;
+  c.import({{"a", 2}});
+  REQUIRE(c.rehearse({"config", "leech-threshold", "2"}).exit_code == 0);
+  // Learned (4), forgotten (1: lapse 1), relearned (4), forgotten again (1: lapse 2).
+  const std::vector<std::pair<std::string, std::string>> answers{
+      {"2026-11-20", "4"}, {"2026-11-21", "1"}, {"2026-11-22", "4"}};
+  for (const auto& [day, grade] : answers) {
+    REQUIRE(c.rehearse({"--now", day, "answer", "a.1", grade}).exit_code == 0);
+  }
+  CHECK(c.rehearse({"show", "a.1", "--json"})
+            .out.find(R"("suspended":false,"leech":false,)"
+                      R"("lapses":1,)") != std::string::npos);
+  const CliResult leech = c.rehearse({"--now", "2026-11-23", "answer", "a.1", "1"});
+  CHECK(leech.out ==
+        "a.1: grade 1 recorded; next: again later today\n"
+        "a.1 is a leech: forgotten 2 times after being learned, so it is suspended. Rewrite it (a "
+        "clearer prompt, one fact) or split it in two, import the deck again, then 'rehearse "
+        "unsuspend a.1'.\n");
+  CHECK(c.rehearse({"show", "a.1", "--json"})
+            .out.find(R"("suspended":true,"leech":true,)"
+                      R"("lapses":2,)") != std::string::npos);
+  CHECK(c.rehearse({"show", "a.1"})
+            .out.find("state: n=0, ease 1.42, interval 1 day, due "
+                      "2026-11-24, suspended, lapsed 2 times: a leech\n") != std::string::npos);
+  CHECK(c.rehearse({"cards", "--leech"}).out.starts_with("a.1 "));
+  CHECK(c.rehearse({"cards", "--leech", "--json"}).out.find(R"("id":"a.2")") == std::string::npos);
+  // Kept out of the queue, even its same-day re-ask.
+  CHECK(c.rehearse({"--now", "2026-11-23T12:00", "next", "--json"})
+            .out.starts_with(R"({"id":"a.2")"));
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+
+  // Taking the answer back takes the suspension back with it.
+  const CliResult undo = c.rehearse({"--now", "2026-11-23T12:00", "undo"});
+  CHECK(undo.out.ends_with("That answer had suspended it as a leech; it is back in reviews.\n"));
+  CHECK(c.rehearse({"show", "a.1", "--json"})
+            .out.find(R"("suspended":false,"leech":false,)"
+                      R"("lapses":1,)") != std::string::npos);
+  CHECK(c.rehearse({"cards", "--leech"}).out.empty());
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+}
+
+TEST_CASE("a threshold of 8 by default: seven lapses leave a card in reviews") {
+  const Collection c;
+  c.import({{"a", 1}});
+  // Each pair of days: learned with a 4, forgotten with a 0 the next day; seven times.
+  for (int day = 1; day <= 14; ++day) {
+    const std::string now = fmt::format("2026-11-{:02}", day);
+    REQUIRE(c.rehearse({"--now", now, "answer", "a.1", day % 2 == 1 ? "4" : "0"}).exit_code == 0);
+  }
+  CHECK(c.rehearse({"show", "a.1", "--json"})
+            .out.find(R"("suspended":false,"leech":false,)"
+                      R"("lapses":7,)") != std::string::npos);
+  REQUIRE(c.rehearse({"--now", "2026-11-15", "answer", "a.1", "4"}).exit_code == 0);
+  const CliResult eighth = c.rehearse({"--now", "2026-11-16", "answer", "a.1", "0", "--json"});
+  CHECK(eighth.out.find(R"("suspended":true,"leech":true,"lapses":8,)") != std::string::npos);
+  CHECK(eighth.out.ends_with(
+      R"("answer":{"grade":0,"counted":"scheduled","suspended_as_leech":true}})"
+      "\n"));
+  CHECK(c.rehearse({"check"}).exit_code == 0);
+}

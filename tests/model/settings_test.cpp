@@ -1,6 +1,7 @@
 #include "model/settings.hpp"
 
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "model/error.hpp"
 
@@ -103,4 +104,17 @@ TEST_CASE("the settings list shows every collection-wide key, then the per-deck 
   CHECK(lines[6].default_value == "none");
   CHECK(setting_deck("deck.b.new-per-day") == "b");
   CHECK(setting_deck("new-per-day") == std::nullopt);
+}
+
+TEST_CASE("a leech is suspended at the threshold, then every half threshold more") {
+  // By hand, Anki's rule: lapses >= T and (lapses - T) % max(T / 2, 1) == 0.
+  const std::vector<std::tuple<int, int, bool>> table{
+      {8, 7, false}, {8, 8, true}, {8, 9, false}, {8, 11, false}, {8, 12, true},
+      {8, 16, true}, {1, 1, true}, {1, 2, true},  {3, 2, false},  {3, 3, true},
+      {3, 4, true},  {2, 3, true}, {5, 6, false}, {5, 7, true}};
+  for (const auto& [threshold, lapses, suspends] : table) {
+    CAPTURE(threshold, lapses);
+    CHECK(rehearse::suspends_as_leech(lapses, threshold) == suspends);
+    CHECK(rehearse::is_leech(lapses, threshold) == (lapses >= threshold));
+  }
 }

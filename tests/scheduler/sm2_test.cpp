@@ -102,6 +102,28 @@ TEST_CASE("a lapse resets repetitions and the interval but keeps lowering the ea
   CHECK(state.due == lapse_day + days{1});
 }
 
+TEST_CASE(
+    "a lapse is a failed answer to a recalled card, never to a new, relearning or early one") {
+  // Grades on the days the card falls due, and the lapses after each, by hand: the first 1 is
+  // a new card failed (n = 0: no lapse); 4 makes n = 1; 1 then lapses it (1); a 2 the next day
+  // fails a card with n = 0 again (still 1); 5, 5 relearn it (n = 2); 0 lapses it (2).
+  const std::vector<std::pair<int, int>> table{{1, 0}, {4, 0}, {1, 1}, {2, 1},
+                                               {5, 1}, {5, 1}, {0, 2}};
+  CardState state = sm2::new_card();
+  Day today = kStart;
+  for (const auto& [grade, lapses] : table) {
+    state = sm2::answer(state, Grade::from_int(grade), today).state;
+    CHECK(state.lapses == lapses);
+    today = *state.due;
+  }
+  // Same-day repeats and practice before the due day never count.
+  CHECK(sm2::answer(state, Grade::from_int(0), state.last_answered.value()).state.lapses == 2);
+  state = sm2::answer(state, Grade::from_int(5), today).state;
+  state = sm2::answer(state, Grade::from_int(5), *state.due).state;  // n = 2, due in 6 days
+  CHECK(sm2::answer(state, Grade::from_int(0), *state.due - days{2}).state.lapses == 2);
+  CHECK(sm2::answer(state, Grade::from_int(0), *state.due).state.lapses == 3);
+}
+
 TEST_CASE("an answer below 4 asks the card again the same day without rescheduling it") {
   const sm2::Outcome first = sm2::answer(sm2::new_card(), Grade::from_int(3), kStart);
   REQUIRE(first.kind == sm2::AnswerKind::scheduled);
