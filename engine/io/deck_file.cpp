@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <sstream>
@@ -129,6 +130,90 @@ std::optional<std::string> string_problem(std::string_view decoded) {
   return {};
 }
 
+// Whether deck files refuse a character: a C0 control other than tab, newline and carriage
+// return (JSON's white space, which the parser refuses inside strings), DEL or a C1 control
+// (U+0080-U+009F). A terminal obeys them: shown raw, they clear the screen, set the clipboard
+// or hide the real text behind a carriage return.
+bool refused_control(unsigned code) {
+  return (code < 0x20 && code != '\t' && code != '\n' && code != '\r') || code == 0x7F ||
+         (code >= 0x80 && code <= 0x9F);
+}
+
+// A refused control character in the raw text of a file and where it is.
+struct Control {
+  std::size_t offset;
+  unsigned code;
+};
+
+// The first refused control character written raw in `text`, which is valid UTF-8. Checked
+// here rather than left to the parser: rapidjson's SSE2 string scanner lets 0x1A-0x1F through
+// (it compares with 0x19), so its verdict would depend on where they fall in a 16-byte block.
+std::optional<Control> raw_control(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  while (i < size) {
+    // Eight bytes at a time while none is below 0x20, DEL or above (bit-twiddling "hasless").
+    while (i + 8 <= size) {
+      std::uint64_t block;
+      std::memcpy(&block, bytes + i, 8);
+      const std::uint64_t below_space = (block - kOnes * 0x20) & ~block & kHighs;
+      const std::uint64_t del_or_above = ((block + kOnes) | block) & kHighs;
+      if (below_space | del_or_above) break;
+      i += 8;
+    }
+    if (i >= size) break;
+    const unsigned byte = bytes[i];
+    if (byte < 0x80 && refused_control(byte)) return Control{i, byte};
+    if (byte == 0xC2 && i + 1 < size && refused_control(bytes[i + 1])) {
+      return Control{i, bytes[i + 1]};
+    }
+    ++i;
+  }
+  return std::nullopt;
+}
+
+// Whether a decoded string may not hold a character: a refused control, or a carriage return
+// (JSON's white space between tokens, but in text it hides what came before it).
+bool refused_in_string(unsigned code) {
+  return refused_control(code) || code == '\r';
+}
+
+// Whether decoded text holds a character no string may hold (only escapes can put one there).
+bool holds_control(std::string_view decoded) {
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(decoded[i]);
+    if (byte < 0x80 && refused_in_string(byte)) return true;
+    if (byte == 0xC2 && i + 1 < decoded.size() &&
+        refused_control(static_cast<unsigned char>(decoded[i + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The escape (\u001b, \r, \b, \f...) that wrote a refused character into the JSON string that
+// starts at text[open] (its opening quote). REQUIRES: the string decodes to one.
+Control escaped_control(std::string_view text, std::size_t open) {
+  for (std::size_t i = open + 1; i + 1 < text.size() && text[i] != '"'; ++i) {
+    if (text[i] != '\\') continue;
+    const char kind = text[i + 1];
+    if (kind == 'b' || kind == 'f' || kind == 'r') {
+      return Control{i, kind == 'b' ? 0x08u : kind == 'f' ? 0x0Cu : 0x0Du};
+    }
+    if (kind == 'u' && i + 6 <= text.size()) {
+      unsigned code = 0;
+      std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16);  // checked by the parser
+      if (refused_in_string(code)) return Control{i, code};
+      i += 5;
+    } else {
+      ++i;  // the escaped character, which may be a backslash or a quote
+    }
+  }
+  return Control{open, 0};  // unreachable when the REQUIRES holds
+}
+
 std::string card_label(std::size_t index, const std::string& id) {
   return id.empty() ? fmt::format("card {}", index + 1)
                     : fmt::format("card {} (\"{}\")", index + 1, id);
@@ -175,7 +260,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
  public:
   DeckReader(Read& read, std::string_view source, const rapidjson::StringStream& stream,
              std::string_view text)
-      : read_(read), source_(source), stream_(stream), lines_(text) {}
+      : read_(read), source_(source), stream_(stream), text_(text), lines_(text) {}
 
   bool StartObject();
   bool EndObject(rapidjson::SizeType);
@@ -229,6 +314,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   Read& read_;
   std::string_view source_;
   const rapidjson::StringStream& stream_;
+  std::string_view text_;
   LineCounter lines_;
   At at_ = At::root;
   std::string* target_ = nullptr;
@@ -250,8 +336,19 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
 };
 
 bool DeckReader::checked(std::string_view decoded) {
-  const std::optional<std::string> why = string_problem(decoded);
-  return !why || fail(line(), "{}", *why);
+  if (const std::optional<std::string> why = string_problem(decoded)) {
+    return fail(line(), "{}", *why);
+  }
+  if (!holds_control(decoded)) return true;
+  // rapidjson parses a string on a copy of the stream, which it hands back once the handler
+  // returns: the stream is still at the string's opening quote.
+  const Control control = escaped_control(text_, stream_.Tell());
+  const auto [line, column] = position(text_, control.offset);
+  problem_.emplace(Error(
+      "{}:{}:{}: a string holds the control character U+{:04X}, which deck files do not allow "
+      "(\\n and \\t are the only ones a string may hold)",
+      source_, line, column, control.code));
+  return false;
 }
 
 bool DeckReader::first_time(bool& seen, int& line_of_member, const std::string& name) {
@@ -462,11 +559,6 @@ bool DeckReader::wrong_type() {
 
 // ---- Checks that the grammar cannot express ---------------------------------------------------
 
-bool is_blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
 void check_root(const Read& read, std::string_view source) {
   if (!read.format) {
     throw Error("{}:{}: no \"format\" field (expected \"{}\")", source, read.root_line,
@@ -481,7 +573,7 @@ void check_deck(const Read& read, std::string_view source) {
   if (const auto problem = id_problem(deck.id, 100)) {
     throw Error("{}:{}: deck id \"{}\" {}", source, read.deck_id_line, deck.id, *problem);
   }
-  if (is_blank(deck.name))
+  if (is_blank_text(deck.name))
     throw Error("{}:{}: deck \"name\" is empty", source, read.deck_name_line);
 }
 
@@ -491,9 +583,10 @@ void check_card(const CardContent& card, const CardLines& lines, bool seen_group
   if (const auto problem = id_problem(card.id, 200)) {
     throw Error("{}:{}: {}: id {}", source, lines.id, label, *problem);
   }
-  if (is_blank(card.front))
+  if (is_blank_text(card.front))
     throw Error("{}:{}: {}: \"front\" is empty", source, lines.front, label);
-  if (is_blank(card.back)) throw Error("{}:{}: {}: \"back\" is empty", source, lines.back, label);
+  if (is_blank_text(card.back))
+    throw Error("{}:{}: {}: \"back\" is empty", source, lines.back, label);
   // Absent is no group; present, it follows the rules of ids.
   if (const auto problem = id_problem(card.group, 200); seen_group && problem) {
     throw Error("{}:{}: {}: \"group\" {}", source, lines.group, label, *problem);
@@ -583,6 +676,12 @@ Deck parse_padded(std::string_view text, std::string_view source, DeckSink& sink
     const auto [line, column] = position(text, nul);
     throw Error("{}:{}:{}: the file holds a NUL byte, which a text file never does", source, line,
                 column);
+  }
+  if (const std::optional<Control> control = raw_control(text)) {
+    const auto [line, column] = position(text, control->offset);
+    throw Error(
+        "{}:{}:{}: the file holds the control character U+{:04X}, which deck files do not allow",
+        source, line, column, control->code);
   }
   Read read(sink);
   rapidjson::StringStream stream(text.data());

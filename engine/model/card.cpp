@@ -9,11 +9,38 @@
 namespace rehearse {
 
 std::string Ease::to_string() const {
-  const int whole = hundredths_ / 100;
-  const int fraction = hundredths_ % 100;
-  if (fraction == 0) return fmt::format("{}", whole);
-  if (fraction % 10 == 0) return fmt::format("{}.{}", whole, fraction / 10);
-  return fmt::format("{}.{:02}", whole, fraction);
+  // Only a tampered collection holds a negative ease; it still prints as a number.
+  const std::string_view sign = hundredths_ < 0 ? "-" : "";
+  const int magnitude = hundredths_ < 0 ? -hundredths_ : hundredths_;
+  const int whole = magnitude / 100;
+  const int fraction = magnitude % 100;
+  if (fraction == 0) return fmt::format("{}{}", sign, whole);
+  if (fraction % 10 == 0) return fmt::format("{}{}.{}", sign, whole, fraction / 10);
+  return fmt::format("{}{}.{:02}", sign, whole, fraction);
+}
+
+namespace {
+
+bool is_white_space(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
+}  // namespace
+
+bool is_blank_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (i + length > text.size()) return false;
+    char32_t code = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    for (std::size_t k = 1; k < length; ++k)
+      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    if (!is_white_space(code)) return false;
+    i += length;
+  }
+  return true;
 }
 
 Grade Grade::from_int(int value) {

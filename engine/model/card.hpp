@@ -84,6 +84,11 @@ struct Card {
 // than `max_length`, or a character outside a-z A-Z 0-9 . _ - :. nullopt when nothing.
 std::optional<std::string> id_problem(std::string_view id, std::size_t max_length);
 
+// Whether `text` (UTF-8) shows nothing: empty, or only white space as Unicode defines it
+// (White_Space: ASCII's, U+0085, no-break spaces, U+1680, U+2000-U+200A, the line and
+// paragraph separators, U+205F, U+3000) and the invisible U+200B, U+2060 and U+FEFF.
+bool is_blank_text(std::string_view text);
+
 // A deck, identified by the author's stable id.
 struct Deck {
   std::string id;

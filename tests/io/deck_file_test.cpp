@@ -314,3 +314,120 @@ TEST_CASE("a group is written after the tags, only for a card that has one, and 
   CHECK(again.cards == file.cards);
   CHECK(format_deck_file(again) == text);
 }
+
+namespace {
+
+// A small deck on two lines, for placing one byte anywhere in it.
+const std::string kSmallDeck =
+    "{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": \"D\"},\n"
+    "\"cards\": [{\"id\": \"d.1\", \"front\": \"Q?\", \"back\": \"A\", \"tags\": [\"t\"]}]}\n";
+
+// Line and column (1-based, in bytes) of an offset of `text`.
+std::string line_and_column(const std::string& text, std::size_t offset) {
+  const std::string before = text.substr(0, offset);
+  const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+  const std::size_t newline = before.rfind('\n');
+  const std::size_t column = newline == std::string::npos ? offset + 1 : offset - newline;
+  return fmt::format("{}:{}", line, column);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "every control byte 0x00-0x1F at every offset of a deck is refused with its line and column, "
+    "wherever it falls in a 16-byte block") {
+  for (int byte = 0; byte < 0x20; ++byte) {
+    if (byte == '\t' || byte == '\n' || byte == '\r') continue;  // JSON's white space
+    for (std::size_t offset = 0; offset <= kSmallDeck.size(); ++offset) {
+      std::string text = kSmallDeck;
+      text.insert(offset, 1, static_cast<char>(byte));
+      INFO(fmt::format("byte 0x{:02X} at offset {}", byte, offset));
+      const std::string where = "x.json:" + line_and_column(text, offset);
+      CHECK(error_of(text) ==
+            (byte == 0 ? where + ": the file holds a NUL byte, which a text file never does"
+                       : fmt::format("{}: the file holds the control character U+{:04X}, which "
+                                     "deck files do not allow",
+                                     where, byte)));
+    }
+  }
+}
+
+TEST_CASE("tab, newline and carriage return are accepted between tokens and refused in strings") {
+  std::size_t accepted = 0;
+  for (std::size_t offset = 0; offset <= kSmallDeck.size(); ++offset) {
+    std::vector<std::string> verdicts;
+    for (const char space : {'\t', '\n', '\r'}) {
+      std::string text = kSmallDeck;
+      text.insert(offset, 1, space);
+      const std::string verdict = error_of(text);
+      verdicts.push_back(verdict == "accepted" ? verdict : "refused");
+      if (verdict == "accepted") {
+        CHECK(parse_deck_file(text, "x.json").cards == parse_deck_file(kSmallDeck, "x").cards);
+      }
+    }
+    INFO("offset " << offset);
+    CHECK(verdicts[0] == verdicts[1]);
+    CHECK(verdicts[1] == verdicts[2]);
+    accepted += verdicts[0] == "accepted";
+  }
+  CHECK(accepted == 58);  // the places between tokens, counted by hand
+}
+
+TEST_CASE("DEL and C1 control characters written raw are refused with their line and column") {
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\",\n \"x\": \"a\x7f\"}") ==
+        "x.json:2:9: the file holds the control character U+007F, which deck files do not allow");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\",\n \"x\": \"\xC2\x9B[2J\"}") ==
+        "x.json:2:8: the file holds the control character U+009B, which deck files do not allow");
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"x\": \"\xC2\xA0\xC3\xA9\"}") ==
+        "x.json:1: unknown field \"x\" (expected format, deck, cards)");
+}
+
+TEST_CASE("an escape that writes a control character other than newline and tab is refused at it") {
+  const std::string message =
+      ": a string holds the control character U+{:04X}, which deck files do not allow (\\n and "
+      "\\t are the only ones a string may hold)";
+  // The escape starts at column 26 of line 2: {"id": "d.1", "front": "a<escape>
+  const std::vector<std::pair<std::string, int>> refused = {
+      {"\\u001b[2J", 0x1B}, {"\\u001B", 0x1B}, {"\\r", 0x0D},     {"\\b", 0x08},    {"\\f", 0x0C},
+      {"\\u0007", 0x07},    {"\\u007f", 0x7F}, {"\\u0085", 0x85}, {"\\u009b", 0x9B}};
+  for (const auto& [escape, code] : refused) {
+    const std::string text =
+        "{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": "
+        "\"D\"}, \"cards\": [\n{\"id\": \"d.1\", \"front\": \"a" +
+        escape + "\", \"back\": \"A\"}]}";
+    INFO(escape);
+    CHECK(error_of(text) == "x.json:2:26" + fmt::format(fmt::runtime(message), code));
+  }
+  // After an escaped quote and an escaped backslash, in a deck's name and in a member name.
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": "
+                 "\"\\\"\\\\\\u001b\"}}") ==
+        "x.json:1:64" + fmt::format(fmt::runtime(message), 0x1B));
+  CHECK(error_of("{\"a\\r\": 1}") == "x.json:1:4" + fmt::format(fmt::runtime(message), 0x0D));
+  // \n, \t and other escapes are text.
+  const DeckFile file = parse_deck_file(
+      "{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": "
+      "\"D\"}, \"cards\": [{\"id\": \"d.1\", \"front\": \"a\\nb\\tc\\u00e9\\\\r\", "
+      "\"back\": \"\\u00a0A\"}]}",
+      "x.json");
+  CHECK(file.cards.at(0).front == "a\nb\tc\xC3\xA9\\r");
+}
+
+TEST_CASE("a front, back or deck name of only Unicode white space is empty") {
+  for (const std::string blank :
+       {"\\u00a0", "\xC2\xA0", "\xE3\x80\x80", "\\u3000 \\u2003\\u200b", "\\ufeff\\t\\n"}) {
+    INFO(blank);
+    CHECK(
+        error_of(deck_with("    {\"id\": \"a\", \"front\": \"" + blank + "\", \"back\": \"B\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"front\" is empty");
+    CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"" + blank +
+                             "\"}")) == "x.json:5: card 1 (\"a\"): \"back\" is empty");
+  }
+  CHECK(error_of("{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"d\", \"name\": "
+                 "\"\\u3000\"}, \"cards\": []}") == "x.json:1: deck \"name\" is empty");
+  // A visible character among them is text.
+  CHECK(parse_deck_file(
+            deck_with("    {\"id\": \"a\", \"front\": \"\\u00a0\xC3\xA9\", \"back\": \"B\"}"),
+            "x.json")
+            .cards.at(0)
+            .front == "\xC2\xA0\xC3\xA9");
+}

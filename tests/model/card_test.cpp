@@ -13,6 +13,10 @@ TEST_CASE("ease prints as an exact decimal without trailing zeros") {
   CHECK(Ease::from_hundredths(236).to_string() == "2.36");
   CHECK(Ease::from_hundredths(300).to_string() == "3");
   CHECK(Ease::from_hundredths(204).to_string() == "2.04");
+  // A tampered collection's negative ease is still a number, JSON included.
+  CHECK(Ease::from_hundredths(-150).to_string() == "-1.5");
+  CHECK(Ease::from_hundredths(-5).to_string() == "-0.05");
+  CHECK(Ease::from_hundredths(-200).to_string() == "-2");
 }
 
 TEST_CASE("grades are 0 to 5 and anything else is refused with the scale in the message") {
