@@ -4,7 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -83,15 +87,48 @@ std::string unknown_command_message(const CLI::App& app) {
   return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);
 }
 
+// Flushes standard output and reports a write that failed there (a full disk, a closed pipe's
+// reader gone is SIGPIPE's business): the command's exit code, or 1 after one line.
+int with_output_flushed(int exit_code) {
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  if (flushed && !std::ferror(stdout)) return exit_code;
+  const int error = errno;
+  fmt::print(stderr, "rehearse: cannot write the output: {}\n",
+             error != 0 ? std::strerror(error) : "write error");
+  return exit_code == 0 ? 1 : exit_code;
+}
+
 }  // namespace
 
 std::filesystem::path Context::collection_path() const {
+  if (db_given && db_option.empty()) {
+    throw Error(
+        "--db names no file (it is empty); give a collection file, or leave --db out for "
+        "the default one");
+  }
   return db_option.empty() ? default_collection_path() : std::filesystem::path(db_option);
 }
 
 Collection& Context::collection() {
-  if (!collection_) collection_.emplace(Collection::open(collection_path(), {durability}));
-  return *collection_;
+  if (collection_) return *collection_;
+  const std::filesystem::path path = collection_path();
+  std::error_code error;
+  if (!may_create_ && path != ":memory:" &&
+      !std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+    throw Error("no collection at {}; create it with 'rehearse init'", path.string());
+  }
+  return collection_.emplace(Collection::open(path, {durability}));
+}
+
+Collection& Context::collection_to_preview() {
+  if (collection_) return *collection_;
+  std::error_code error;
+  const std::filesystem::path path = collection_path();
+  if (path == ":memory:" || std::filesystem::exists(std::filesystem::symlink_status(path, error))) {
+    return collection();
+  }
+  return collection_.emplace(Collection::open(":memory:"));
 }
 
 const Settings& Context::settings() {
@@ -126,6 +163,9 @@ CardFilter Context::filter(const std::string& deck, const std::string& tag) {
 }
 
 int run(int argc, char** argv) {
+  // A write beyond `ulimit -f` then fails with EFBIG and is reported like any failed write,
+  // instead of the signal killing rehearse without a word and leaving a temporary file.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{
       "rehearse: spaced-repetition drills (SM-2) for interview preparation.\n"
       "Review decks of questions every day; nothing is forgotten before the interview.",
@@ -137,9 +177,10 @@ int run(int argc, char** argv) {
   app.add_option("--db", context.db_option,
                  "Collection file (default: $XDG_DATA_HOME/rehearse/collection.db, else "
                  "~/.local/share/rehearse/collection.db)")
-      ->envname("REHEARSE_DB");
+      ->envname("REHEARSE_DB")
+      ->each([&context](const std::string&) { context.db_given = true; });
   app.add_option("--now", context.now_option,
-                 "Act as if it were this local time, for tests and scripts")
+                 "Act as if it were this local time (years 1970 to 2200), for tests and scripts")
       ->envname("REHEARSE_NOW")
       ->check(time_validator());
   add_deck_commands(app, context);
@@ -156,7 +197,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) run_today(context);
-    return context.exit_code;
+    return with_output_flushed(context.exit_code);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {

@@ -25,9 +25,18 @@ class Context {
   // How the collection is opened; a command may lower it before its first use.
   Durability durability = Durability::power_loss;
 
-  // The collection at --db, REHEARSE_DB or the default path, opened (and created) on first use.
+  // The collection at --db, REHEARSE_DB or the default path, opened on first use. A missing
+  // file is an error naming it and 'rehearse init', unless allow_creating() was called first.
   Collection& collection();
+  // Lets collection() create a missing collection: for the commands that add to it (init,
+  // import, story import).
+  void allow_creating() { may_create_ = true; }
+  // The collection for a preview (import --dry-run): when it is missing, an empty one in
+  // memory, so that nothing is created.
+  Collection& collection_to_preview();
+  // Throws Error when --db was given as "" (which would otherwise mean the default).
   std::filesystem::path collection_path() const;
+  bool db_given = false;  // --db or REHEARSE_DB was given
 
   // The current moment: --now when given (the same for the whole run), else the clock; its day
   // is the one it counts for under the collection's day-starts-at (read once, on first use).
@@ -44,6 +53,7 @@ class Context {
  private:
   std::optional<Collection> collection_;
   std::optional<Settings> settings_;
+  bool may_create_ = false;
 };
 
 // Each command group adds its subcommands to `app`; their callbacks use `context`.

@@ -162,13 +162,7 @@ void run_answer(Context& context, const Args& args) {
 // One answer per line of standard input, "CARD GRADE [DURATION_MS]", each saved (and
 // acknowledged on standard output) before the next line is read. Blank lines and lines
 // starting with # are skipped. A bad line stops the batch; the answers before it are kept.
-void run_answer_batch(Context& context, const Args& args) {
-  if (!args.card.empty()) throw Error("answer --batch reads its answers from standard input only");
-  // One fsync per answer would cap a batch at a few hundred answers a second. Each commit
-  // still survives a crash of the process; closing the collection at the end checkpoints it,
-  // making the whole batch durable against a power cut as well.
-  context.durability = Durability::process_crash;
-  Collection& collection = context.collection();
+void answer_lines(Context& context, Collection& collection, const Args& args) {
   const int threshold = context.settings().leech_threshold;
   std::string line;
   for (int number = 1; std::getline(std::cin, line); ++number) {
@@ -188,6 +182,25 @@ void run_answer_batch(Context& context, const Args& args) {
       throw Error("standard input, line {}: {}", number, e.what());
     }
   }
+}
+
+void run_answer_batch(Context& context, const Args& args) {
+  if (!args.card.empty()) throw Error("answer --batch reads its answers from standard input only");
+  // One fsync per answer would cap a batch at a few hundred answers a second. Each commit
+  // still survives a crash of the process; the end of the batch (a bad line included) makes
+  // all of it durable against a power cut as well, even while others have the file open.
+  context.durability = Durability::process_crash;
+  Collection& collection = context.collection();
+  try {
+    answer_lines(context, collection, args);
+  } catch (const Error&) {
+    try {
+      collection.make_durable();
+    } catch (const Error&) {  // the bad line is the error to report
+    }
+    throw;
+  }
+  collection.make_durable();
 }
 
 // Suspends or unsuspends the cards named, all or none, and says what changed.

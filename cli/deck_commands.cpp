@@ -137,7 +137,8 @@ std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& path
 }
 
 void import_read_files(Context& context, const ReadFiles& read, bool dry_run) {
-  Collection& collection = context.collection();
+  if (!dry_run) context.allow_creating();
+  Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
   std::vector<ImportReport> reports;
   if (dry_run) {
     reports = preview_imports(collection, read.decks);
@@ -166,7 +167,7 @@ void run_dry_import(Context& context, const std::vector<std::string>& paths) {
   std::vector<DeckFile> files;
   for (const std::string& path : paths)
     files.push_back(read_deck_file(path));
-  const std::vector<ImportReport> preview = preview_imports(context.collection(), files);
+  const std::vector<ImportReport> preview = preview_imports(context.collection_to_preview(), files);
   for (std::size_t i = 0; i < preview.size(); ++i)
     print_report(preview[i], paths[i]);
   fmt::print("Dry run: nothing was written.\n");
@@ -178,11 +179,18 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
     return import_read_files(context, *read, dry_run);
   }
   if (dry_run) return run_dry_import(context, paths);
+  context.allow_creating();
   // The files are read on a second thread while the first writes their cards.
   DeckStream files(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
   // A wrong file changes nothing: opening a collection that is missing or older than this
   // rehearse creates or upgrades it, so that waits until the files are read and checked.
-  if (!Collection::opens_unchanged(context.collection_path())) files.settle();
+  // A FIFO or a device may take any time to deliver: it is read whole before the write lock is
+  // taken, so that no other rehearse waits for it.
+  const bool all_regular = std::all_of(paths.begin(), paths.end(), [](const std::string& path) {
+    std::error_code error;
+    return std::filesystem::is_regular_file(path, error);
+  });
+  if (!all_regular || !Collection::opens_unchanged(context.collection_path())) files.settle();
   Collection* opened = nullptr;
   try {
     opened = &context.collection();
@@ -278,6 +286,7 @@ void run_decks(Context& context, bool json) {
 void run_init(Context& context) {
   const std::filesystem::path path = context.collection_path();
   const bool existed = std::filesystem::exists(path);
+  context.allow_creating();
   context.collection();
   if (existed) {
     fmt::print("The collection at {} is ready.\n", path.string());

@@ -33,6 +33,7 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
 void run_import(Context& context, const std::vector<std::string>& args) {
   const std::vector<std::filesystem::path> given(args.begin(), args.end());
   const std::vector<StoryFile> files = read_story_files(story_paths(given));
+  context.allow_creating();
   const StoryImportReport r = import_stories(context.collection(), files);
   fmt::print(
       "{} read: {} added, {} updated, {} unchanged; cards: {} added, {} updated, {} "

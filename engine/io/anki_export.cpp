@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "io/anki_schedule.hpp"
+#include "io/file.hpp"
 #include "io/interop_text.hpp"
 #include "model/error.hpp"
 
@@ -238,8 +239,13 @@ int button_of_grade(int grade) {
 
 void write_anki_package(const AnkiExport& deck, const std::filesystem::path& path) {
   const std::string target = path.string();
-  const std::filesystem::path collection = target + ".collection.tmp";
-  const std::filesystem::path partial = target + ".tmp";
+  // Refused before any work when the target is a device, a FIFO or a folder.
+  const std::filesystem::path destination = file_to_replace(path);
+  const auto private_file = [&] {
+    const TemporaryFile file = create_temporary_beside(destination);
+    ::close(file.fd);
+    return file.path;
+  };
   struct Cleanup {
     std::filesystem::path a, b;
     ~Cleanup() {
@@ -247,8 +253,9 @@ void write_anki_package(const AnkiExport& deck, const std::filesystem::path& pat
       std::filesystem::remove(a, ignored);
       std::filesystem::remove(b, ignored);
     }
-  } cleanup{collection, partial};
-  std::filesystem::remove(collection);
+  } cleanup{private_file(), private_file()};
+  const std::filesystem::path& collection = cleanup.a;
+  const std::filesystem::path& package = cleanup.b;
   try {
     write_collection(deck, collection);
   } catch (const SQLite::Exception& e) {
@@ -256,14 +263,15 @@ void write_anki_package(const AnkiExport& deck, const std::filesystem::path& pat
   }
   int code = 0;
   std::unique_ptr<zip_t, ZipDiscard> zip(
-      zip_open(partial.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
+      zip_open(package.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
   if (!zip) throw Error("{}: cannot create it", target);
   add_member(zip.get(), "collection.anki2", read_whole(collection), target);
   add_member(zip.get(), "media", "{}", target);
   if (zip_close(zip.get()) != 0)
     throw Error("{}: cannot write: {}", target, zip_strerror(zip.get()));
   zip.release();
-  std::filesystem::rename(partial, path);
+  // Replaced like every file rehearse writes: through a link, atomically, keeping permissions.
+  write_file_atomically(path, read_whole(package));
 }
 
 }  // namespace rehearse

@@ -23,7 +23,15 @@ std::string read_file(const std::filesystem::path& path, std::size_t spare) {
   // several times over. A file that grows meanwhile is still read to its end.
   struct stat status {};
   std::string content;
-  if (::fstat(fd, &status) == 0 && status.st_size > 0) {
+  const auto too_large = [&] {
+    ::close(fd);
+    return Error("cannot read {}: it holds more than {} MB, the most rehearse reads from one file",
+                 path.string(), kMaxFileBytes >> 20);
+  };
+  if (::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) > kMaxFileBytes) {
+    throw too_large();
+  }
+  if (status.st_size > 0) {
     content.reserve(static_cast<std::size_t>(status.st_size) + spare);
     content.resize(static_cast<std::size_t>(status.st_size));
   }
@@ -42,6 +50,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t spare) {
     if (n == 0) break;
     if (full) content.append(more, static_cast<std::size_t>(n));
     size += static_cast<std::size_t>(n);
+    if (size > kMaxFileBytes) throw too_large();
   }
   ::close(fd);
   content.resize(size);

@@ -6,9 +6,13 @@
 
 namespace rehearse {
 
+// The most read_file reads: a deck file of a million cards is about 200 MB; /dev/zero or a
+// FIFO that never ends must not take all memory.
+inline constexpr std::size_t kMaxFileBytes = std::size_t{256} << 20;
+
 // The whole content of a file, with room for `spare` more bytes after it (capacity() is at
 // least size() + spare) for a reader that scans past the end. Throws Error naming the file and
-// the reason.
+// the reason, also when it holds more than kMaxFileBytes.
 std::string read_file(const std::filesystem::path& path, std::size_t spare = 0);
 
 // Replaces the file's content through a temporary file in the same folder that is flushed and

@@ -56,8 +56,9 @@ void check_card(const CardContent& card, std::string_view source) {
     throw Error("{}: card id \"{}\" must be 1-200 characters from a-z A-Z 0-9 . _ - :", source,
                 card.id);
   }
-  if (trim(card.front).empty()) throw Error("{}: card \"{}\": the front is empty", source, card.id);
-  if (trim(card.back).empty()) throw Error("{}: card \"{}\": the back is empty", source, card.id);
+  if (is_blank_text(card.front))
+    throw Error("{}: card \"{}\": the front is empty", source, card.id);
+  if (is_blank_text(card.back)) throw Error("{}: card \"{}\": the back is empty", source, card.id);
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
     if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
       throw Error("{}: card \"{}\": {}", source, card.id, problem);
@@ -106,6 +107,12 @@ ImportFormat parse_import_format(std::string_view name) {
 }
 
 ImportFormat detect_import_format(const std::filesystem::path& path) {
+  // A FIFO or a device can be read only once: its extension tells, reading would consume it.
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_regular_file(path, error) &&
+      !std::filesystem::is_directory(path, error)) {
+    if (const auto format = by_extension(path)) return *format;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("{}: cannot open it", path.string());
   std::array<char, 512> buffer{};

@@ -49,7 +49,9 @@ LocalDateTime parse_local_date_time(std::string_view text) {
   const std::chrono::year_month_day date{std::chrono::year{year},
                                          std::chrono::month{static_cast<unsigned>(month)},
                                          std::chrono::day{static_cast<unsigned>(day)}};
-  if (year < 1970 || !date.ok()) reject(text, "no such date");
+  if (!date.ok()) reject(text, "no such date");
+  // The system clock counts nanoseconds in 64 bits, which last until 2262.
+  if (year < 1970 || year > 2200) reject(text, "the year must be from 1970 to 2200");
 
   LocalDateTime result{Day{date}, std::chrono::seconds{0}};
   if (text.size() == 10) return result;

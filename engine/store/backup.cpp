@@ -104,6 +104,17 @@ std::filesystem::path copy_to_temporary(SQLite::Database& from,
       run_backup(backup);
     }
     sync_file(temporary.path);
+  } catch (const SQLite::Exception& e) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary.path, ignored);
+    // A full disk, a read-only folder or a file size limit is the destination's; a lock held
+    // too long is the collection's.
+    const int code = e.getErrorCode() & 0xFF;  // the primary code of an extended one
+    if (code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_IOERR ||
+        code == SQLITE_CANTOPEN) {
+      throw storage_error(beside, e);
+    }
+    throw;
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary.path, ignored);

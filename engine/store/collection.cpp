@@ -1,6 +1,8 @@
 // Collection: opening, and the queries that read.
 #include "store/collection.hpp"
 
+#include <sys/stat.h>
+
 #include "store/collection_impl.hpp"
 #include "store/schema.hpp"
 
@@ -16,7 +18,7 @@ Error storage_error(const std::filesystem::path& path, const SQLite::Exception& 
       return Error(
           "{} is busy: another rehearse kept it locked for over {} s; nothing was "
           "changed, try again",
-          file, kBusyTimeoutMs / 1000);
+          file, kBusyTimeoutMs * kWriteAttempts / 1000);
     case SQLITE_FULL:
       return Error("cannot write {}: the disk is full; nothing was changed", file);
     case SQLITE_IOERR:
@@ -224,6 +226,15 @@ Collection Collection::open(const std::filesystem::path& path, const OpenOptions
   std::error_code error;
   if (!in_memory && std::filesystem::is_directory(path, error)) {
     throw Error("{} is a folder, not a collection file", path.string());
+  }
+  // SQLite finds a collection's write-ahead log by the name it was opened under: under two
+  // hard links, two logs would each hold answers the other name never sees.
+  struct stat info {};
+  if (!in_memory && ::stat(path.c_str(), &info) == 0 && info.st_nlink > 1) {
+    throw Error(
+        "{} has {} names (hard links): rehearse would keep a write-ahead log per name and lose "
+        "answers; keep one name (remove the other links) or use a copy",
+        path.string(), info.st_nlink);
   }
   if (!in_memory && path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), error);

@@ -299,6 +299,9 @@ std::vector<ImportReport> DecksAndCards::import_decks(DeckSource& source,
                                                       const CardState& new_state,
                                                       const Progress& progress,
                                                       const BeforeCommit& before_commit) {
+  // The write lock is taken once there is something to write: while the first file is still
+  // on its way (a slow disk, a network file), other writers go on.
+  if (source.files() > 0) source.deck(0);
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       try {

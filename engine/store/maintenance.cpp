@@ -1,6 +1,12 @@
 // Collection: backups, restore and the integrity check.
 #include <SQLiteCpp/Backup.h>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <optional>
 #include <string_view>
 
 #include "store/backup.hpp"
@@ -83,6 +89,10 @@ std::unique_ptr<SQLite::Database> open_sound_source(const std::filesystem::path&
   if (verdict != "ok") {
     throw Error("cannot restore from {}: it is damaged ({})", source.string(), verdict);
   }
+  if (const std::vector<std::string> problems = store::schema_problems(*from); !problems.empty()) {
+    throw Error("cannot restore from {}: it is not a sound rehearse collection ({})",
+                source.string(), problems.front());
+  }
   return from;
 }
 
@@ -108,6 +118,40 @@ bool too_damaged_to_open(const SQLite::Exception& e) {
   return e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB;
 }
 
+// A private copy of `from` with pages of `page_size` bytes, beside `beside`, removed when it
+// goes. SQLite's online backup cannot copy between page sizes into a collection in WAL mode.
+struct ResizedCopy {
+  std::filesystem::path path;
+  std::unique_ptr<SQLite::Database> db;
+
+  ResizedCopy(SQLite::Database& from, const std::filesystem::path& beside, int page_size)
+      : path(store::copy_to_temporary(from, beside)) {
+    try {
+      db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+      db->exec("PRAGMA journal_mode = DELETE");  // VACUUM changes the page size only then
+      db->exec(fmt::format("PRAGMA page_size = {}", page_size));
+      db->exec("VACUUM");
+    } catch (...) {
+      remove();
+      throw;
+    }
+  }
+  ~ResizedCopy() { remove(); }
+  ResizedCopy(const ResizedCopy&) = delete;
+  ResizedCopy& operator=(const ResizedCopy&) = delete;
+
+  void remove() {
+    db.reset();
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    std::filesystem::remove(path.string() + "-journal", ignored);
+  }
+};
+
+int page_size(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA page_size").getInt();
+}
+
 }  // namespace
 
 std::filesystem::path Maintenance::restore(const std::filesystem::path& path,
@@ -125,10 +169,14 @@ std::filesystem::path Maintenance::restore(const std::filesystem::path& path,
     // A sound collection: copy it aside, then overwrite it in place through SQLite, which
     // other processes see as one more transaction.
     return guarded(path, [&] {
+      std::optional<ResizedCopy> resized;
+      if (page_size(*from) != page_size(current->db)) {
+        resized.emplace(*from, path, page_size(current->db));
+      }
       const std::filesystem::path safety =
           store::copy_database(current->db, wanted_safety, IfExists::keep);
       try {
-        SQLite::Backup backup(current->db, *from);
+        SQLite::Backup backup(current->db, resized ? *resized->db : *from);
         store::run_backup(backup);
       } catch (...) {
         std::error_code ignored;  // nothing was replaced: the safety copy is not needed
@@ -168,9 +216,22 @@ std::vector<std::string> Maintenance::integrity_problems() const {
     std::vector<std::string> problems;
     while (check.executeStep())
       problems.push_back(check.getColumn(0).getString());
-    if (problems == std::vector<std::string>{"ok"}) problems.clear();
-    return problems;
+    if (problems != std::vector<std::string>{"ok"}) return problems;
+    return store::schema_problems(impl_->db);  // a sound file, shaped as rehearse made it
   });
+}
+
+void Maintenance::make_durable() const {
+  if (impl_->path == ":memory:") return;
+  guarded(impl_->path, [&] { impl_->db.exec("PRAGMA wal_checkpoint(FULL)"); });
+  // A checkpoint that a reader of an older snapshot held back copied only part of the log:
+  // what it did not copy is made durable where it is.
+  const std::string wal = impl_->path.string() + "-wal";
+  const int fd = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) throw Error("cannot write {}: {}", wal, std::strerror(errno));
 }
 
 }  // namespace rehearse

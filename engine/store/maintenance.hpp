@@ -45,6 +45,12 @@ class Maintenance : protected Part {
                                                              const std::filesystem::path& source,
                                                              std::string_view label);
 
+  // Makes every commit so far durable against a power cut, for a collection opened with
+  // Durability::process_crash at the end of its batch: checkpoints the write-ahead log into
+  // the file and syncs both. Closing does that too, but only when no other process has the
+  // file open.
+  void make_durable() const;
+
   // SQLite's integrity check: empty when the file is sound, else what is wrong.
   std::vector<std::string> integrity_problems() const;
 

@@ -1,9 +1,12 @@
 #include "store/schema.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <string_view>
 
 #include "model/error.hpp"
@@ -216,7 +219,49 @@ void check_not_newer(int version, const std::filesystem::path& path) {
   }
 }
 
+// The tables, indexes and triggers of `db` ("table cards"), with the SQL that made them.
+std::map<std::string, std::string> schema_objects(SQLite::Database& db) {
+  std::map<std::string, std::string> objects;
+  SQLite::Statement query(db,
+                          "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+                          "WHERE substr(name, 1, 7) != 'sqlite_'");
+  while (query.executeStep()) {
+    objects[query.getColumn(0).getString() + " " + query.getColumn(1).getString()] =
+        query.getColumn(2).getString();
+  }
+  return objects;
+}
+
 }  // namespace
+
+std::vector<std::string> schema_problems(SQLite::Database& db) {
+  // What rehearse makes at that version: the same migrations, on an empty database.
+  SQLite::Database made(":memory:", SQLite::OPEN_READWRITE);
+  const int version = std::min(read_pragma(db, "user_version"), latest_schema_version());
+  for (int v = 0; v < version; ++v)
+    made.exec(std::string(kMigrations[v]));
+  const std::map<std::string, std::string> expected = schema_objects(made);
+  const std::map<std::string, std::string> found = schema_objects(db);
+  std::vector<std::string> problems;
+  for (const auto& [name, sql] : expected) {
+    const auto it = found.find(name);
+    if (it == found.end()) {
+      problems.push_back(fmt::format("{} is missing", name));
+    } else if (it->second != sql) {
+      problems.push_back(fmt::format("{} is not as rehearse made it", name));
+    }
+  }
+  for (const auto& [name, sql] : found) {
+    if (!expected.contains(name)) problems.push_back(fmt::format("{} is not rehearse's", name));
+  }
+  SQLite::Statement keys(db, "PRAGMA foreign_key_check");
+  while (keys.executeStep()) {
+    problems.push_back(fmt::format("{} row {} refers to a missing row of {}",
+                                   keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
+                                   keys.getColumn(2).getString()));
+  }
+  return problems;
+}
 
 int latest_schema_version() {
   return static_cast<int>(kMigrations.size());

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace SQLite {
 class Database;
@@ -21,6 +23,11 @@ int schema_version(SQLite::Database& db);
 // Checks that `db` is a rehearse collection (or an empty file) that this build can read.
 // Throws Error when the file belongs to another program or to a newer rehearse.
 void check_collection(SQLite::Database& db, const std::filesystem::path& path);
+
+// How the tables, indexes and triggers of `db` differ from those rehearse makes at its schema
+// version ("index cards_due is missing", "trigger x is not rehearse's"), then the rows whose
+// foreign keys point nowhere. Empty when nothing is wrong.
+std::vector<std::string> schema_problems(SQLite::Database& db);
 
 // Checks `db` as above and applies the migrations from its version to the latest, all of them
 // in one transaction: a failure leaves the collection at its old version. A collection that

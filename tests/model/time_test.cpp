@@ -31,6 +31,15 @@ TEST_CASE("malformed times are refused with the expected form in the message") {
     return std::string("accepted");
   };
   CHECK(message("2026-02-30") == std::string("invalid time '2026-02-30': no such date") + expected);
+  // Beyond 2262 the nanoseconds of the system clock overflow; before 1970 days are negative.
+  CHECK(message("2263-01-01") ==
+        std::string("invalid time '2263-01-01': the year must be from 1970 to 2200") + expected);
+  CHECK(message("2201-01-01T00:00") ==
+        std::string("invalid time '2201-01-01T00:00': the year must be from 1970 to 2200") +
+            expected);
+  CHECK(message("1969-12-31") ==
+        std::string("invalid time '1969-12-31': the year must be from 1970 to 2200") + expected);
+  CHECK(parse_local_date_time("2200-12-31T23:59:59").day == Day{year{2200} / 12 / 31});
   CHECK(message("26-11-25") ==
         std::string("invalid time '26-11-25': the date must be YYYY-MM-DD") + expected);
   CHECK(message("2026-11-25T24:00") ==

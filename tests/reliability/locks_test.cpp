@@ -104,7 +104,7 @@ TEST_CASE("a restore that cannot get the lock says so in one line and changes no
   CHECK(restore.exit_code == 1);
   CHECK(restore.out == "");
   CHECK(restore.err == "rehearse: " + f.db +
-                           " is busy: another rehearse kept it locked for over 10 s; nothing was "
+                           " is busy: another rehearse kept it locked for over 50 s; nothing was "
                            "changed, try again\n");
   CHECK(Fixture::answers_in(f.db) == before);
   // No safety copy is left of a restore that did not happen.
