@@ -1,8 +1,9 @@
 // The review screen's layout: display widths and wrapping, expected values counted by hand.
 #include "layout.hpp"
-#include "review_screen.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "review_screen.hpp"
 
 using rehearse::cli::display_width;
 using rehearse::cli::expand_tabs;
@@ -122,7 +123,8 @@ TEST_CASE("pages hold at most the screen's height") {
   CHECK(page_count(35, 16) == 3);
 }
 
-TEST_CASE("a story's telling is shown in minutes and seconds, and the summary names the long ones") {
+TEST_CASE(
+    "a story's telling is shown in minutes and seconds, and the summary names the long ones") {
   using rehearse::cli::long_tellings_line;
   using rehearse::cli::telling_line;
   using rehearse::cli::told_line;
