@@ -13,9 +13,11 @@
 #include "support/deck_files.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
+#include "support/two_card_collection.hpp"
 
 using rehearse::test::ChildProcess;
 using rehearse::test::CliResult;
+using rehearse::test::leftover_temporary;
 using rehearse::test::run_program;
 using rehearse::test::run_rehearse;
 using rehearse::test::TempDir;
@@ -24,23 +26,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kNow = "2026-11-25T09:00";
+constexpr const char* kNow = rehearse::test::kTwoCardNow;
 
-const char* kDeck =
-    R"({"format": "rehearse-deck/1", "deck": {"id": "d", "name": "D"}, "cards": [
-  {"id": "d.1", "front": "Q1?", "back": "A1"}, {"id": "d.2", "front": "Q2?", "back": "A2"}]})";
-
-struct Fixture {
-  TempDir dir;
-  std::string db = (dir / "c.db").string();
-
-  Fixture() {
-    REQUIRE(rehearse({"import", write_text(dir, "d.json", kDeck).string()}).exit_code == 0);
-  }
-  CliResult rehearse(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", db, "--now", kNow});
-    return run_rehearse(args);
-  }
+struct Fixture : rehearse::test::TwoCardCollection {
   // Every file name in the folder, sorted.
   std::vector<std::string> files_in(const std::string& folder) const {
     std::vector<std::string> names;
@@ -50,13 +38,6 @@ struct Fixture {
     return names;
   }
 };
-
-bool leftover_temporary(const fs::path& folder) {
-  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
-    if (entry.path().filename().string().find(".rehearse-tmp") != std::string::npos) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

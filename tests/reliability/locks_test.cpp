@@ -13,6 +13,7 @@
 #include "support/deck_files.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
+#include "support/two_card_collection.hpp"
 
 using rehearse::test::CliResult;
 using rehearse::test::run_rehearse;
@@ -22,11 +23,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr const char* kNow = "2026-11-25T09:00";
-
-const char* kDeck =
-    R"({"format": "rehearse-deck/1", "deck": {"id": "d", "name": "D"}, "cards": [
-  {"id": "d.1", "front": "Q1?", "back": "A1"}, {"id": "d.2", "front": "Q2?", "back": "A2"}]})";
+constexpr const char* kNow = rehearse::test::kTwoCardNow;
+constexpr const char* kDeck = rehearse::test::kTwoCardDeck;
 
 // A collection with a two-card deck, and a backup of it that holds one answer more.
 struct Fixture {
