@@ -96,10 +96,31 @@ std::filesystem::path file_to_replace(const std::filesystem::path& path) {
   return target;
 }
 
+namespace {
+
+// Why `path` could not be written, in the words the collection's own errors use for the same
+// causes (store/collection.cpp storage_error).
+Error write_failure(const std::filesystem::path& path, int error) {
+  switch (error) {
+    case ENOSPC:
+    case EDQUOT:
+      return Error("cannot write {}: the disk is full; nothing was changed", path.string());
+    case EROFS:
+    case EACCES:
+    case EPERM:
+      return Error("cannot write {}: the file or its folder is read-only; nothing was changed",
+                   path.string());
+    default:
+      return Error("cannot write {}: {}", path.string(), std::strerror(error));
+  }
+}
+
+}  // namespace
+
 TemporaryFile create_temporary_beside(const std::filesystem::path& target) {
   std::string name = target.string() + ".rehearse-tmp-XXXXXX";
   const int fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) throw Error("cannot write {}: {}", target.string(), std::strerror(errno));
+  if (fd < 0) throw write_failure(target, errno);
   return {fd, name};
 }
 
@@ -122,7 +143,7 @@ void write_file_atomically(const std::filesystem::path& requested, std::string_v
       const int saved = errno;
       ::close(fd);
       ::unlink(temporary.c_str());
-      throw Error("cannot write {}: {}", path.string(), std::strerror(saved));
+      throw write_failure(path, saved);
     }
     written += static_cast<std::size_t>(n);
   }
@@ -132,12 +153,12 @@ void write_file_atomically(const std::filesystem::path& requested, std::string_v
   if (!synced || !closed) {
     const int saved = synced ? errno : sync_error;
     ::unlink(temporary.c_str());
-    throw Error("cannot write {}: {}", path.string(), std::strerror(saved));
+    throw write_failure(path, saved);
   }
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temporary.c_str());
-    throw Error("cannot write {}: {}", path.string(), std::strerror(saved));
+    throw write_failure(path, saved);
   }
 }
 

@@ -705,3 +705,57 @@ TEST_CASE(
   expected.push_back(5002);
   check_kept((d.after / "collection.db").string(), expected);
 }
+
+// ---- Where a backup goes ---------------------------------------------------------------------
+
+TEST_CASE(
+    "a backup into a read-only folder or onto a full disk names the backup, not the "
+    "collection, and changes nothing") {
+  SKIP_WITHOUT_NAMESPACES();
+  const Fixture f(300);  // larger than the small disk below
+  const std::string good = (f.dir / "good.db").string();
+  REQUIRE(f.rehearse(f.db, {"backup", good}).exit_code == 0);
+  const fs::path shelf = f.dir / "shelf";
+  const fs::path disk = f.dir / "disk";
+  const fs::path backups = f.home / "backups";
+  fs::create_directories(shelf);
+  fs::create_directories(disk);
+  fs::create_directories(backups);
+  const std::string bytes = read(f.db);
+  const CliResult script = run_isolated(
+      f.dir,
+      "mount --bind -o ro \"$SHELF\" \"$SHELF\"\n"
+      "mount -t tmpfs -o size=64k tmpfs \"$DISK\"\n"
+      "step shelf /dev/null \"$RH\" --db \"$DB\" --now \"$NOW\" backup \"$SHELF/copy.db\"\n"
+      "step disk /dev/null \"$RH\" --db \"$DB\" --now \"$NOW\" backup \"$DISK/copy.db\"\n"
+      "ls -A \"$DISK\" >\"$STEPS/disk.listing\"\n"
+      "mount --bind -o ro \"$BACKUPS\" \"$BACKUPS\"\n"
+      "step restore /dev/null \"$RH\" --db \"$DB\" --now \"$NOW\" restore \"$GOOD\"\n",
+      {"DB=" + f.db, "SHELF=" + shelf.string(), "DISK=" + disk.string(),
+       "BACKUPS=" + backups.string(), "GOOD=" + good});
+  INFO("script: " << script.err);
+  REQUIRE(script.exit_code == 0);
+  {
+    INFO("backup into a read-only folder");
+    check_refused(step(f.dir, "shelf"),
+                  "cannot write " + (shelf / "copy.db").string() +
+                      ": the file or its folder is read-only; nothing was changed");
+  }
+  {
+    INFO("backup onto a full disk");
+    check_refused(step(f.dir, "disk"), "cannot write " + (disk / "copy.db").string() +
+                                           ": the disk is full; nothing was changed");
+    CHECK(read(f.dir / "steps" / "disk.listing") == "");  // no partial copy left
+  }
+  {
+    INFO("restore whose safety copy cannot be written");
+    check_refused(step(f.dir, "restore"),
+                  "cannot write " + backups.string() + "/collection-auto-before-restore-" +
+                      "2026-11-25T10-00-00.db: the file or its folder is read-only; nothing was "
+                      "changed");
+  }
+  CHECK(change(bytes, read(f.db)) == "");
+  CHECK(listing(shelf).empty());
+  CHECK(listing(backups).empty());
+  check_kept(f.db, f.tags);
+}
