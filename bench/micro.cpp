@@ -54,14 +54,14 @@ void next_card_any(benchmark::State& state) {
 BENCHMARK(next_card_any)->Unit(benchmark::kMicrosecond);
 
 void next_card_in_deck(benchmark::State& state) {
-  const CardFilter filter{.deck = "synthetic-007", .tag = {}};
+  const CardFilter filter{.deck = "synthetic-007", .tag = {}, .search = {}};
   for (auto _ : state)
     benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
 }
 BENCHMARK(next_card_in_deck)->Unit(benchmark::kMicrosecond);
 
 void next_card_by_tag(benchmark::State& state) {
-  const CardFilter filter{.deck = {}, .tag = "lp:frugality"};
+  const CardFilter filter{.deck = {}, .tag = "lp:frugality", .search = {}};
   for (auto _ : state)
     benchmark::DoNotOptimize(next_card(collection(), filter, kToday));
 }
@@ -74,7 +74,7 @@ void answer_durable(benchmark::State& state) {
   collection().backup_to(copy);
   Collection target = Collection::open(copy);
   std::vector<std::string> ids;
-  for (const Card& card : target.cards({.deck = "synthetic-003", .tag = {}}))
+  for (const Card& card : target.cards({.deck = "synthetic-003", .tag = {}, .search = {}}))
     ids.push_back(card.content.id);
   std::size_t i = 0;
   const Moment now{std::chrono::sys_time<std::chrono::milliseconds>(kToday.time_since_epoch()),

@@ -15,6 +15,7 @@
 #include "clock.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
+#include "model/search.hpp"
 #include "visible_text.hpp"
 
 namespace rehearse::cli {
@@ -145,7 +146,8 @@ Moment Context::clock_moment() const {
   return now_option.empty() ? moment_now(0) : moment_at(now_option, 0);
 }
 
-CardFilter Context::filter(const std::string& deck, const std::string& tag) {
+CardFilter Context::filter(const std::string& deck, const std::string& tag,
+                           const std::optional<std::string>& search) {
   CardFilter filter;
   if (!deck.empty()) {
     if (!collection().find_deck(deck)) {
@@ -158,6 +160,9 @@ CardFilter Context::filter(const std::string& deck, const std::string& tag) {
     if (const std::string problem = tag_problem(tag); !problem.empty()) throw Error("{}", problem);
     if (!collection().has_tag(tag)) throw Error("no card is tagged '{}'", tag);
     filter.tag = tag;
+  }
+  if (search) {
+    filter.search = Search{parse_search(*search), today(), settings().leech_threshold};
   }
   return filter;
 }

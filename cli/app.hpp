@@ -47,8 +47,10 @@ class Context {
   // The collection's settings, read on first use.
   const Settings& settings();
 
-  // A filter for DECK and --tag, checked: an unknown deck or an unused tag is an error.
-  CardFilter filter(const std::string& deck, const std::string& tag);
+  // A filter for DECK, --tag and --search, checked: an unknown deck, an unused tag or a query
+  // that does not parse is an error.
+  CardFilter filter(const std::string& deck, const std::string& tag,
+                    const std::optional<std::string>& search = std::nullopt);
 
  private:
   std::optional<Collection> collection_;

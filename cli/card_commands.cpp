@@ -28,6 +28,7 @@ struct Args {
   bool log = false;
   bool suspended = false;
   bool leech = false;
+  std::optional<std::string> search;
   bool new_first = false;
   bool reviews_first = false;
   std::vector<std::string> cards;
@@ -59,7 +60,8 @@ void print_card(const Card& card, bool with_back, int leech_threshold) {
 }
 
 void run_cards(Context& context, const Args& args) {
-  std::vector<Card> cards = context.collection().cards(context.filter(args.deck, args.tag));
+  std::vector<Card> cards =
+      context.collection().cards(context.filter(args.deck, args.tag, args.search));
   const int threshold = context.settings().leech_threshold;
   if (args.suspended) std::erase_if(cards, [](const Card& card) { return !card.suspended; });
   if (args.leech) {
@@ -100,7 +102,7 @@ void run_show(Context& context, const Args& args) {
 }
 
 void run_next(Context& context, const Args& args) {
-  const CardFilter filter = context.filter(args.deck, args.tag);
+  const CardFilter filter = context.filter(args.deck, args.tag, args.search);
   const Day today = context.today();
   QueueConfig config;
   if (args.new_first && args.reviews_first) {
@@ -247,6 +249,9 @@ void add_card_commands(CLI::App& app, Context& context) {
     command->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
     command->add_option("--tag", args->tag,
                         "Only cards with this tag, e.g. lp:ownership or round:people");
+    command->add_option("--search", args->search,
+                        "Only cards matching QUERY, e.g. 'tag:lp:* is:due ease<2.0' (the query "
+                        "language is in docs/cli.md, \"Searching cards\")");
   };
 
   auto* cards = app.add_subcommand("cards", "List cards with their state");

@@ -229,7 +229,7 @@ void export_anki_package(Context& context, const std::string& deck, const std::s
   AnkiExport out;
   out.deck = collection.export_deck(deck).deck;
   out.created = day_number(context.today()) * 86400;  // due days count from today
-  for (const Card& card : collection.cards({deck, std::nullopt})) {
+  for (const Card& card : collection.cards({.deck = deck, .tag = {}, .search = {}})) {
     AnkiExportCard& exported =
         out.cards.emplace_back(AnkiExportCard{card.content, card.state, card.suspended, {}});
     for (const LogEntry& entry : collection.review_log(card.content.id)) {

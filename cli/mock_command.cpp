@@ -62,7 +62,7 @@ std::vector<std::string> principles_of(const Card& card) {
 // The round's question cards (not suspended) with their answers and lapses from the log.
 std::vector<mock::Candidate> candidates(const Collection& collection, const std::string& round) {
   std::vector<mock::Candidate> found;
-  for (Card& card : collection.cards({.deck = {}, .tag = "round:" + round})) {
+  for (Card& card : collection.cards({.deck = {}, .tag = "round:" + round, .search = {}})) {
     if (card.suspended || !mock::is_round_question(card, round)) continue;
     mock::Candidate candidate{std::move(card), 0, 0};
     for (const LogEntry& entry : collection.review_log(candidate.card.content.id)) {

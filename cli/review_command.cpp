@@ -354,13 +354,17 @@ std::string summary(Context& context, const CardFilter& filter, const Tally& tal
                             next_due ? format_day(*next_due) : "nothing scheduled");
 }
 
-std::string describe_scope(const std::string& deck, const std::string& tag) {
-  if (!deck.empty() && !tag.empty()) {
-    return fmt::format("deck {}, tag {}", visible_line(deck), visible_line(tag));
-  }
-  if (!deck.empty()) return "deck " + visible_line(deck);
-  if (!tag.empty()) return "tag " + visible_line(tag);
-  return "all decks";
+std::string describe_scope(const std::string& deck, const std::string& tag,
+                           const std::optional<std::string>& search) {
+  std::vector<std::string> parts;
+  if (!deck.empty()) parts.push_back("deck " + visible_line(deck));
+  if (!tag.empty()) parts.push_back("tag " + visible_line(tag));
+  if (search) parts.push_back(fmt::format("search '{}'", visible_line(*search)));
+  if (parts.empty()) return "all decks";
+  std::string scope = parts[0];
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    scope += ", " + parts[i];
+  return scope;
 }
 
 // What a session asks and for how long.
@@ -423,12 +427,12 @@ void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan
 }
 
 void run_review(Context& context, const std::string& deck, const std::string& tag,
-                const Plan& plan) {
-  const CardFilter filter = context.filter(deck, tag);
+                const std::optional<std::string>& search, const Plan& plan) {
+  const CardFilter filter = context.filter(deck, tag, search);
   if (is_terminal(stdin) && is_terminal(stdout)) {
     review_by_keys(context, filter, plan);
   } else {
-    review_by_lines(context, filter, plan, describe_scope(deck, tag));
+    review_by_lines(context, filter, plan, describe_scope(deck, tag, search));
   }
 }
 
@@ -441,6 +445,7 @@ void add_review_command(CLI::App& app, Context& context) {
     bool new_first = false;
     bool reviews_first = false;
     int max_cards = 0;
+    std::optional<std::string> search;
   };
   auto args = std::make_shared<Args>();
   auto* review = app.add_subcommand(
@@ -451,6 +456,9 @@ void add_review_command(CLI::App& app, Context& context) {
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,
                      "Only cards with this tag, e.g. lp:ownership or round:people");
+  review->add_option("--search", args->search,
+                     "Only cards matching QUERY, e.g. 'tag:round:* -is:new' (the query language "
+                     "is in docs/cli.md, \"Searching cards\")");
   review->add_flag("--new-first", args->new_first, "Today's new cards before the reviews");
   review->add_flag("--reviews-first", args->reviews_first, "Today's reviews before new cards");
   review
@@ -467,7 +475,7 @@ void add_review_command(CLI::App& app, Context& context) {
                      : args->reviews_first ? NewMix::reviews_first
                                            : NewMix::spread;
     if (args->max_cards > 0) plan.max_cards = args->max_cards;
-    run_review(context, args->deck, args->tag, plan);
+    run_review(context, args->deck, args->tag, args->search, plan);
   });
 }
 

@@ -125,12 +125,14 @@ std::string filter_sql(const CardFilter& filter, TagMatch match) {
                                     : " AND c.id IN (SELECT card FROM card_tags WHERE tag = "
                                       "(SELECT id FROM tags WHERE name = :tag))";
   }
+  if (filter.search) sql += search_sql(*filter.search);
   return sql;
 }
 
 void bind_filter(SQLite::Statement& statement, const CardFilter& filter) {
   if (filter.deck) statement.bind(":deck", *filter.deck);
   if (filter.tag) statement.bind(":tag", *filter.tag);
+  if (filter.search) bind_search(statement, *filter.search);
 }
 
 int connection_flags(int flags) {
@@ -311,7 +313,7 @@ DeckFile DecksAndCards::export_deck(std::string_view deck_id) const {
       throw Error("no deck '{}' in {} ('rehearse decks' lists them)", deck_id,
                   impl_->path.string());
     DeckFile file{*deck, {}};
-    for (Card& card : cards(CardFilter{.deck = deck->id, .tag = {}})) {
+    for (Card& card : cards(CardFilter{.deck = deck->id, .tag = {}, .search = {}})) {
       file.cards.push_back(std::move(card.content));
     }
     return file;

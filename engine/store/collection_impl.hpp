@@ -86,9 +86,15 @@ inline constexpr std::string_view kNotBuriedCondition =
 // the list of the tag's cards.
 enum class TagMatch { probe, list };
 
-// The WHERE conditions (after the first) for a filter, with :deck and :tag parameters.
+// The WHERE conditions (after the first) for a filter, with :deck, :tag and the search's
+// parameters (:q0, :q1, ...).
 std::string filter_sql(const CardFilter& filter, TagMatch match = TagMatch::probe);
 void bind_filter(SQLite::Statement& statement, const CardFilter& filter);
+
+// A search as conditions on `cards c`, " AND (...)" for each term (store/search_sql.cpp), and
+// the binding of their parameters.
+std::string search_sql(const Search& search);
+void bind_search(SQLite::Statement& statement, const Search& search);
 
 // `flags` for opening a connection that one thread uses at a time (a Collection is never
 // shared between threads at once): SQLite then takes no mutex per call. The first call also

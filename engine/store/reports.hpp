@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/card.hpp"
+#include "model/search.hpp"
 #include "scheduler/sm2.hpp"
 
 namespace rehearse {
@@ -20,6 +21,7 @@ namespace rehearse {
 struct CardFilter {
   std::optional<std::string> deck;  // a deck id
   std::optional<std::string> tag;   // an exact tag
+  std::optional<Search> search;     // cards --search and the like (model/search.hpp)
 };
 
 // A deck and how much of it there is to do on a day.

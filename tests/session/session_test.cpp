@@ -109,9 +109,11 @@ TEST_CASE("a filter limits the queue to a deck or a tag") {
       {{"two", "Two", ""},
        {{"y", "Y?", "Y", {"lp:frugality"}}, {"z", "Z?", "Z", {"lp:ownership"}}}}};
   import_decks(collection, files);
-  CHECK(next_card(collection, {.deck = "two", .tag = {}}, kDay0)->content.id == "y");
-  CHECK(next_card(collection, {.deck = "two", .tag = "lp:ownership"}, kDay0)->content.id == "z");
-  const QueueCounts counts = collection.queue_counts({.deck = {}, .tag = "lp:ownership"}, kDay0);
+  CHECK(next_card(collection, {.deck = "two", .tag = {}, .search = {}}, kDay0)->content.id == "y");
+  CHECK(next_card(collection, {.deck = "two", .tag = "lp:ownership", .search = {}}, kDay0)
+            ->content.id == "z");
+  const QueueCounts counts =
+      collection.queue_counts({.deck = {}, .tag = "lp:ownership", .search = {}}, kDay0);
   CHECK(counts.fresh == 2);
   CHECK(counts.due == 0);
 }

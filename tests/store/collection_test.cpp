@@ -289,8 +289,9 @@ TEST_CASE("cards can be listed by deck and by tag") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
   CHECK(collection.cards({}).size() == 3);
-  CHECK(collection.cards({.deck = "principles", .tag = {}}).size() == 3);
-  const std::vector<Card> tagged = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  CHECK(collection.cards({.deck = "principles", .tag = {}, .search = {}}).size() == 3);
+  const std::vector<Card> tagged =
+      collection.cards({.deck = {}, .tag = "lp:ownership", .search = {}});
   REQUIRE(tagged.size() == 2);
   CHECK(tagged[0].content.id == "p.one");
   CHECK(tagged[1].content.id == "p.three");
@@ -308,7 +309,8 @@ TEST_CASE("a tag no card carries any more is forgotten, and filters and counts f
 
   CHECK_FALSE(collection.has_tag("x"));
   CHECK(collection.has_tag("lp:frugality"));
-  const std::vector<Card> owned = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  const std::vector<Card> owned =
+      collection.cards({.deck = {}, .tag = "lp:ownership", .search = {}});
   REQUIRE(owned.size() == 1);
   CHECK(owned[0].content.id == "p.three");
   const std::vector<TagCounts> counts = collection.tag_counts("lp:", kToday);
@@ -331,11 +333,12 @@ TEST_CASE("a collection written by schema 2 gets tag ids, with every tag and ans
   // The fixture (tests/data/README.md): fx.2 lost old:tag and gained lp:ownership.
   CHECK(collection.find_card("fx.2")->content ==
         CardContent{"fx.2", "Front two", "Back two", {"lp:frugality", "lp:ownership"}});
-  const std::vector<Card> owned = collection.cards({.deck = {}, .tag = "lp:ownership"});
+  const std::vector<Card> owned =
+      collection.cards({.deck = {}, .tag = "lp:ownership", .search = {}});
   REQUIRE(owned.size() == 2);
   CHECK(owned[0].content.id == "fx.1");
   CHECK(owned[1].content.id == "fx.2");
-  CHECK(collection.cards({.deck = {}, .tag = "round:people"}).size() == 1);
+  CHECK(collection.cards({.deck = {}, .tag = "round:people", .search = {}}).size() == 1);
   CHECK_FALSE(collection.has_tag("old:tag"));
   const std::vector<TagCounts> counts = collection.tag_counts("", kToday);
   REQUIRE(counts.size() == 3);
