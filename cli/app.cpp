@@ -100,6 +100,23 @@ int with_output_flushed(int exit_code) {
   return exit_code == 0 ? 1 : exit_code;
 }
 
+// REHEARSE_BUSY_TIMEOUT_MS, when set: how long a write waits for another process's lock before
+// trying again (docs/cli.md). For tests, which would otherwise wait 50 s for a lock held on
+// purpose.
+void apply_busy_timeout() {
+  const char* text = std::getenv("REHEARSE_BUSY_TIMEOUT_MS");
+  if (!text) return;
+  constexpr long kMaxMs = 3'600'000;
+  char* end = nullptr;
+  errno = 0;
+  const long ms = std::strtol(text, &end, 10);
+  if (end == text || *end != '\0' || errno != 0 || ms < 1 || ms > kMaxMs) {
+    throw Error("REHEARSE_BUSY_TIMEOUT_MS is '{}'; give a number of milliseconds from 1 to {}",
+                text, kMaxMs);
+  }
+  set_busy_timeout(std::chrono::milliseconds(ms));
+}
+
 }  // namespace
 
 std::filesystem::path Context::collection_path() const {
@@ -200,6 +217,7 @@ int run(int argc, char** argv) {
   add_forecast_command(app, context);
 
   try {
+    apply_busy_timeout();
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) run_today(context);
     return with_output_flushed(context.exit_code);

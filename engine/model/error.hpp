@@ -17,4 +17,11 @@ class Error : public std::runtime_error {
       : std::runtime_error(fmt::format(format, std::forward<Args>(args)...)) {}
 };
 
+// The Error of a write that found the collection locked by another process for longer than the
+// busy timeout: nothing was changed, and the same write may succeed once the lock is released.
+class BusyError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace rehearse

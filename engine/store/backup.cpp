@@ -41,7 +41,7 @@ void run_backup(SQLite::Backup& backup) {
   // step may be tried again. It waits here as long as a write transaction would.
   using std::chrono::milliseconds;
   const auto deadline =
-      std::chrono::steady_clock::now() + milliseconds(kBusyTimeoutMs) * kWriteAttempts;
+      std::chrono::steady_clock::now() + milliseconds(busy_timeout_ms()) * kWriteAttempts;
   for (milliseconds pause(5);; pause = std::min(pause * 2, milliseconds(200))) {
     const int result = backup.executeStep();  // all remaining pages at once
     if (result == SQLITE_DONE) return;
@@ -112,7 +112,7 @@ std::filesystem::path copy_to_temporary(SQLite::Database& from,
     const int code = e.getErrorCode() & 0xFF;  // the primary code of an extended one
     if (code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_IOERR ||
         code == SQLITE_CANTOPEN) {
-      throw storage_error(beside, e);
+      throw_storage_error(beside, e);
     }
     throw;
   } catch (...) {

@@ -3,22 +3,27 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
+
 #include "store/collection_impl.hpp"
 #include "store/schema.hpp"
 
 namespace rehearse {
 namespace store {
 
-// Turns an SQLite failure into a message a user can act on.
+namespace {
+
+std::atomic<int> busy_timeout{10'000};  // milliseconds
+
+// "50 s", or "500 ms" under a second.
+std::string describe_milliseconds(int ms) {
+  return ms >= 1000 ? fmt::format("{} s", ms / 1000) : fmt::format("{} ms", ms);
+}
+
+// The message of an SQLite failure, for a user to act on.
 Error storage_error(const std::filesystem::path& path, const SQLite::Exception& e) {
   const std::string file = path.string();
   switch (e.getErrorCode()) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Error(
-          "{} is busy: another rehearse kept it locked for over {} s; nothing was "
-          "changed, try again",
-          file, kBusyTimeoutMs * kWriteAttempts / 1000);
     case SQLITE_FULL:
       return Error("cannot write {}: the disk is full; nothing was changed", file);
     case SQLITE_IOERR:
@@ -42,6 +47,22 @@ Error storage_error(const std::filesystem::path& path, const SQLite::Exception& 
     default:
       return Error("{}: {}", file, e.what());
   }
+}
+
+}  // namespace
+
+int busy_timeout_ms() {
+  return busy_timeout.load();
+}
+
+void throw_storage_error(const std::filesystem::path& path, const SQLite::Exception& e) {
+  if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
+    throw BusyError(
+        "{} is busy: another rehearse kept it locked for over {}; nothing was changed, try "
+        "again",
+        path.string(), describe_milliseconds(busy_timeout_ms() * kWriteAttempts));
+  }
+  throw storage_error(path, e);
 }
 
 std::optional<Day> optional_day(const SQLite::Column& column) {
@@ -158,6 +179,10 @@ std::string file_uri(const std::filesystem::path& path) {
 }
 
 }  // namespace store
+
+void set_busy_timeout(std::chrono::milliseconds timeout) {
+  store::busy_timeout.store(static_cast<int>(timeout.count()));
+}
 
 using namespace store;
 

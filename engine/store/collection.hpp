@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -27,6 +28,11 @@ struct OpenOptions {
   // Default: power_loss.
   Durability durability = Durability::power_loss;
 };
+
+// How long a write waits for a lock another process holds before it tries again; a write tries
+// five times, then throws BusyError. Process-wide, for the connections opened after the call.
+// Default: 10 s (so 50 s in all). REQUIRES: timeout > 0.
+void set_busy_timeout(std::chrono::milliseconds timeout);
 
 // The collection: one SQLite file holding decks, cards with their scheduling state, and the
 // append-only review log. Every write is one transaction. Errors are thrown as Error, naming

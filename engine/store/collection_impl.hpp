@@ -19,11 +19,15 @@
 namespace rehearse {
 namespace store {
 
-inline constexpr int kBusyTimeoutMs = 10'000;
+// How long one attempt at a write waits for a lock another process holds (set_busy_timeout),
+// and how many attempts a write makes before it fails as busy.
+int busy_timeout_ms();
 inline constexpr int kWriteAttempts = 5;
 
-// Turns an SQLite failure into a message a user can act on.
-Error storage_error(const std::filesystem::path& path, const SQLite::Exception& e);
+// Throws an SQLite failure as an Error with a message a user can act on (a BusyError for a lock
+// held too long).
+[[noreturn]] void throw_storage_error(const std::filesystem::path& path,
+                                      const SQLite::Exception& e);
 
 // Runs `work` and reports an SQLite failure as an Error naming the collection file.
 template <typename Work>
@@ -31,7 +35,7 @@ auto guarded(const std::filesystem::path& path, Work&& work) {
   try {
     return work();
   } catch (const SQLite::Exception& e) {
-    throw storage_error(path, e);
+    throw_storage_error(path, e);
   }
 }
 
@@ -124,10 +128,10 @@ struct Connection {
 
   Connection(std::filesystem::path file, int flags)
       : path(std::move(file)),
-        db(path.string(), store::connection_flags(flags), store::kBusyTimeoutMs) {}
+        db(path.string(), store::connection_flags(flags), store::busy_timeout_ms()) {}
   // `name` is what SQLite opens (a URI with flags), `file` what messages name.
   Connection(std::filesystem::path file, const std::string& name, int flags)
-      : path(std::move(file)), db(name, store::connection_flags(flags), store::kBusyTimeoutMs) {}
+      : path(std::move(file)), db(name, store::connection_flags(flags), store::busy_timeout_ms()) {}
 
   // A prepared statement, compiled once per collection and reused.
   Query query(const std::string& sql) {

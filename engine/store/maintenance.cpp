@@ -163,7 +163,7 @@ std::filesystem::path Maintenance::restore(const std::filesystem::path& path,
   try {
     current = Connection::open_writable(path, {});
   } catch (const SQLite::Exception& e) {
-    if (!too_damaged_to_open(e)) throw storage_error(path, e);
+    if (!too_damaged_to_open(e)) throw_storage_error(path, e);
   }
   if (current) {
     // A sound collection: copy it aside, then overwrite it in place through SQLite, which

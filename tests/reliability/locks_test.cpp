@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/deck_files.hpp"
 #include "support/run_cli.hpp"
@@ -122,4 +123,32 @@ TEST_CASE("a backup taken while another connection holds the write lock copies w
   CHECK(backup.exit_code == 0);
   CHECK(backup.out == "Backed up " + f.backup + " to " + copy + "\n");
   CHECK(Fixture::answers_in(copy) == Fixture::answers_in(f.backup));
+}
+
+namespace {
+
+const std::vector<std::string> kShortBusyTimeout{"REHEARSE_BUSY_TIMEOUT_MS=100"};
+
+}  // namespace
+
+TEST_CASE("REHEARSE_BUSY_TIMEOUT_MS shortens the wait for a lock, and a wrong value is refused") {
+  const Fixture f;
+  CliResult answer;
+  {
+    LockHolder lock(f.db);
+    answer =
+        run_rehearse({"--db", f.db, "--now", kNow, "answer", "d.1", "4"}, "", kShortBusyTimeout);
+  }
+  CHECK(answer.exit_code == 1);
+  CHECK(answer.err == "rehearse: " + f.db +
+                          " is busy: another rehearse kept it locked for over 500 ms; nothing was "
+                          "changed, try again\n");
+  for (const std::string value : {"0", "-5", "ten", "10s", "", "3600001"}) {
+    INFO(value);
+    const CliResult wrong =
+        run_rehearse({"--db", f.db, "stats"}, "", {"REHEARSE_BUSY_TIMEOUT_MS=" + value});
+    CHECK(wrong.exit_code == 1);
+    CHECK(wrong.err == "rehearse: REHEARSE_BUSY_TIMEOUT_MS is '" + value +
+                           "'; give a number of milliseconds from 1 to 3600000\n");
+  }
 }
