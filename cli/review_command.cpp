@@ -7,11 +7,15 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "answer/answer.hpp"
 #include "app.hpp"
@@ -45,13 +49,28 @@ std::string wrapped(const std::string& text) {
   return out;
 }
 
+// What the session's answers add up to. An answer taken back by undo no longer counts.
 struct Tally {
   int answers = 0;
   int passed = 0;
-  std::set<std::string> cards;
+  std::map<std::string, int> cards;  // card id -> its answers standing
+  std::set<std::int64_t> sequences;  // the log sequence of each answer standing
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::map<std::string, int> long_tellings;  // story id -> its longest telling over the aim
 
+  void counted(const LogEntry& entry) {
+    ++answers;
+    if (sm2::passed(entry.grade)) ++passed;
+    ++cards[entry.card_id];
+    sequences.insert(entry.sequence);
+  }
+  // An answer undo took back; one given before the session changes nothing here.
+  void taken_back(const LogEntry& entry) {
+    if (sequences.erase(entry.sequence) == 0) return;
+    --answers;
+    if (sm2::passed(entry.grade)) --passed;
+    if (--cards[entry.card_id] == 0) cards.erase(entry.card_id);
+  }
   void told(const std::string& story_id, int seconds) {
     if (seconds <= kTellingAimSeconds) return;
     int& longest = long_tellings[story_id];
@@ -112,22 +131,120 @@ std::string describe_counts(const QueueCounts& counts) {
   return fmt::format("{} due, {} new, {} to repeat today", counts.due, counts.fresh, counts.reask);
 }
 
-// Saves the answer and counts it; returns when the card comes back, for the user to read, and
-// the leech notice when the answer made the card a leech. `spent` is what the log keeps as the
-// answer's duration.
-std::string save_answer(Context& context, const Card& card, Grade grade,
-                        std::chrono::steady_clock::duration elapsed, Tally& tally) {
-  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
-  const Moment now = context.now();
-  const AnsweredCard answered = answer_card(context.collection(), card.content.id, grade, now,
-                                            spent, {}, context.settings().interview_date);
-  ++tally.answers;
-  if (sm2::passed(grade)) ++tally.passed;
-  tally.cards.insert(card.content.id);
-  const std::string due = describe_due(answered.card.state, now.day);
-  if (!answered.suspended_as_leech) return due;
-  return due + ". " + leech_notice(visible_line(card.content.id), answered.card.state.lapses);
+// `text` as one word of a shell command line: quoted when it holds anything but letters,
+// digits and a few safe characters.
+std::string shell_word(const std::string& text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_-./+=:,@%", c);
+  });
+  if (plain) return text;
+  std::string quoted = "'";
+  for (const char c : text)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
 }
+
+// How many times review tries to save an answer while another process keeps the collection
+// locked; each try waits the busy timeout five times (50 s unless REHEARSE_BUSY_TIMEOUT_MS).
+constexpr int kSaveAttempts = 3;
+
+// What follows a card: the next card from the queue, a card given (undo brought it back), or
+// the end of the session.
+struct Step {
+  bool stop = false;
+  std::optional<Card> next;  // ask this card next
+  std::string note;          // to show on the next card's screen
+};
+
+// What a session does besides showing cards: saving answers, undo and suspend, the tally.
+class Session {
+ public:
+  Session(Context& context, const CardFilter& filter)
+      : shelf(context.collection()), context_(context), filter_(filter) {}
+
+  // Saves the answer and counts it; returns when the card comes back, for the user to read,
+  // and the leech notice when the answer made the card a leech. `spent` is what the log keeps
+  // as the answer's duration. While another process keeps the collection locked it tries
+  // again, calling `on_busy` before each new try; nullopt when it never could, with the grade
+  // and how to save it in unsaved().
+  std::optional<std::string> save(const Card& card, Grade grade,
+                                  std::chrono::steady_clock::duration elapsed,
+                                  const std::function<void()>& on_busy) {
+    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        const Moment now = context_.now();
+        const AnsweredCard answered =
+            answer_card(context_.collection(), card.content.id, grade, now, spent, {},
+                        context_.settings().interview_date);
+        tally.counted(answered.entry);
+        const std::string due = describe_due(answered.card.state, now.day);
+        if (!answered.suspended_as_leech) return due;
+        return due + ". " + leech_notice(visible_line(card.content.id), answered.card.state.lapses);
+      } catch (const BusyError&) {
+        if (attempt == kSaveAttempts) break;
+        on_busy();
+      }
+    }
+    const std::string db =
+        context_.db_given ? " --db " + shell_word(context_.collection_path().string()) : "";
+    unsaved_ = fmt::format(
+        "your grade {} for {} was not saved: the collection is busy; save it with: rehearse{} "
+        "answer {} {}",
+        grade.value(), visible_line(card.content.id), db, shell_word(card.content.id),
+        grade.value());
+    return std::nullopt;
+  }
+  // The line that ends a session whose last grade could not be saved, or nullopt.
+  const std::optional<std::string>& unsaved() const { return unsaved_; }
+
+  // Takes back the last answer (this session's, or the collection's before it): the next step
+  // asks its card again when it is one this session asks. nullopt, with nothing changed, when
+  // no answer is left to take back.
+  std::optional<Step> undo() {
+    const std::optional<UndoneAnswer> undone =
+        undo_last_answer(context_.collection(), context_.now());
+    if (!undone) return std::nullopt;
+    tally.taken_back(undone->entry);
+    Step step;
+    step.note = fmt::format("Undid: {} graded {}", visible_line(undone->entry.card_id),
+                            undone->entry.grade.value());
+    if (asks(undone->card)) {
+      step.next = undone->card;
+      step.note += "; asked again.";
+    } else {
+      step.note += ".";
+    }
+    return step;
+  }
+
+  // Suspends `card` and moves on to the next.
+  Step suspend(const Card& card) {
+    const std::string id = card.content.id;
+    context_.collection().set_suspended(std::vector<std::string>{id}, true);
+    return {false, std::nullopt,
+            fmt::format("Suspended {}: kept out of reviews until 'rehearse unsuspend {}'.",
+                        visible_line(id), visible_line(id))};
+  }
+
+  Tally tally;
+  StoryShelf shelf;
+
+ private:
+  // Whether `card` is one of this session's: not suspended, and in its deck and tag.
+  bool asks(const Card& card) const {
+    const auto& tags = card.content.tags;
+    return !card.suspended && (!filter_.deck || card.deck_id == *filter_.deck) &&
+           (!filter_.tag || std::find(tags.begin(), tags.end(), *filter_.tag) != tags.end());
+  }
+
+  Context& context_;
+  const CardFilter& filter_;
+  std::optional<std::string> unsaved_;
+};
+
+inline constexpr const char* kNothingToUndo = "Nothing to undo: no answer is left to take back.";
+inline constexpr const char* kBusyRetrying = "The collection is busy; retrying...";
 
 // --- Piped input: one line per step ------------------------------------------------------------
 
@@ -166,44 +283,97 @@ class LineScreen {
   bool input_is_terminal_;
 };
 
-// Asks for a grade until one is valid; nullopt when the user quits.
-std::optional<Grade> ask_grade(const LineScreen& screen) {
+// What a line at the reveal or the grade prompt asked for.
+struct LineChoice {
+  enum class Kind { go_on, quit, undo, suspend };
+  Kind kind = Kind::go_on;
+  std::optional<Grade> grade;  // at the grade prompt, with go_on
+};
+
+// `q`, `u` and `s`, which both prompts take; go_on for any other line.
+LineChoice::Kind line_kind(const std::optional<std::string>& line) {
+  if (!line || *line == "q") return LineChoice::Kind::quit;
+  if (*line == "u") return LineChoice::Kind::undo;
+  if (*line == "s") return LineChoice::Kind::suspend;
+  return LineChoice::Kind::go_on;
+}
+
+// Asks for a grade until one is valid, or a line that does something else.
+LineChoice ask_grade(const LineScreen& screen) {
   for (;;) {
-    const std::optional<std::string> line = screen.ask("Grade 0-5 (? legend, q quit): ");
-    if (!line || *line == "q") return std::nullopt;
+    const std::optional<std::string> line =
+        screen.ask("Grade 0-5 (u undo, s suspend, ? legend, q quit): ");
+    if (const LineChoice::Kind kind = line_kind(line); kind != LineChoice::Kind::go_on) {
+      return {kind, std::nullopt};
+    }
     if (*line == "?") {
       screen.plain(std::string(kGradeLegend) + "\n");
       continue;
     }
     try {
-      return Grade::parse(*line);
+      return {LineChoice::Kind::go_on, Grade::parse(*line)};
     } catch (const Error& e) {
       screen.plain(fmt::format("{}\n", e.what()));
     }
   }
 }
 
-// Asks one card; false when the user quits before grading it.
-bool review_card_by_lines(Context& context, const LineScreen& screen, StoryShelf& shelf,
-                          const Card& card, const QueueCounts& left, Tally& tally) {
+// Follows a line that quits, undoes or suspends; nullopt when it does nothing (an undo with no
+// answer left to take back says so, and the prompt is asked again).
+std::optional<Step> follow(const LineScreen& screen, Session& session, const Card& card,
+                           LineChoice::Kind kind) {
+  switch (kind) {
+    case LineChoice::Kind::quit:
+      return Step{true, std::nullopt, {}};
+    case LineChoice::Kind::undo: {
+      std::optional<Step> step = session.undo();
+      screen.plain(step ? wrapped(step->note) + "\n" : wrapped(kNothingToUndo));
+      return step;
+    }
+    case LineChoice::Kind::suspend: {
+      Step step = session.suspend(card);
+      screen.plain(wrapped(step.note) + "\n");
+      return step;
+    }
+    case LineChoice::Kind::go_on:
+      break;
+  }
+  return std::nullopt;
+}
+
+// Asks one card: shows it, then its answer, and saves its grade, unless a line quits, undoes
+// an answer or suspends the card.
+Step review_card_by_lines(const LineScreen& screen, Session& session, const Card& card,
+                          const QueueCounts& left) {
   screen.heading(fmt::format("--- {} | {} | {} left ---", visible_line(card.deck_id),
                              visible_line(card.content.id), left.total()));
   screen.front(visible(card.content.front));
   const std::optional<std::string> story = story_of(card);
   if (story) screen.plain("Timer started: tell it aloud, then press Enter.\n");
   const auto shown = std::chrono::steady_clock::now();
-  const std::optional<std::string> reveal = screen.ask("[Enter] show the answer, q quit: ");
-  if (!reveal || *reveal == "q") return false;
+  for (;;) {
+    const LineChoice::Kind kind =
+        line_kind(screen.ask("[Enter] show the answer, u undo, s suspend, q quit: "));
+    if (kind == LineChoice::Kind::go_on) break;
+    if (std::optional<Step> step = follow(screen, session, card, kind)) return *step;
+  }
   const auto told = std::chrono::steady_clock::now() - shown;
   if (story) screen.plain(told_line(whole_seconds(told)) + "\n");
-  screen.plain(wrapped(visible(shelf.back_of(card))));
-  const std::optional<Grade> grade = ask_grade(screen);
-  if (!grade) return false;
-  if (story) tally.told(*story, whole_seconds(told));
+  screen.plain(wrapped(visible(session.shelf.back_of(card))));
+  std::optional<Grade> grade;
+  while (!grade) {
+    const LineChoice choice = ask_grade(screen);
+    grade = choice.grade;
+    if (grade) break;
+    if (std::optional<Step> step = follow(screen, session, card, choice.kind)) return *step;
+  }
   const auto spent = story ? told : std::chrono::steady_clock::now() - shown;
-  screen.plain(wrapped(fmt::format("-> {}", save_answer(context, card, *grade, spent, tally))) +
-               "\n");
-  return true;
+  const std::optional<std::string> due =
+      session.save(card, *grade, spent, [&] { screen.plain(std::string(kBusyRetrying) + "\n"); });
+  if (!due) return {true, std::nullopt, {}};
+  if (story) session.tally.told(*story, whole_seconds(told));
+  screen.plain(wrapped(fmt::format("-> {}", *due)) + "\n");
+  return {};
 }
 
 // --- A terminal: single keys on a screen redrawn for each card --------------------------------
@@ -240,7 +410,9 @@ CardView view_of(const Card& card, const std::string& back, const QueueCounts& l
 
 // What the keys of one card led to.
 struct KeyOutcome {
-  std::optional<Grade> grade;                     // nullopt: the session ends
+  enum class Kind { quit, graded, undone, suspend };
+  Kind kind = Kind::quit;
+  std::optional<Grade> grade;                     // with graded
   std::chrono::steady_clock::duration elapsed{};  // from the card shown to its grade
   std::chrono::steady_clock::duration told{};     // from the card shown to its answer shown
 };
@@ -249,9 +421,11 @@ class KeyScreen {
  public:
   explicit KeyScreen(RawMode& raw) : raw_(raw), styled_(styled_output()) {}
 
-  // Shows the card and follows the keys until it is graded or the user quits. A `timed` card (a
-  // story told aloud) shows the time running each second until its answer is shown.
-  KeyOutcome ask(CardView view, bool timed) {
+  // Shows the card and follows the keys until it is graded, suspended or the user quits. A
+  // `timed` card (a story told aloud) shows the time running each second until its answer is
+  // shown. `u` calls `undo`, which says whether an answer was taken back: if none was, the
+  // note line says so and the card stays.
+  KeyOutcome ask(CardView view, bool timed, const std::function<bool()>& undo) {
     const auto shown = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::duration> told;
     std::optional<int> page;  // set once the answer is shown
@@ -277,6 +451,7 @@ class KeyScreen {
         if (!ends_session(key)) continue;
       }
       if (ends_session(key)) return {};
+      using Kind = KeyOutcome::Kind;
       if (key.kind == Key::Kind::ctrl_z) raw_.stop_process();
       const char c = key.kind == Key::Kind::character ? key.character : '\0';
       const bool forward = key.kind == Key::Kind::enter || c == ' ' ||
@@ -290,13 +465,25 @@ class KeyScreen {
         if (*page + 1 < pages) ++*page;
       } else if (page && back) {
         if (*page > 0) --*page;
+      } else if (c == 'u') {
+        if (undo()) return {Kind::undone, std::nullopt, {}, {}};
+        view.note = kNothingToUndo;
+      } else if (c == 's') {
+        return {Kind::suspend, std::nullopt, {}, {}};
       } else if (c >= '0' && c <= '5') {
         if (page) {
-          return {Grade::from_int(c - '0'), std::chrono::steady_clock::now() - shown, *told};
+          return {Kind::graded, Grade::from_int(c - '0'), std::chrono::steady_clock::now() - shown,
+                  *told};
         }
         view.note = "Show the answer first: Space.";
       }
     }
+  }
+
+  // Puts `note` over the prompt line, for a wait that follows a key.
+  void busy(const std::string& note) {
+    fmt::print("\r\033[2K{}", note);
+    std::fflush(stdout);
   }
 
   void show_summary(const std::string& text) {
@@ -373,18 +560,29 @@ struct Plan {
   std::optional<int> max_cards;  // review --max: end after this many answers
 };
 
-// Asks cards with `ask` (card, counts left) -> whether it was graded, until none is left, the
-// plan's number of cards is reached or the user quits; returns whether the session ran to its
-// end.
+// Asks cards with `ask` (card, counts left, today) -> what follows, until none is left, the
+// plan's number of answers standing is reached or a step stops; returns whether the session
+// ran to its end. A step's card is asked next, before the queue's.
 template <typename Ask>
-bool ask_cards(Context& context, const CardFilter& filter, const Plan& plan, Ask ask) {
-  for (int asked = 0;; ++asked) {
-    if (plan.max_cards && asked >= *plan.max_cards) return true;
+bool ask_cards(Context& context, const CardFilter& filter, const Plan& plan, const Tally& tally,
+               Ask ask) {
+  std::optional<Card> given;
+  for (;;) {
+    if (!given && plan.max_cards && tally.answers >= *plan.max_cards) return true;
     const Day today = context.today();
-    const std::optional<Card> card = next_card(context.collection(), filter, today, plan.queue);
+    const std::optional<Card> card =
+        given ? std::exchange(given, std::nullopt)
+              : next_card(context.collection(), filter, today, plan.queue);
     if (!card) return true;
-    if (!ask(*card, counts_today(context.collection(), filter, today), today)) return false;
+    Step step = ask(*card, counts_today(context.collection(), filter, today), today);
+    if (step.stop) return false;
+    given = std::move(step.next);
   }
+}
+
+// After the summary: a grade that could not be saved ends the session with an error.
+void end_session(const Session& session) {
+  if (session.unsaved()) throw Error("{}", *session.unsaved());
 }
 
 void review_by_lines(Context& context, const CardFilter& filter, const Plan& plan,
@@ -394,36 +592,67 @@ void review_by_lines(Context& context, const CardFilter& filter, const Plan& pla
   screen.plain(
       fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kGradeLegend));
   const InterruptGuard guard(/*close_input=*/true);
-  Tally tally;
-  StoryShelf shelf(context.collection());
-  const bool finished =
-      ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day) {
-        return review_card_by_lines(context, screen, shelf, card, left, tally);
-      });
-  screen.plain(summary(context, filter, tally, finished));
+  Session session(context, filter);
+  const bool finished = ask_cards(context, filter, plan, session.tally,
+                                  [&](const Card& card, const QueueCounts& left, Day) {
+                                    return review_card_by_lines(screen, session, card, left);
+                                  });
+  screen.plain(summary(context, filter, session.tally, finished));
+  end_session(session);
+}
+
+// Asks one card on the terminal; `last` says what the previous answer did, `note` is shown
+// on the card's screen and receives the note for the next.
+Step review_card_by_keys(KeyScreen& screen, Session& session, const Card& card,
+                         const QueueCounts& left, Day today, std::string& last, std::string& note) {
+  const std::optional<std::string> story = story_of(card);
+  CardView view = view_of(card, session.shelf.back_of(card), left, today, last);
+  view.note = std::exchange(note, {});
+  std::optional<Step> undone;
+  const KeyOutcome outcome = screen.ask(std::move(view), story.has_value(), [&] {
+    undone = session.undo();
+    return undone.has_value();
+  });
+  Step step;
+  switch (outcome.kind) {
+    case KeyOutcome::Kind::quit:
+      return {true, std::nullopt, {}};
+    case KeyOutcome::Kind::undone:
+      step = std::move(*undone);
+      last.clear();  // what it said is taken back
+      break;
+    case KeyOutcome::Kind::suspend:
+      step = session.suspend(card);
+      break;
+    case KeyOutcome::Kind::graded: {
+      const auto spent = story ? outcome.told : outcome.elapsed;
+      const std::optional<std::string> due =
+          session.save(card, *outcome.grade, spent, [&] { screen.busy(kBusyRetrying); });
+      if (!due) return {true, std::nullopt, {}};
+      if (story) session.tally.told(*story, whole_seconds(outcome.told));
+      last = fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
+                         outcome.grade->value(), *due);
+      break;
+    }
+  }
+  note = step.note;
+  return step;
 }
 
 void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan) {
   const InterruptGuard guard(/*close_input=*/false);
   RawMode raw;
   KeyScreen screen(raw);
-  Tally tally;
-  StoryShelf shelf(context.collection());
+  Session session(context, filter);
   std::string last;
+  std::string note;
   const bool finished =
-      ask_cards(context, filter, plan, [&](const Card& card, const QueueCounts& left, Day today) {
-        const std::optional<std::string> story = story_of(card);
-        const KeyOutcome outcome =
-            screen.ask(view_of(card, shelf.back_of(card), left, today, last), story.has_value());
-        if (!outcome.grade) return false;
-        if (story) tally.told(*story, whole_seconds(outcome.told));
-        const auto spent = story ? outcome.told : outcome.elapsed;
-        last = fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
-                           outcome.grade->value(),
-                           save_answer(context, card, *outcome.grade, spent, tally));
-        return true;
-      });
-  screen.show_summary(summary(context, filter, tally, finished));
+      ask_cards(context, filter, plan, session.tally,
+                [&](const Card& card, const QueueCounts& left, Day today) {
+                  return review_card_by_keys(screen, session, card, left, today, last, note);
+                });
+  screen.show_summary(summary(context, filter, session.tally, finished));
+  end_session(session);
 }
 
 void run_review(Context& context, const std::string& deck, const std::string& tag,
@@ -450,9 +679,11 @@ void add_review_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<Args>();
   auto* review = app.add_subcommand(
       "review",
-      "Review due and new cards. On a terminal: Space shows the answer, a key 0-5 grades it, ? "
-      "lists the keys, q quits. With piped input: one line per step (Enter, then a grade 0-5). "
-      "Each answer is saved at once; q, end of input or Ctrl-C ends the session.");
+      "Review due and new cards. On a terminal: Space shows the answer, a key 0-5 grades it, u "
+      "takes back the last answer and asks its card again, s suspends the card, ? lists the "
+      "keys, q quits. With piped input: one line per step (Enter, then a grade 0-5; a line u "
+      "or s at either). Each answer is saved at once; q, end of input or Ctrl-C ends the "
+      "session.");
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,
                      "Only cards with this tag, e.g. lp:ownership or round:people");

@@ -112,6 +112,8 @@ std::vector<ScreenLine> help_screen(int columns) {
       "  Space, Enter   show the answer; on a long answer, its next page",
       "  b, Up, PgUp    the answer's previous page (Down, PgDn: the next)",
       "  0-5            grade the answer once it is shown; saved at once",
+      "  u              undo: take back the last answer and ask its card again",
+      "  s              suspend this card (until 'rehearse unsuspend CARD')",
       "  ?              this help (any key goes back)",
       "  q, Q, Esc      end the session; every answer given is already saved",
       "  Ctrl-C         the same; Ctrl-Z stops rehearse until 'fg'",

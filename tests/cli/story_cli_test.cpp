@@ -450,7 +450,7 @@ TEST_CASE(
   CHECK(review.exit_code == 0);
   const std::size_t started = review.out.find(
       "Timer started: tell it aloud, then press Enter.\n"
-      "[Enter] show the answer, q quit: \n");
+      "[Enter] show the answer, u undo, s suspend, q quit: \n");
   CHECK(started != std::string::npos);
   CHECK(review.out.find("Told in 0:00.\n", started) != std::string::npos);
   CHECK(review.out.find("Told in over 2 minutes") == std::string::npos);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support/deck_files.hpp"
+#include "support/output_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 #include "support/two_card_collection.hpp"
@@ -125,11 +126,53 @@ TEST_CASE("a backup taken while another connection holds the write lock copies w
   CHECK(Fixture::answers_in(copy) == Fixture::answers_in(f.backup));
 }
 
+// A review's grade meets a collection another connection keeps locked: review tries again,
+// saying so, and when the lock outlasts its tries it ends with how to save the grade, never
+// dropping it without a word. REHEARSE_BUSY_TIMEOUT_MS shortens each wait to 100 ms (five
+// per try, three tries).
 namespace {
 
 const std::vector<std::string> kShortBusyTimeout{"REHEARSE_BUSY_TIMEOUT_MS=100"};
 
 }  // namespace
+
+TEST_CASE("review that cannot save a grade while the lock is held says how to save it") {
+  const Fixture f;
+  CliResult review;
+  {
+    LockHolder lock(f.db);  // held for as long as the review tries
+    review = run_rehearse({"--db", f.db, "--now", kNow, "review"}, "\n4\n\n5\n", kShortBusyTimeout);
+  }
+  CHECK(review.exit_code == 1);
+  CHECK(review.err ==
+        "rehearse: your grade 4 for d.1 was not saved: the collection is busy; save "
+        "it with: rehearse --db " +
+            f.db + " answer d.1 4\n");
+  CHECK(rehearse::test::count_of(review.out, "The collection is busy; retrying...\n") == 2);
+  CHECK(review.out.find("Q2?") == std::string::npos);  // the session ended there
+  CHECK(Fixture::answers_in(f.db) == "[]\n");
+  // The command it gives saves the grade once the lock is gone.
+  const CliResult saved = run_rehearse({"--db", f.db, "--now", kNow, "answer", "d.1", "4"});
+  CHECK(saved.exit_code == 0);
+  CHECK(Fixture::answers_in(f.db).find(R"("grade":4)") != std::string::npos);
+}
+
+TEST_CASE("review keeps a grade typed while the lock is held and saves it once it is released") {
+  const Fixture f;
+  CliResult review;
+  {
+    LockHolder lock(f.db);
+    lock.release_after(800ms);  // after the first try (5 x 100 ms), before the last
+    review = run_rehearse({"--db", f.db, "--now", kNow, "review", "--max", "1"}, "\n4\n",
+                          kShortBusyTimeout);
+  }
+  CHECK(review.err == "");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find("The collection is busy; retrying...\n-> tomorrow (2026-11-26)") !=
+        std::string::npos);
+  CHECK(review.out.find("Session done: 1 answer on 1 card") != std::string::npos);
+  CHECK(Fixture::answers_in(f.db).find(R"("grade":4)") != std::string::npos);
+}
 
 TEST_CASE("REHEARSE_BUSY_TIMEOUT_MS shortens the wait for a lock, and a wrong value is refused") {
   const Fixture f;
