@@ -52,6 +52,31 @@ void print_report(const ImportReport& report, const std::string& file) {
   }
 }
 
+// Refuses an import that would move cards from other decks into a file's deck (an id copied
+// from another deck's file, most likely), unless --move says so. `sources` names each report's
+// file.
+void refuse_moves(const std::vector<ImportReport>& reports,
+                  const std::vector<std::string>& sources) {
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const ImportReport& report = reports[i];
+    if (report.moved.empty()) continue;
+    const std::size_t more = report.moved.size() - 1;
+    throw Error(
+        "{}: card {} is already in deck {}{}; nothing was imported; pass --move to move {} to "
+        "deck {}",
+        sources[i], report.moved[0], report.moved_from[0],
+        more == 0 ? std::string()
+                  : fmt::format(" (and {} more card{} in other decks)", more, more == 1 ? "" : "s"),
+        more == 0 ? "it" : "them", report.deck_id);
+  }
+}
+
+// What `import` is asked to do besides reading the files.
+struct ImportOptions {
+  bool dry_run = false;
+  bool move = false;  // --move: cards another deck holds may move to the file's deck
+};
+
 // Whether the import changed cards the user already has: then, if it is large and the
 // collection holds answers, a backup is made before it commits. Adding cards cannot harm what
 // is there.
@@ -136,18 +161,21 @@ std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& path
   return read;
 }
 
-void import_read_files(Context& context, const ReadFiles& read, bool dry_run) {
+void import_read_files(Context& context, const ReadFiles& read, const ImportOptions& import) {
+  const bool dry_run = import.dry_run;
   if (!dry_run) context.allow_creating();
   Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
   std::vector<ImportReport> reports;
   if (dry_run) {
     reports = preview_imports(collection, read.decks);
+    if (!import.move) refuse_moves(reports, read.sources);
   } else {
     std::optional<ProgressBar> bar(std::in_place, "Importing", ProgressBar::Unit::items);
     const auto progress = [&](std::size_t done, std::size_t total) {
       if (bar) bar->update(done, total);
     };
     const auto backup_if_worth_it = [&](const std::vector<ImportReport>& planned) {
+      if (!import.move) refuse_moves(planned, read.sources);
       if (!worth_a_backup(collection, planned)) return;
       bar.reset();
       const std::filesystem::path backup =
@@ -163,22 +191,24 @@ void import_read_files(Context& context, const ReadFiles& read, bool dry_run) {
   if (dry_run) fmt::print("Dry run: nothing was written.\n");
 }
 
-void run_dry_import(Context& context, const std::vector<std::string>& paths) {
+void run_dry_import(Context& context, const std::vector<std::string>& paths,
+                    const ImportOptions& import) {
   std::vector<DeckFile> files;
   for (const std::string& path : paths)
     files.push_back(read_deck_file(path));
   const std::vector<ImportReport> preview = preview_imports(context.collection_to_preview(), files);
+  if (!import.move) refuse_moves(preview, paths);
   for (std::size_t i = 0; i < preview.size(); ++i)
     print_report(preview[i], paths[i]);
   fmt::print("Dry run: nothing was written.\n");
 }
 
-void run_import(Context& context, const std::vector<std::string>& paths, bool dry_run,
-                const SourceOptions& options) {
+void run_import(Context& context, const std::vector<std::string>& paths,
+                const ImportOptions& import, const SourceOptions& options) {
   if (const std::optional<ReadFiles> read = read_other_formats(paths, options)) {
-    return import_read_files(context, *read, dry_run);
+    return import_read_files(context, *read, import);
   }
-  if (dry_run) return run_dry_import(context, paths);
+  if (import.dry_run) return run_dry_import(context, paths, import);
   context.allow_creating();
   // The files are read on a second thread while the first writes their cards.
   DeckStream files(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
@@ -210,6 +240,7 @@ void run_import(Context& context, const std::vector<std::string>& paths, bool dr
   // Planned and applied in one transaction, so the backup decision sees exactly what commits;
   // the backup copies the collection as it was before the import.
   const auto backup_if_worth_it = [&](const std::vector<ImportReport>& reports) {
+    if (!import.move) refuse_moves(reports, paths);
     if (!worth_a_backup(collection, reports)) return;
     bar.reset();
     const std::filesystem::path backup =
@@ -314,6 +345,7 @@ void add_deck_commands(CLI::App& app, Context& context) {
     std::string path;
     bool json = false;
     bool dry_run = false;
+    bool move = false;
     bool shipped = false;
     std::string format;
     std::string deck_option;
@@ -337,6 +369,9 @@ void add_deck_commands(CLI::App& app, Context& context) {
   import_command->add_flag("--dry-run", args->dry_run,
                            "Check the files and report what would be added, updated and missing, "
                            "without writing anything");
+  import_command->add_flag("--move", args->move,
+                           "Let a card another deck holds move to the file's deck (without it, "
+                           "such an import is refused whole)");
   import_command->add_option(
       "--format", args->format,
       "Read the files as apkg, csv, tsv, anki-text, markdown or deck (default: by "
@@ -356,7 +391,7 @@ void add_deck_commands(CLI::App& app, Context& context) {
     options.format = args->format;
     options.file.deck_id = args->deck_option;
     if (!args->columns.empty()) options.file.columns = parse_column_mapping(args->columns);
-    run_import(context, files, args->dry_run, options);
+    run_import(context, files, {args->dry_run, args->move}, options);
   });
 
   auto* export_ = app.add_subcommand(

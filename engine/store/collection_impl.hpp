@@ -194,6 +194,7 @@ struct Connection {
     std::int64_t rowid;
     Placed placed;
     CardContent content;
+    std::string deck_id;  // the deck at placed.deck
   };
   std::optional<Stored> stored_card(const std::string& card_id);
   // The ids of the tags one write transaction has looked up or added, by name. It must not

@@ -79,15 +79,16 @@ void Connection::prune_groups() {
 
 std::optional<Connection::Stored> Connection::stored_card(const std::string& card_id) {
   auto q = query(
-      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name "
-      "FROM cards c JOIN card_texts x ON x.card = c.id "
+      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name, d.slug "
+      "FROM cards c JOIN card_texts x ON x.card = c.id JOIN decks d ON d.id = c.deck "
       "LEFT JOIN sibling_groups g ON g.id = c.sibling_group WHERE c.slug = ?");
   q->bind(1, card_id);
   if (!q->executeStep()) return std::nullopt;
   return Stored{q->getColumn(0).getInt64(),
                 {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
                 {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
-                 split_tags(q->getColumn(5)), q->getColumn(6).getString()}};
+                 split_tags(q->getColumn(5)), q->getColumn(6).getString()},
+                q->getColumn(7).getString()};
 }
 
 namespace {
@@ -201,7 +202,10 @@ void Connection::tally(ImportReport& report, Step step, const std::optional<Stor
       ++report.unchanged;
       break;
     case Step::update:
-      if (stored->placed.deck != deck) report.moved.push_back(card_id);
+      if (stored->placed.deck != deck) {
+        report.moved.push_back(card_id);
+        report.moved_from.push_back(stored->deck_id);
+      }
       ++report.updated;
       break;
   }
