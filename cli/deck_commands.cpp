@@ -127,35 +127,52 @@ struct ReadFiles {
   std::vector<std::string> skipped;  // Anki cards left out, "FILE: why"
 };
 
+// How standard input is named in messages and reports; "-" names it on the command line.
+constexpr const char* kStandardInput = "standard input";
+
 // How `import` reads files that are not deck files.
 struct SourceOptions {
   std::string format;  // --format; empty: by content, then extension
   ImportFileOptions file;
 };
 
-// The files as decks when one of them is not a deck file (or --format names another format);
-// nullopt when all are deck files, which DeckStream reads while their cards are written.
+// Standard input, read whole, as its content tells (a deck file when it does not) or --format.
+ImportedFile read_standard_input(const SourceOptions& options) {
+  const std::string text = read_file("/dev/stdin");
+  const ImportFormat format =
+      options.format.empty() ? detect_text_format(text) : parse_import_format(options.format);
+  return parse_import_text(text, kStandardInput, format, options.file);
+}
+
+// The files as decks when one of them is not a deck file (or --format names another format,
+// or one is standard input, "-"); nullopt when all are deck files, which DeckStream reads while
+// their cards are written.
 std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& paths,
                                             const SourceOptions& options) {
+  const auto inputs = std::count(paths.begin(), paths.end(), "-");
+  if (inputs > 1) throw Error("standard input (-) is named {} times; name it once", inputs);
   std::vector<ImportFormat> formats;
   for (const std::string& path : paths) {
-    formats.push_back(options.format.empty() ? detect_import_format(path)
-                                             : parse_import_format(options.format));
+    formats.push_back(path == "-"              ? ImportFormat::deck
+                      : options.format.empty() ? detect_import_format(path)
+                                               : parse_import_format(options.format));
   }
-  if (std::all_of(formats.begin(), formats.end(),
-                  [](ImportFormat f) { return f == ImportFormat::deck; })) {
+  if (inputs == 0 && std::all_of(formats.begin(), formats.end(),
+                                 [](ImportFormat f) { return f == ImportFormat::deck; })) {
     return std::nullopt;
   }
   ReadFiles read;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    ImportedFile file = read_import_file(paths[i], formats[i], options.file);
+    ImportedFile file = paths[i] == "-" ? read_standard_input(options)
+                                        : read_import_file(paths[i], formats[i], options.file);
+    const std::string source = paths[i] == "-" ? kStandardInput : paths[i];
     for (DeckFile& deck : file.decks) {
       read.decks.push_back(std::move(deck));
-      read.sources.push_back(paths[i]);
+      read.sources.push_back(source);
     }
     if (file.anki) {
       for (const std::string& why : file.anki->skipped)
-        read.skipped.push_back(paths[i] + ": " + why);
+        read.skipped.push_back(source + ": " + why);
     }
   }
   return read;
@@ -362,7 +379,8 @@ void add_deck_commands(CLI::App& app, Context& context) {
       "progress. A file with any error is refused whole and nothing is imported.");
   import_command->add_option("FILE", args->files,
                              "Deck files (docs/deck-format.md), Anki packages, CSV/TSV sheets, "
-                             "Anki text exports or Markdown decks (docs/interop.md)");
+                             "Anki text exports or Markdown decks (docs/interop.md); - reads "
+                             "standard input, by default as a deck file");
   import_command->add_flag("--shipped", args->shipped,
                            "Also the decks shipped with rehearse (share/rehearse/decks), in the "
                            "order a new user meets them");

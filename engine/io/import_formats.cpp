@@ -173,6 +173,44 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
   return imported;
 }
 
+ImportFormat detect_text_format(std::string_view text) {
+  return by_content(text.substr(0, 512)).value_or(ImportFormat::deck);
+}
+
+ImportedFile parse_import_text(std::string_view text, std::string_view source, ImportFormat format,
+                               const ImportFileOptions& options) {
+  ImportedFile imported;
+  switch (format) {
+    case ImportFormat::deck:
+      imported.decks.push_back(parse_deck_file(text, source));
+      return imported;
+    case ImportFormat::csv:
+    case ImportFormat::tsv: {
+      CsvDeckOptions csv;
+      csv.delimiter = format == ImportFormat::tsv ? '\t' : ',';
+      csv.deck_id = options.deck_id;
+      csv.columns = options.columns;
+      imported.decks.push_back(parse_csv_deck(text, source, csv));
+      break;
+    }
+    case ImportFormat::anki_text: {
+      AnkiTextOptions anki_text;
+      anki_text.deck_id = options.deck_id;
+      imported.decks = parse_anki_text(text, source, anki_text);
+      break;
+    }
+    case ImportFormat::markdown:
+      imported.decks.push_back(parse_markdown_deck(text, source));
+      break;
+    case ImportFormat::apkg:
+      throw Error("{}: an Anki package is read from a file only; save it to a file and import that",
+                  source);
+  }
+  for (const DeckFile& deck : imported.decks)
+    check_deck_content(deck, source);
+  return imported;
+}
+
 ImportFormat export_format_for(const std::filesystem::path& path) {
   const std::optional<ImportFormat> format = by_extension(path);
   return format && *format != ImportFormat::anki_text ? *format : ImportFormat::deck;

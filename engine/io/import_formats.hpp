@@ -56,6 +56,16 @@ void check_deck_content(const DeckFile& file, std::string_view source);
 ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
                               const ImportFileOptions& options = {});
 
+// The format of `text` by its content, as detect_import_format tells it; a deck file when the
+// content does not tell (text from standard input has no extension to go by).
+ImportFormat detect_text_format(std::string_view text);
+
+// Reads `text` as `format`, checked as read_import_file checks a file; `source` names it in
+// messages and gives sheets their default deck. Throws Error as that format's reader does, and
+// for an Anki package, which is read from a file only.
+ImportedFile parse_import_text(std::string_view text, std::string_view source, ImportFormat format,
+                               const ImportFileOptions& options = {});
+
 // The format `export` writes to `path`, by its extension (as detect_import_format reads them):
 // .csv, .tsv, .md or .markdown, .apkg or .colpkg; anything else is a deck file.
 ImportFormat export_format_for(const std::filesystem::path& path);

@@ -1,6 +1,8 @@
 // End-to-end: an import that would move cards from another deck is refused unless --move says
-// so.
+// so, and `import -` reads standard input as `export DECK -` writes it.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "support/temp_dir.hpp"
 
 using rehearse::test::CliResult;
+using rehearse::test::run_program;
 using rehearse::test::run_rehearse;
 using rehearse::test::TempDir;
 using rehearse::test::write_text;
@@ -44,6 +47,21 @@ struct Fixture {
   }
   std::string show(const std::string& card) const { return rehearse({"show", card, "--json"}).out; }
 };
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// `text` quoted for sh.
+std::string sh_quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
 
 }  // namespace
 
@@ -96,4 +114,42 @@ TEST_CASE("import --move moves a card from another deck and keeps its history") 
   CHECK(f.show("x.1").find(R"("deck":"b")") != std::string::npos);
   CHECK(f.show("x.1").find(R"("repetitions":1)") != std::string::npos);
   CHECK(f.rehearse({"check"}).exit_code == 0);
+}
+
+TEST_CASE("export DECK - piped into import - gives the same deck in another collection") {
+  const Fixture f;
+  const std::string other = (f.dir / "other.db").string();
+  const std::string binary = sh_quoted(REHEARSE_BINARY);
+  const CliResult piped = run_program({"sh", "-c",
+                                       binary + " --db " + sh_quoted(f.db) + " export a - | " +
+                                           binary + " --db " + sh_quoted(other) + " import -"});
+  CHECK(piped.err == "");
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == "a (standard input): new deck, 2 added, 0 updated, 0 unchanged, 0 missing\n");
+  CHECK(run_rehearse({"--db", other, "export", "a", "-"}).out ==
+        f.rehearse({"export", "a", "-"}).out);
+}
+
+TEST_CASE("import - tells a Markdown deck on standard input by its content") {
+  const Fixture f;
+  const std::string markdown = (f.dir / "a.md").string();
+  REQUIRE(f.rehearse({"export", "a", markdown}).exit_code == 0);
+  const std::string other = (f.dir / "other.db").string();
+  const std::string text = read_text(markdown);
+  const CliResult dry_run = run_rehearse({"--db", other, "import", "--dry-run", "-"}, text);
+  CHECK(dry_run.exit_code == 0);
+  CHECK(dry_run.out ==
+        "a (standard input): new deck, 2 added, 0 updated, 0 unchanged, 0 missing\n"
+        "Dry run: nothing was written.\n");
+  // --format still decides: read as a deck file, the Markdown is refused.
+  const CliResult forced = run_rehearse({"--db", other, "import", "--format", "deck", "-"}, text);
+  CHECK(forced.exit_code == 1);
+  CHECK(forced.err == "rehearse: standard input:1:2: invalid JSON: invalid value\n");
+}
+
+TEST_CASE("import names standard input once at most") {
+  const Fixture f;
+  const CliResult twice = f.rehearse({"import", "-", "-"}, kDeckA);
+  CHECK(twice.exit_code == 1);
+  CHECK(twice.err == "rehearse: standard input (-) is named 2 times; name it once\n");
 }
