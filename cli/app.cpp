@@ -174,7 +174,7 @@ CardFilter Context::filter(const std::string& deck, const std::string& tag,
     filter.deck = deck;
   }
   if (!tag.empty()) {
-    if (const std::string problem = tag_problem(tag); !problem.empty()) throw Error("{}", problem);
+    if (const std::optional<std::string> problem = tag_problem(tag)) throw Error("{}", *problem);
     if (!collection().has_tag(tag)) throw Error("no card is tagged '{}'", tag);
     filter.tag = tag;
   }

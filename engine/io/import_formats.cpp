@@ -60,8 +60,8 @@ void check_card(const CardContent& card, std::string_view source) {
     throw Error("{}: card \"{}\": the front is empty", source, card.id);
   if (is_blank_text(card.back)) throw Error("{}: card \"{}\": the back is empty", source, card.id);
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
-    if (const std::string problem = tag_problem(card.tags[i]); !problem.empty()) {
-      throw Error("{}: card \"{}\": {}", source, card.id, problem);
+    if (const std::optional<std::string> problem = tag_problem(card.tags[i])) {
+      throw Error("{}: card \"{}\": {}", source, card.id, *problem);
     }
     if (std::find(card.tags.begin(), card.tags.begin() + static_cast<std::ptrdiff_t>(i),
                   card.tags[i]) != card.tags.begin() + static_cast<std::ptrdiff_t>(i)) {

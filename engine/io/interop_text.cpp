@@ -77,7 +77,7 @@ std::string text_hash(std::string_view text) {
 
 std::string anki_tag(std::string tag) {
   const bool reserved = tag.starts_with("lp:") || tag.starts_with("round:");
-  return reserved && !tag_problem(tag).empty() ? fmt::format("anki:{}", tag) : tag;
+  return reserved && tag_problem(tag) ? fmt::format("anki:{}", tag) : tag;
 }
 
 bool is_id_text(std::string_view text) {

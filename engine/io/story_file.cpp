@@ -234,8 +234,8 @@ void FrontMatter::principles(const YAML::Node& node, int at, Story& story) const
 void FrontMatter::tags(const YAML::Node& node, int at, Story& story) const {
   story.tags = list(node, "tags", "[round:technical, company:acme]", at);
   for (std::size_t i = 0; i < story.tags.size(); ++i) {
-    if (const std::string problem = tag_problem(story.tags[i]); !problem.empty()) {
-      fail(line(node[i]), "{}", problem);
+    if (const std::optional<std::string> problem = tag_problem(story.tags[i])) {
+      fail(line(node[i]), "{}", *problem);
     }
   }
 }

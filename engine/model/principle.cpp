@@ -92,7 +92,7 @@ const Round* find_round(std::string_view slug) {
   return find_by_slug(kRounds, slug);
 }
 
-std::string tag_problem(std::string_view tag) {
+std::optional<std::string> tag_problem(std::string_view tag) {
   if (tag.empty()) return "a tag is empty";
   if (tag.size() > 100)
     return fmt::format("tag '{}...' is longer than 100 characters", tag.substr(0, 20));
@@ -110,7 +110,7 @@ std::string tag_problem(std::string_view tag) {
         "round:strategy or round:culture)",
         tag);
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace rehearse

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,7 +38,7 @@ std::span<const Round> rounds();
 const Round* find_round(std::string_view slug);
 
 // Tags are free text except two checked namespaces: `lp:` must name a principle and `round:`
-// a round. Returns what is wrong with `tag`, or an empty string when it is acceptable.
-std::string tag_problem(std::string_view tag);
+// a round. Returns what is wrong with `tag`, or nullopt when it is acceptable.
+std::optional<std::string> tag_problem(std::string_view tag);
 
 }  // namespace rehearse
