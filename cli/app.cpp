@@ -215,6 +215,7 @@ int run(int argc, char** argv) {
   add_plan_command(app, context);
   add_mock_command(app, context);
   add_forecast_command(app, context);
+  add_heatmap_command(app, context);
 
   try {
     apply_busy_timeout();

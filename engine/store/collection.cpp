@@ -551,6 +551,29 @@ std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, 
   });
 }
 
+std::vector<std::pair<Day, int>> Queries::answers_per_day(const CardFilter& filter, Day first,
+                                                          Day last) const {
+  return guarded(impl_->path, [&] {
+    // All cards: walk the log's day index alone; a filter joins each answer's card.
+    const bool all = !filter.deck && !filter.tag && !filter.search;
+    auto q = impl_->query(
+        std::string(all ? "SELECT r.day, count(*) FROM reviews r WHERE 1"
+                        : "SELECT r.day, count(*) FROM reviews r JOIN cards c ON c.id = r.card "
+                          "JOIN decks d ON d.id = c.deck WHERE 1" +
+                              filter_sql(filter, TagMatch::list)) +
+        " AND r.day BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM undos u WHERE "
+        "u.review = r.id) GROUP BY r.day ORDER BY r.day");
+    q->bind(":first", day_number(first));
+    q->bind(":last", day_number(last));
+    bind_filter(*q, filter);
+    std::vector<std::pair<Day, int>> days;
+    while (q->executeStep()) {
+      days.emplace_back(day_from_number(q->getColumn(0).getInt64()), q->getColumn(1).getInt());
+    }
+    return days;
+  });
+}
+
 Stats Queries::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;

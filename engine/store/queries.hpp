@@ -39,6 +39,10 @@ class Queries : protected Part {
   // The cards (not suspended) that come due each day from `today` to `last`, both included,
   // in day order; a card overdue counts on `today`, a day with none is left out.
   std::vector<std::pair<Day, int>> due_per_day(const CardFilter& filter, Day today, Day last) const;
+  // The answers given each day from `first` to `last`, both included, of the cards that match,
+  // in day order; answers taken back by undo left out, a day with none left out.
+  std::vector<std::pair<Day, int>> answers_per_day(const CardFilter& filter, Day first,
+                                                   Day last) const;
 
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;
