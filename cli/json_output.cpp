@@ -149,6 +149,12 @@ std::string decks_json(const std::vector<DeckCounts>& decks) {
       w.Int(d.due);
       w.Key("total");
       w.Int(d.total);
+      w.Key("source");
+      if (d.source.empty()) {
+        w.Null();
+      } else {
+        write(w, d.source.string());
+      }
       w.EndObject();
     }
     w.EndArray();

@@ -1,6 +1,7 @@
 #include "io/deck_stream.hpp"
 
 #include "io/deck_file.hpp"
+#include "io/file.hpp"
 #include "model/error.hpp"
 
 namespace rehearse {
@@ -43,6 +44,7 @@ DeckStream::DeckStream(const std::vector<std::filesystem::path>& paths) {
   files_.resize(paths.size());
   for (std::size_t f = 0; f < paths.size(); ++f) {
     files_[f].path = paths[f];
+    files_[f].source = deck_source_path(paths[f]);
     files_[f].bytes_before = size_;
     std::error_code error;  // a file that cannot be read says so when it is read
     const std::uintmax_t bytes = std::filesystem::file_size(paths[f], error);

@@ -25,6 +25,7 @@ class DeckStream final : public DeckSource {
 
   std::size_t files() const override { return files_.size(); }
   const Deck& deck(std::size_t file) override;
+  std::filesystem::path source(std::size_t file) const override { return files_[file].source; }
   const CardContent* card(std::size_t file, std::size_t index) override;
   void settle() override;
   std::size_t size() const override { return size_; }  // bytes
@@ -33,6 +34,7 @@ class DeckStream final : public DeckSource {
  private:
   struct File {
     std::filesystem::path path;
+    std::filesystem::path source;  // deck_source_path(path)
     std::size_t bytes_before = 0;  // of the files before it, for progress
     std::optional<Deck> deck;
     std::deque<CardContent> cards;  // a deque: handing out a card never moves the earlier ones

@@ -78,6 +78,17 @@ std::string_view file_kind(std::filesystem::file_type type) {
 
 }  // namespace
 
+std::filesystem::path deck_source_path(const std::filesystem::path& path) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::is_regular_file(path, error)) return {};
+  const std::filesystem::path absolute = std::filesystem::absolute(path, error).lexically_normal();
+  if (error) return {};
+  // /dev/stdin or /proc/self/fd/0 is a regular file when input comes from one: still input.
+  const std::string text = absolute.string();
+  if (text.starts_with("/dev/") || text.starts_with("/proc/")) return {};
+  return absolute;
+}
+
 std::filesystem::path file_to_replace(const std::filesystem::path& path) {
   std::filesystem::path target = path;
   std::error_code error;

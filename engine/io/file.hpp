@@ -20,6 +20,11 @@ std::string read_file(const std::filesystem::path& path, std::size_t spare = 0);
 // written through (see file_to_replace); a replaced file keeps its permissions.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+// What an import records as the file a deck came from: `path` made absolute (not following
+// symbolic links), or empty when it is no regular file on disk (standard input, a pipe, a
+// device): such a deck has no file to edit.
+std::filesystem::path deck_source_path(const std::filesystem::path& path);
+
 // The file that writing "to `path`" replaces: `path` itself, or the end of the chain of
 // symbolic links it starts (which may not exist yet), so that a link keeps pointing where it
 // did. Throws Error when that is not a regular file: a folder, a device, a FIFO or a socket is

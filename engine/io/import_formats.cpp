@@ -170,6 +170,8 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
     for (const DeckFile& deck : imported.decks)
       check_deck_content(deck, source);
   }
+  for (DeckFile& deck : imported.decks)
+    deck.source = deck_source_path(path);
   return imported;
 }
 

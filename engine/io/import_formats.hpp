@@ -51,8 +51,8 @@ struct ImportedFile {
 // once per card, and ids used once. Throws Error "SOURCE: ..." naming the card.
 void check_deck_content(const DeckFile& file, std::string_view source);
 
-// Reads the file at `path` as `format`, checked with check_deck_content. Throws Error as that
-// format's reader does.
+// Reads the file at `path` as `format`, checked with check_deck_content, each deck's source
+// set to deck_source_path(path). Throws Error as that format's reader does.
 ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat format,
                               const ImportFileOptions& options = {});
 

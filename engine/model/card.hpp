@@ -1,6 +1,7 @@
 #pragma once
 
 #include <compare>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,9 @@ struct Deck {
 struct DeckFile {
   Deck deck;
   std::vector<CardContent> cards;
+  // The file it was read from, absolute (io/file.hpp deck_source_path), which an import records
+  // with the deck; empty for standard input or a deck made in memory. Not part of the content.
+  std::filesystem::path source = {};
 };
 
 }  // namespace rehearse

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <span>
 
 #include "model/card.hpp"
@@ -18,6 +19,9 @@ class DeckSource {
   // File `file`'s deck, waiting until it is read. Throws Error when the file turns out wrong
   // before its deck is read.
   virtual const Deck& deck(std::size_t file) = 0;
+  // The path file `file` was read from, absolute, for the collection to record with its deck;
+  // empty when it has none on disk (standard input).
+  virtual std::filesystem::path source(std::size_t file) const = 0;
   // Card `index` of file `file`, waiting until it is read; nullptr past the last card. Throws
   // Error when the file turns out wrong before that card is read.
   virtual const CardContent* card(std::size_t file, std::size_t index) = 0;
@@ -40,6 +44,7 @@ class ReadDecks final : public DeckSource {
 
   std::size_t files() const override { return files_.size(); }
   const Deck& deck(std::size_t file) override { return files_[file].deck; }
+  std::filesystem::path source(std::size_t file) const override { return files_[file].source; }
   const CardContent* card(std::size_t file, std::size_t index) override {
     const std::vector<CardContent>& cards = files_[file].cards;
     return index < cards.size() ? &cards[index] : nullptr;

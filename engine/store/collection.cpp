@@ -297,11 +297,14 @@ std::vector<DeckCounts> Queries::deck_counts(Day today) const {
     std::vector<DeckCounts> decks;
     std::unordered_map<std::int64_t, std::size_t> index_of;  // deck rowid -> place in `decks`
     {
-      auto q = impl_->query("SELECT id, slug, name, description FROM decks ORDER BY id");
+      auto q = impl_->query(
+          "SELECT id, slug, name, description, coalesce(source, '') FROM decks ORDER BY id");
       while (q->executeStep()) {
         index_of[q->getColumn(0).getInt64()] = decks.size();
-        decks.push_back({{q->getColumn(1).getString(), q->getColumn(2).getString(),
-                          q->getColumn(3).getString()}});
+        DeckCounts& counts = decks.emplace_back();
+        counts.deck = {q->getColumn(1).getString(), q->getColumn(2).getString(),
+                       q->getColumn(3).getString()};
+        counts.source = q->getColumn(4).getString();
       }
     }
     // Each count walks one index; `due` adds today's re-asks, which are due tomorrow.
@@ -328,6 +331,14 @@ std::optional<Deck> DecksAndCards::find_deck(std::string_view deck_id) const {
     if (!q->executeStep()) return std::nullopt;
     return Deck{q->getColumn(0).getString(), q->getColumn(1).getString(),
                 q->getColumn(2).getString()};
+  });
+}
+
+std::filesystem::path DecksAndCards::deck_source(std::string_view deck_id) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query("SELECT coalesce(source, '') FROM decks WHERE slug = ?");
+    q->bind(1, std::string(deck_id));
+    return std::filesystem::path(q->executeStep() ? q->getColumn(0).getString() : "");
   });
 }
 

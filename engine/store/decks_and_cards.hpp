@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -16,6 +17,9 @@ namespace rehearse::store {
 class DecksAndCards : protected Part {
  public:
   std::optional<Deck> find_deck(std::string_view deck_id) const;
+  // The file the deck was last imported from (absolute); empty when none is known or there is
+  // no such deck.
+  std::filesystem::path deck_source(std::string_view deck_id) const;
   // The deck's content in deck order. Throws Error when there is no such deck.
   DeckFile export_deck(std::string_view deck_id) const;
 

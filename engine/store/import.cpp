@@ -256,12 +256,20 @@ std::vector<ImportReport> Connection::apply_imports(DeckSource& source, const Ca
     const std::optional<std::int64_t> before = decks.emplace_back(deck_rowid(file_deck.id));
     report.deck_added = !before;
     {
+      // A file from standard input leaves the file recorded before in place.
       auto upsert = query(
-          "INSERT INTO decks (slug, name, description) VALUES (?, ?, ?) ON CONFLICT (slug) DO "
-          "UPDATE SET name = excluded.name, description = excluded.description");
+          "INSERT INTO decks (slug, name, description, source) VALUES (?, ?, ?, ?) ON CONFLICT "
+          "(slug) DO UPDATE SET name = excluded.name, description = excluded.description, "
+          "source = coalesce(excluded.source, decks.source)");
       upsert->bind(1, file_deck.id);
       upsert->bind(2, file_deck.name);
       upsert->bind(3, file_deck.description);
+      const std::filesystem::path file_source = source.source(f);
+      if (file_source.empty()) {
+        upsert->bind(4);
+      } else {
+        upsert->bind(4, file_source.string());
+      }
       upsert->exec();
     }
     const std::int64_t deck = *deck_rowid(file_deck.id);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -30,6 +31,7 @@ struct DeckCounts {
   int new_cards = 0;  // never answered
   int due = 0;        // due on or before the day (overdue included), not suspended
   int total = 0;
+  std::filesystem::path source;  // the file the deck was last imported from; empty: none
 };
 
 // What an import did, for the user to read.

@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 9> kMigrations{
+constexpr std::array<std::string_view, 10> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -192,6 +192,11 @@ UPDATE cards SET lapses = (
   WHERE r.card = cards.id AND r.grade < 3 AND r.repetitions_before > 0
     AND r.repetitions_after = 0 AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id))
 WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.card = cards.id);
+)sql",
+    // 9 -> 10: the file each deck was last imported from (absolute; NULL: none known, as for
+    // standard input or a deck imported before this version), for add and review's edit key.
+    R"sql(
+ALTER TABLE decks ADD COLUMN source TEXT;
 )sql",
 };
 

@@ -167,9 +167,10 @@ TEST_CASE("migrating to schema 9 counts each card's lapses from the answers stil
     REQUIRE(collection.find_card("a")->state.lapses == 1);
   }
   {
-    // The collection as schema 8 left it: no lapses column.
+    // The collection as schema 8 left it: no lapses column (nor the later decks.source).
     SQLite::Database db((dir / "c.db").string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE cards DROP COLUMN lapses");
+    db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("PRAGMA user_version = 8");
   }
   Collection collection = Collection::open(dir / "c.db");

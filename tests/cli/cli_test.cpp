@@ -305,8 +305,9 @@ TEST_CASE("decks and stats report counts on the day") {
   const Fixture f;
   f.rehearse({"--now", "2026-11-25", "answer", "q.1", "4"});
   CHECK(f.rehearse({"--now", "2026-11-26", "decks", "--json"}).out ==
-        R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"total":2}])"
-        "\n");
+        R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"total":2,)"
+        R"("source":")" +
+            (f.dir / "deck.json").string() + "\"}]\n");
   CHECK(f.rehearse({"--now", "2026-11-25", "stats", "--json"}).out ==
         R"({"today":"2026-11-25","reviews_today":1,"cards_reviewed_today":1,"due_today":0,)"
         R"("due_tomorrow":1,"reask_today":0,"cards":{"new":1,"lapsed":0,"young":1,"mature":0,)"

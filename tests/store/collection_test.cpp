@@ -243,7 +243,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 9); upgrade rehearse to open it");
+                          "build knows up to 10); upgrade rehearse to open it");
   }
 }
 
@@ -436,4 +436,42 @@ TEST_CASE("a collection migrated from schema 2 has cards without groups") {
   for (const Card& card : collection.cards({}))
     CHECK(card.content.group.empty());
   CHECK(check_collection(collection).ok());
+}
+
+TEST_CASE("a collection migrated from schema 9 knows no deck's file until the deck is imported") {
+  const TempDir dir;
+  const auto path = dir / "c.db";
+  DeckFile file = sample_deck();
+  file.source = dir / "principles.json";
+  {
+    Collection collection = Collection::open(path);
+    import_one(collection, file);
+    answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});
+    REQUIRE(collection.deck_source("principles") == dir / "principles.json");
+  }
+  {
+    // The collection as schema 9 left it: no decks.source column.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE decks DROP COLUMN source");
+    db.exec("PRAGMA user_version = 9");
+  }
+  Collection collection = Collection::open(path);
+  CHECK(collection.deck_source("principles").empty());
+  CHECK(collection.deck_counts(kToday).at(0).source.empty());
+  CHECK(collection.find_card("p.one")->state.repetitions == 1);
+  CHECK(check_collection(collection).ok());
+  CHECK(std::filesystem::exists(dir / "backups/c-auto-schema-v9.db"));
+
+  // An import from standard input (no file) keeps it unknown; one from a file records it, and
+  // one from another file replaces it.
+  import_one(collection, sample_deck());
+  CHECK(collection.deck_source("principles").empty());
+  import_one(collection, file);
+  CHECK(collection.deck_source("principles") == dir / "principles.json");
+  file.source = dir / "moved/principles.json";
+  import_one(collection, file);
+  import_one(collection, sample_deck());
+  CHECK(collection.deck_source("principles") == dir / "moved/principles.json");
+  CHECK(collection.deck_counts(kToday).at(0).source == dir / "moved/principles.json");
+  CHECK(collection.deck_source("no-such-deck").empty());
 }
