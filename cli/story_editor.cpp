@@ -4,16 +4,13 @@
 #include "story_editor.hpp"
 
 #include <fmt/core.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 
-#include "io/file.hpp"
+#include "editor.hpp"
 #include "io/story_file.hpp"
 #include "model/card.hpp"
 #include "model/error.hpp"
@@ -25,8 +22,6 @@
 
 namespace rehearse::cli {
 namespace {
-
-constexpr std::string_view kErrorMark = "# rehearse: ";
 
 // The guide a new story's front matter starts with, as YAML comments.
 std::string guide() {
@@ -56,78 +51,6 @@ std::string new_template() {
          "id:\ntitle:\nprinciples: []\ntags: []\n---\n"
          "## Situation\n\n## Task\n\n## Action\n\n## Result\n\n";
 }
-
-// `text` without the error lines a previous save put after its first line.
-std::string without_error(std::string text) {
-  const std::size_t first = text.find('\n');
-  if (first == std::string::npos) return text;
-  while (text.compare(first + 1, kErrorMark.size(), kErrorMark) == 0) {
-    const std::size_t end = text.find('\n', first + 1);
-    text.erase(first + 1, end == std::string::npos ? std::string::npos : end - first);
-  }
-  return text;
-}
-
-// `text` with `message` as a comment after its first line (the "---" of the front matter).
-std::string with_error(const std::string& text, const std::string& message) {
-  const std::string lines = fmt::format(
-      "{}{}\n{}fix it and save again, or save an empty file to "
-      "cancel\n",
-      kErrorMark, message, kErrorMark);
-  const std::size_t first = text.find('\n');
-  if (first == std::string::npos) return lines + text;
-  return text.substr(0, first + 1) + lines + text.substr(first + 1);
-}
-
-std::string quoted_for_shell(const std::string& text) {
-  std::string quoted = "'";
-  for (const char c : text)
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// $VISUAL, else $EDITOR, when set and not empty.
-std::optional<std::string> editor_command() {
-  for (const char* name : {"VISUAL", "EDITOR"}) {
-    const char* value = std::getenv(name);
-    if (value && value[0] != '\0') return std::string(value);
-  }
-  return std::nullopt;
-}
-
-// Runs the editor on `path`, as git does: through the shell, so that it may carry arguments.
-void run_editor(const std::string& editor, const std::filesystem::path& path) {
-  std::fflush(stdout);
-  const int status = std::system((editor + " " + quoted_for_shell(path.string())).c_str());
-  if (status != 0) {
-    throw Error("the editor ({}) failed (status {}); nothing was imported, the text is kept in {}",
-                editor, status, path.string());
-  }
-}
-
-// A folder of its own under the temporary folder, removed with the value.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "rehearse-story-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw Error("cannot make a temporary folder for the editor");
-    path_ = pattern;
-  }
-  ~ScratchFolder() {
-    if (keep_) return;
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  void keep() { keep_ = true; }
-
- private:
-  std::filesystem::path path_;
-  bool keep_ = false;
-};
 
 // What story new and story edit require of the story saved.
 struct Expected {
@@ -178,37 +101,19 @@ void print_saved(Context& context, const std::string& id, const StoryImportRepor
 // The editor loop: open, check on save, reopen with the error until valid or emptied.
 void edit_in_editor(Context& context, const std::string& editor, const std::string& start,
                     const std::string& file_name, const Expected& expected) {
-  ScratchFolder scratch;
-  const std::filesystem::path path = scratch.path() / file_name;
-  write_file_atomically(path, start);
-  for (;;) {
-    try {
-      run_editor(editor, path);
-    } catch (const Error&) {
-      scratch.keep();
-      throw;
-    }
-    const std::string saved = without_error(read_file(path));
-    if (saved.find_first_not_of(" \t\r\n") == std::string::npos) {
-      fmt::print("The file was empty: nothing was imported.\n");
-      return;
-    }
-    std::string message;
-    try {
-      const StoryFile file = checked(context, path, saved, expected);
-      print_saved(context, file.story.id, save(context, file));
-      return;
-    } catch (const Error& first) {
-      message = first.what();
-    }
-    // The message's line numbers count the two error lines the file will hold.
-    try {
-      checked(context, path, with_error(saved, message), expected);
-    } catch (const Error& again) {
-      message = again.what();
-    }
-    write_file_atomically(path, with_error(saved, message));
-  }
+  EditLoop loop;
+  loop.editor = editor;
+  loop.start = start;
+  loop.file_name = file_name;
+  loop.comment_mark = "# rehearse: ";
+  loop.check = [&](const std::filesystem::path& path, const std::string& text) {
+    checked(context, path, text, expected);
+  };
+  loop.save = [&](const std::filesystem::path& path, const std::string& text) {
+    const StoryFile file = checked(context, path, text, expected);
+    print_saved(context, file.story.id, save(context, file));
+  };
+  if (!edit_until_accepted(loop)) fmt::print("The file was empty: nothing was imported.\n");
 }
 
 // --- No editor or no terminal: the story asked for section by section ------------------------
@@ -341,18 +246,15 @@ void ask_story(Context& context) {
   print_saved(context, file.story.id, save(context, file));
 }
 
-bool use_editor() {
-  return editor_command().has_value() && is_terminal(stdin) && is_terminal(stdout);
-}
-
 }  // namespace
 
 void run_story_new(Context& context) {
-  if (!use_editor()) {
+  const std::optional<std::string> editor = editor_on_terminal();
+  if (!editor) {
     ask_story(context);
     return;
   }
-  edit_in_editor(context, *editor_command(), new_template(), "new-story.md", {});
+  edit_in_editor(context, *editor, new_template(), "new-story.md", {});
 }
 
 void run_story_edit(Context& context, const std::string& id) {
@@ -361,12 +263,13 @@ void run_story_edit(Context& context, const std::string& id) {
     throw Error("no story '{}' in {} ('rehearse story list' lists them)", id,
                 context.collection().path().string());
   }
-  if (!use_editor()) {
+  const std::optional<std::string> editor = editor_on_terminal();
+  if (!editor) {
     throw Error(
         "story edit needs an editor on a terminal: set VISUAL or EDITOR, or edit the "
         "file from 'rehearse story export' and import it again");
   }
-  edit_in_editor(context, *editor_command(), stored->file, id + ".md", {id});
+  edit_in_editor(context, *editor, stored->file, id + ".md", {id});
 }
 
 }  // namespace rehearse::cli
