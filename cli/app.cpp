@@ -24,17 +24,10 @@ namespace {
 constexpr const char* kVersion = "0.1.0";
 
 std::filesystem::path default_collection_path() {
-  const char* data_home = std::getenv("XDG_DATA_HOME");
-  if (data_home && data_home[0] == '/') {
-    return std::filesystem::path(data_home) / "rehearse" / "collection.db";
-  }
-  const char* home = std::getenv("HOME");
-  if (!home || home[0] == '\0') {
-    throw Error(
-        "cannot tell where the collection lives: HOME is not set; pass --db PATH or set "
-        "REHEARSE_DB");
-  }
-  return std::filesystem::path(home) / ".local" / "share" / "rehearse" / "collection.db";
+  return user_data_folder(
+             "the collection lives: HOME is not set; pass --db PATH or set "
+             "REHEARSE_DB") /
+         "collection.db";
 }
 
 // Accepts a --now value that parse_local_date_time accepts.
@@ -118,6 +111,14 @@ void apply_busy_timeout() {
 }
 
 }  // namespace
+
+std::filesystem::path user_data_folder(std::string_view what) {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  if (data_home && data_home[0] == '/') return std::filesystem::path(data_home) / "rehearse";
+  const char* home = std::getenv("HOME");
+  if (!home || home[0] == '\0') throw Error("cannot tell where {}", what);
+  return std::filesystem::path(home) / ".local" / "share" / "rehearse";
+}
 
 std::filesystem::path Context::collection_path() const {
   if (db_given && db_option.empty()) {
@@ -206,6 +207,7 @@ int run(int argc, char** argv) {
       ->envname("REHEARSE_NOW")
       ->check(time_validator());
   add_deck_commands(app, context);
+  add_add_command(app, context);
   add_card_commands(app, context);
   add_review_command(app, context);
   add_stats_commands(app, context);

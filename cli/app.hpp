@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/time.hpp"
 #include "store/collection.hpp"
@@ -29,7 +30,7 @@ class Context {
   // file is an error naming it and 'rehearse init', unless allow_creating() was called first.
   Collection& collection();
   // Lets collection() create a missing collection: for the commands that add to it (init,
-  // import, story import).
+  // import, add, story import).
   void allow_creating() { may_create_ = true; }
   // The collection for a preview (import --dry-run): when it is missing, an empty one in
   // memory, so that nothing is created.
@@ -58,8 +59,13 @@ class Context {
   bool may_create_ = false;
 };
 
+// rehearse's folder under $XDG_DATA_HOME (when absolute), else ~/.local/share/rehearse. Throws
+// Error "cannot tell where WHAT" when HOME is needed and not set.
+std::filesystem::path user_data_folder(std::string_view what);
+
 // Each command group adds its subcommands to `app`; their callbacks use `context`.
 void add_deck_commands(CLI::App& app, Context& context);
+void add_add_command(CLI::App& app, Context& context);
 void add_card_commands(CLI::App& app, Context& context);
 void add_review_command(CLI::App& app, Context& context);
 void add_stats_commands(CLI::App& app, Context& context);

@@ -39,6 +39,11 @@ Deck read_deck_file(const std::filesystem::path& path, DeckSink& sink);
 // The deck file text for `file`: the format parse_deck_file reads, two-space indented.
 std::string format_deck_file(const DeckFile& file);
 
+// The deck file `text` with `card` added after its last card, written as format_deck_file
+// writes a card; every other byte of `text` stays as it was (its layout, its order of members).
+// REQUIRES: `text` parses (parse_deck_file). The result is not checked: parse it.
+std::string with_card_appended(std::string_view text, const CardContent& card);
+
 // Writes `file` to `path` through a temporary file renamed into place, so that the path holds
 // either its old content or the whole new file.
 void write_deck_file(const DeckFile& file, const std::filesystem::path& path);

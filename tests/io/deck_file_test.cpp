@@ -431,3 +431,39 @@ TEST_CASE("a front, back or deck name of only Unicode white space is empty") {
             .cards.at(0)
             .front == "\xC2\xA0\xC3\xA9");
 }
+
+TEST_CASE("a card appended to a deck file comes last, and the rest of the text stays as it was") {
+  const std::string text =
+      "{\"cards\": [\n"
+      "  {\"id\": \"a.1\", \"front\": \"Q] {1\", \"back\": \"A\\\"1\", \"tags\": [\"x\"]}\n"
+      "],\n"
+      " \"deck\": {\"id\": \"d\", \"name\": \"Deck [cards]\"}, \"format\": \"rehearse-deck/1\"}\n";
+  const std::string appended =
+      with_card_appended(text, CardContent{"a.2", "Q2", "A2\nmore", {"lp:ownership"}});
+  CHECK(
+      appended ==
+      "{\"cards\": [\n"
+      "  {\"id\": \"a.1\", \"front\": \"Q] {1\", \"back\": \"A\\\"1\", \"tags\": [\"x\"]},\n"
+      "    {\n"
+      "      \"id\": \"a.2\",\n"
+      "      \"front\": \"Q2\",\n"
+      "      \"back\": \"A2\\nmore\",\n"
+      "      \"tags\": [\n"
+      "        \"lp:ownership\"\n"
+      "      ]\n"
+      "    }\n"
+      "],\n"
+      " \"deck\": {\"id\": \"d\", \"name\": \"Deck [cards]\"}, \"format\": \"rehearse-deck/1\"}\n");
+  const DeckFile file = parse_deck_file(appended, "x.json");
+  REQUIRE(file.cards.size() == 2);
+  CHECK(file.cards[1] == CardContent{"a.2", "Q2", "A2\nmore", {"lp:ownership"}});
+}
+
+TEST_CASE("a card appended to an exported deck file reads as a second export would write it") {
+  const DeckFile one{{"d", "Deck", ""}, {{"c.1", "F", "B", {}}}};
+  const DeckFile two{{"d", "Deck", ""}, {{"c.1", "F", "B", {}}, {"c.2", "G", "C", {"t"}}}};
+  const DeckFile none{{"d", "Deck", ""}, {}};
+  CHECK(with_card_appended(format_deck_file(one), two.cards[1]) == format_deck_file(two));
+  CHECK(parse_deck_file(with_card_appended(format_deck_file(none), two.cards[1]), "x.json").cards ==
+        std::vector<CardContent>{two.cards[1]});
+}

@@ -1,0 +1,320 @@
+// add: one new card, written in the user's editor or given with --front and --back, appended to
+// the deck file its deck came from (or to a user deck file), which is then imported.
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <span>
+
+#include "app.hpp"
+#include "editor.hpp"
+#include "import/import.hpp"
+#include "io/deck_file.hpp"
+#include "io/file.hpp"
+#include "io/import_formats.hpp"
+#include "io/interop_text.hpp"
+#include "model/error.hpp"
+#include "model/principle.hpp"
+#include "stories/cards.hpp"
+#include "visible_text.hpp"
+
+namespace rehearse::cli {
+namespace {
+
+constexpr const char* kDefaultDeck = "my-cards";
+constexpr std::size_t kMaxDeckIdLength = 100;
+constexpr std::size_t kMaxCardIdLength = 200;
+
+// The deck file a new card goes to, as it is now.
+struct Target {
+  std::string deck_id;
+  std::filesystem::path path;
+  std::string text;  // the file's text; for a file not written yet, what it starts as
+};
+
+// Where decks without a file of their own get one: $XDG_DATA_HOME/rehearse/decks.
+std::filesystem::path user_decks_folder() {
+  return user_data_folder("to write the deck file: HOME is not set; set XDG_DATA_HOME") / "decks";
+}
+
+// The text of the deck file at `path`, checked to hold deck `deck_id`.
+std::string deck_file_text(const std::filesystem::path& path, const std::string& deck_id) {
+  std::string text = read_file(path);
+  const DeckFile file = parse_deck_file(text, path.string());
+  if (file.deck.id != deck_id) {
+    throw Error("{} holds deck '{}', not '{}': import it, or name its deck", path.string(),
+                file.deck.id, deck_id);
+  }
+  return text;
+}
+
+// The deck file of a deck imported from `source`; refused when it is no deck file.
+Target recorded_target(const std::string& deck_id, const std::filesystem::path& source) {
+  std::error_code error;
+  if (!std::filesystem::exists(source, error)) {
+    throw Error(
+        "deck '{}' was imported from {}, which is not there any more: import the deck from "
+        "where it is now, then add to it",
+        deck_id, source.string());
+  }
+  const ImportFormat format = detect_import_format(source);
+  if (format != ImportFormat::deck) {
+    throw Error(
+        "deck '{}' comes from {} ({} format), and add appends only to deck files: add the card "
+        "there and import it again, or move the deck to a deck file (rehearse export {} "
+        "FILE.json, then rehearse import FILE.json) and add to that",
+        deck_id, source.string(), format_name(format), deck_id);
+  }
+  return {deck_id, source, deck_file_text(source, deck_id)};
+}
+
+// The deck file for `deck_id`: the one it was imported from, else the user deck file (which a
+// deck already in the collection starts with its cards).
+Target find_target(Collection& collection, const std::string& deck_id) {
+  if (const auto problem = id_problem(deck_id, kMaxDeckIdLength)) {
+    throw Error("the deck id {}", *problem);
+  }
+  if (deck_id == kStoryDeckId) {
+    throw Error("deck '{}' holds the story bank's cards: write a story with rehearse story new",
+                deck_id);
+  }
+  const std::filesystem::path source = collection.deck_source(deck_id);
+  if (!source.empty()) return recorded_target(deck_id, source);
+  const std::filesystem::path path = user_decks_folder() / (deck_id + ".json");
+  std::error_code error;
+  if (std::filesystem::exists(path, error)) return {deck_id, path, deck_file_text(path, deck_id)};
+  const DeckFile start = collection.find_deck(deck_id) ? collection.export_deck(deck_id)
+                                                       : DeckFile{{deck_id, deck_id, ""}, {}};
+  return {deck_id, path, format_deck_file(start)};
+}
+
+// The first control character in `text` that deck files refuse (all but newline and tab).
+std::optional<unsigned> refused_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return c;
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+    if (c == 0xC2 && next >= 0x80 && next <= 0x9F) return next;  // C1, U+0080-U+009F
+  }
+  return std::nullopt;
+}
+
+void check_text(std::string_view side, std::string_view text) {
+  if (is_blank_text(text)) throw Error("the {} is empty", side);
+  if (const std::optional<unsigned> c = refused_control(text)) {
+    throw Error(
+        "the {} holds the control character U+{:04X}, which deck files do not allow (only "
+        "newlines and tabs)",
+        side, *c);
+  }
+}
+
+// Refuses a card that could not be imported, or that would take another card's id.
+void check_new_card(const Collection& collection, const CardContent& card) {
+  check_text("front", card.front);
+  check_text("back", card.back);
+  if (const auto problem = id_problem(card.id, kMaxCardIdLength)) {
+    throw Error("the card id {}", *problem);
+  }
+  for (std::size_t i = 0; i < card.tags.size(); ++i) {
+    if (const std::optional<std::string> problem = tag_problem(card.tags[i])) {
+      throw Error("{}", *problem);
+    }
+    if (std::find(card.tags.begin(), card.tags.begin() + static_cast<std::ptrdiff_t>(i),
+                  card.tags[i]) != card.tags.begin() + static_cast<std::ptrdiff_t>(i)) {
+      throw Error("tag '{}' is listed twice", card.tags[i]);
+    }
+  }
+  if (const std::optional<Card> taken = collection.find_card(card.id)) {
+    throw Error("card '{}' exists already, in deck '{}': give the new card another id", card.id,
+                taken->deck_id);
+  }
+}
+
+// The card checked, and the deck file's text with it appended, checked as import checks it.
+// Writes nothing.
+std::string appended_text(const Collection& collection, const Target& target,
+                          const CardContent& card) {
+  check_new_card(collection, card);
+  std::string text = with_card_appended(target.text, card);
+  parse_deck_file(text, target.path.string());
+  return text;
+}
+
+// Writes the file and imports it; when the import fails, the file gets its old text back.
+void write_and_import(Context& context, const Target& target, const std::string& text,
+                      const CardContent& card) {
+  std::error_code error;
+  const bool existed = std::filesystem::exists(target.path, error);
+  if (!existed) std::filesystem::create_directories(target.path.parent_path(), error);
+  write_file_atomically(target.path, text);
+  std::vector<ImportReport> reports;
+  try {
+    DeckFile file = parse_deck_file(text, target.path.string());
+    file.source = deck_source_path(target.path);
+    reports = import_decks(context.collection(), std::span<const DeckFile>(&file, 1));
+  } catch (...) {
+    if (existed) {
+      write_file_atomically(target.path, target.text);
+    } else {
+      std::filesystem::remove(target.path, error);
+    }
+    throw;
+  }
+  fmt::print("Added card {} to deck {} ({}).\n", visible_line(card.id),
+             visible_line(target.deck_id), visible_line(target.path.string()));
+  const ImportReport& report = reports.front();
+  if (!report.missing.empty()) {
+    std::string ids;
+    for (const std::string& id : report.missing)
+      ids += (ids.empty() ? "" : ", ") + visible_line(id);
+    fmt::print("  in the deck but not in the file (kept, with their history): {}\n", ids);
+  }
+}
+
+// --- The card from the command line -------------------------------------------------------------
+
+struct Args {
+  std::string deck = kDefaultDeck;
+  std::optional<std::string> front;
+  std::optional<std::string> back;
+  std::string id;
+  std::vector<std::string> tags;
+};
+
+CardContent card_of(const Args& args, const std::string& front, const std::string& back) {
+  const std::string id = args.id.empty() ? derived_card_id(args.deck, front) : args.id;
+  return {id, front, back, args.tags};
+}
+
+void add_from_options(Context& context, const Args& args) {
+  if (!args.front || !args.back) {
+    throw Error("give both --front and --back (or neither, to write the card in the editor)");
+  }
+  const Target target = find_target(context.collection(), args.deck);
+  const CardContent card = card_of(args, *args.front, *args.back);
+  std::string text;
+  try {
+    text = appended_text(context.collection(), target, card);
+  } catch (const Error& e) {
+    throw Error("{}; nothing was added", e.what());
+  }
+  write_and_import(context, target, text, card);
+}
+
+// --- The card in the editor ------------------------------------------------------------------
+
+std::string card_template(const Args& args, const Target& target) {
+  std::string tags;
+  for (const std::string& tag : args.tags)
+    tags += (tags.empty() ? "" : " ") + tag;
+  return fmt::format(
+      "# A new card for deck {} ({}).\n"
+      "# Save to add it, or save an empty file to cancel. The id may stay empty: it is then\n"
+      "# made from the front. Tags are separated by spaces (lp:SLUG, round:NAME, your own).\n"
+      "# The front runs to the back: line, the back to the end; lines starting with # are\n"
+      "# left out above front:.\n"
+      "id: {}\n"
+      "tags: {}\n"
+      "front:\n\n"
+      "back:\n\n",
+      target.deck_id, target.path.string(), args.id, tags);
+}
+
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// The card a saved template holds ("id:", "tags:", "front:", "back:" fields). Throws Error
+// naming the line that is none of them.
+CardContent parse_template(const std::string& text, const std::string& deck_id) {
+  std::string id, tags, front, back;
+  std::string* open = nullptr;  // the front or the back, once its field started
+  std::size_t start = 0;
+  for (int number = 1; start < text.size(); ++number) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = std::string_view(text).substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);  // saved with CRLF line ends
+    start = end + 1;
+    if (open == &back || (open == &front && !line.starts_with("back:"))) {
+      *open += std::string(line) + "\n";
+    } else if (line.starts_with("front:") || line.starts_with("back:")) {
+      open = line.starts_with("front:") ? &front : &back;
+      *open = std::string(line.substr(line.find(':') + 1)) + "\n";
+    } else if (line.starts_with("id:")) {
+      id = trimmed(line.substr(3));
+    } else if (line.starts_with("tags:")) {
+      tags = line.substr(5);
+    } else if (!line.starts_with("#") && !trimmed(line).empty()) {
+      throw Error("line {}: expected id:, tags:, front: or back:", number);
+    }
+  }
+  if (open != &back) throw Error("the card needs a front: line and a back: line below it");
+  CardContent card{id, trimmed(front), trimmed(back), {}};
+  if (card.id.empty() && !card.front.empty()) card.id = derived_card_id(deck_id, card.front);
+  for (std::size_t at = tags.find_first_not_of(" \t"); at != std::string::npos;
+       at = tags.find_first_not_of(" \t", at)) {
+    const std::size_t stop = std::min(tags.find_first_of(" \t", at), tags.size());
+    card.tags.push_back(tags.substr(at, stop - at));
+    at = stop;
+  }
+  return card;
+}
+
+void add_in_editor(Context& context, const Args& args, const std::string& editor) {
+  const Target target = find_target(context.collection(), args.deck);
+  EditLoop loop;
+  loop.editor = editor;
+  loop.start = card_template(args, target);
+  loop.file_name = "new-card.txt";
+  loop.comment_mark = "# rehearse: ";
+  loop.check = [&](const std::filesystem::path&, const std::string& text) {
+    appended_text(context.collection(), target, parse_template(text, target.deck_id));
+  };
+  loop.save = [&](const std::filesystem::path&, const std::string& text) {
+    // The file as it is now: it may have changed while the editor was open.
+    const Target now = find_target(context.collection(), args.deck);
+    const CardContent card = parse_template(text, now.deck_id);
+    write_and_import(context, now, appended_text(context.collection(), now, card), card);
+  };
+  if (!edit_until_accepted(loop)) fmt::print("The file was empty: nothing was added.\n");
+}
+
+void run_add(Context& context, const Args& args) {
+  context.allow_creating();
+  if (args.front || args.back) return add_from_options(context, args);
+  const std::optional<std::string> editor = editor_on_terminal();
+  if (!editor) {
+    throw Error(
+        "add writes the card in an editor on a terminal (set VISUAL or EDITOR), or takes it "
+        "from --front and --back");
+  }
+  add_in_editor(context, args, *editor);
+}
+
+}  // namespace
+
+void add_add_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<Args>();
+  auto* add = app.add_subcommand(
+      "add",
+      "Add a card: write it in $VISUAL or $EDITOR (or give --front and --back), append it to "
+      "the deck file the deck was imported from, and import that file. A deck with no file "
+      "gets one under $XDG_DATA_HOME/rehearse/decks.");
+  add->add_option("DECK", args->deck,
+                  fmt::format("The deck (default: {}); a new id makes a new deck", kDefaultDeck));
+  add->add_option("--front", args->front, "The question (no editor is opened)");
+  add->add_option("--back", args->back, "The answer (its newlines are kept)");
+  add->add_option("--id", args->id,
+                  "The card's id (default: made from the deck and the front, DECK.HASH)");
+  add->add_option("--tag", args->tags, "A tag, e.g. lp:ownership; repeat for more")
+      ->allow_extra_args(false);
+  add->callback([&context, args] { run_add(context, *args); });
+}
+
+}  // namespace rehearse::cli
