@@ -20,6 +20,7 @@
 #include "answer/answer.hpp"
 #include "app.hpp"
 #include "card_text.hpp"
+#include "edit_card.hpp"
 #include "layout.hpp"
 #include "model/error.hpp"
 #include "review_screen.hpp"
@@ -424,8 +425,10 @@ class KeyScreen {
   // Shows the card and follows the keys until it is graded, suspended or the user quits. A
   // `timed` card (a story told aloud) shows the time running each second until its answer is
   // shown. `u` calls `undo`, which says whether an answer was taken back: if none was, the
-  // note line says so and the card stays.
-  KeyOutcome ask(CardView view, bool timed, const std::function<bool()>& undo) {
+  // note line says so and the card stays. `e` calls `edit`, which edits the card and puts the
+  // view of the card as edited in `view`.
+  KeyOutcome ask(CardView view, bool timed, const std::function<bool()>& undo,
+                 const std::function<void(CardView&)>& edit) {
     const auto shown = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::duration> told;
     std::optional<int> page;  // set once the answer is shown
@@ -470,6 +473,9 @@ class KeyScreen {
         view.note = kNothingToUndo;
       } else if (c == 's') {
         return {Kind::suspend, std::nullopt, {}, {}};
+      } else if (c == 'e') {
+        edit(view);
+        if (page) page = 0;
       } else if (c >= '0' && c <= '5') {
         if (page) {
           return {Kind::graded, Grade::from_int(c - '0'), std::chrono::steady_clock::now() - shown,
@@ -603,16 +609,25 @@ void review_by_lines(Context& context, const CardFilter& filter, const Plan& pla
 
 // Asks one card on the terminal; `last` says what the previous answer did, `note` is shown
 // on the card's screen and receives the note for the next.
-Step review_card_by_keys(KeyScreen& screen, Session& session, const Card& card,
+Step review_card_by_keys(Context& context, KeyScreen& screen, Session& session, const Card& card,
                          const QueueCounts& left, Day today, std::string& last, std::string& note) {
   const std::optional<std::string> story = story_of(card);
   CardView view = view_of(card, session.shelf.back_of(card), left, today, last);
   view.note = std::exchange(note, {});
   std::optional<Step> undone;
-  const KeyOutcome outcome = screen.ask(std::move(view), story.has_value(), [&] {
-    undone = session.undo();
-    return undone.has_value();
-  });
+  const auto edit = [&](CardView& shown) {
+    const CardEdit edited = edit_card_source(context, card);
+    if (edited.card)
+      shown = view_of(*edited.card, session.shelf.back_of(*edited.card), left, today, last);
+    shown.note = edited.note;
+  };
+  const KeyOutcome outcome = screen.ask(
+      std::move(view), story.has_value(),
+      [&] {
+        undone = session.undo();
+        return undone.has_value();
+      },
+      edit);
   Step step;
   switch (outcome.kind) {
     case KeyOutcome::Kind::quit:
@@ -646,11 +661,11 @@ void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan
   Session session(context, filter);
   std::string last;
   std::string note;
-  const bool finished =
-      ask_cards(context, filter, plan, session.tally,
-                [&](const Card& card, const QueueCounts& left, Day today) {
-                  return review_card_by_keys(screen, session, card, left, today, last, note);
-                });
+  const bool finished = ask_cards(context, filter, plan, session.tally,
+                                  [&](const Card& card, const QueueCounts& left, Day today) {
+                                    return review_card_by_keys(context, screen, session, card, left,
+                                                               today, last, note);
+                                  });
   screen.show_summary(summary(context, filter, session.tally, finished));
   end_session(session);
 }
@@ -680,10 +695,10 @@ void add_review_command(CLI::App& app, Context& context) {
   auto* review = app.add_subcommand(
       "review",
       "Review due and new cards. On a terminal: Space shows the answer, a key 0-5 grades it, u "
-      "takes back the last answer and asks its card again, s suspends the card, ? lists the "
-      "keys, q quits. With piped input: one line per step (Enter, then a grade 0-5; a line u "
-      "or s at either). Each answer is saved at once; q, end of input or Ctrl-C ends the "
-      "session.");
+      "takes back the last answer and asks its card again, s suspends the card, e edits it "
+      "in its deck file, ? lists the keys, q quits. With piped input: one line per step (Enter, "
+      "then a grade 0-5; a line u or s at either). Each answer is saved at once; q, end of "
+      "input or Ctrl-C ends the session.");
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,
                      "Only cards with this tag, e.g. lp:ownership or round:people");
