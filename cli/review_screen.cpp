@@ -114,6 +114,7 @@ std::vector<ScreenLine> help_screen(int columns) {
       "  0-5            grade the answer once it is shown; saved at once",
       "  u              undo: take back the last answer and ask its card again",
       "  s              suspend this card (until 'rehearse unsuspend CARD')",
+      "  e              edit the card in its deck file, then import that file again",
       "  ?              this help (any key goes back)",
       "  q, Q, Esc      end the session; every answer given is already saved",
       "  Ctrl-C         the same; Ctrl-Z stops rehearse until 'fg'",

@@ -153,6 +153,7 @@ TEST_CASE("review on a terminal lists u and s among the keys") {
   CHECK(
       shows(review.screen(), "  u              undo: take back the last answer and ask its card"));
   CHECK(shows(review.screen(), "  s              suspend this card (until 'rehearse unsuspend"));
+  CHECK(shows(review.screen(), "  e              edit the card in its deck file"));
   review.send("q");
   CHECK(review.wait() == 0);
 }
