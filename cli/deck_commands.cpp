@@ -23,10 +23,6 @@
 namespace rehearse::cli {
 namespace {
 
-// An import of this many cards or more that changes cards of a collection with answers is
-// backed up first.
-constexpr std::size_t kLargeImport = 1000;
-
 // "a, b, c and 4 more"
 std::string id_list(const std::vector<std::string>& ids) {
   constexpr std::size_t kShown = 8;
@@ -52,42 +48,23 @@ void print_report(const ImportReport& report, const std::string& file) {
   }
 }
 
-// Refuses an import that would move cards from other decks into a file's deck (an id copied
-// from another deck's file, most likely), unless --move says so. `sources` names each report's
-// file.
-void refuse_moves(const std::vector<ImportReport>& reports,
-                  const std::vector<std::string>& sources) {
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const ImportReport& report = reports[i];
-    if (report.moved.empty()) continue;
-    const std::size_t more = report.moved.size() - 1;
-    throw Error(
-        "{}: card {} is already in deck {}{}; nothing was imported; pass --move to move {} to "
-        "deck {}",
-        sources[i], report.moved[0], report.moved_from[0],
-        more == 0 ? std::string()
-                  : fmt::format(" (and {} more card{} in other decks)", more, more == 1 ? "" : "s"),
-        more == 0 ? "it" : "them", report.deck_id);
-  }
-}
-
 // What `import` is asked to do besides reading the files.
 struct ImportOptions {
   bool dry_run = false;
   bool move = false;  // --move: cards another deck holds may move to the file's deck
 };
 
-// Whether the import changed cards the user already has: then, if it is large and the
-// collection holds answers, a backup is made before it commits. Adding cards cannot harm what
-// is there.
-bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& reports) {
-  std::size_t cards = 0;
-  bool changes_cards = false;
-  for (const ImportReport& r : reports) {
-    cards += static_cast<std::size_t>(r.added + r.updated + r.unchanged);
-    changes_cards = changes_cards || r.updated > 0;
+// The engine's policy for an import of the files called `sources`, backed up (when worth it)
+// under a label with `now`'s time.
+ImportPolicy import_policy(const ImportOptions& import, std::vector<std::string> sources,
+                           const Moment& now) {
+  return {std::move(sources), import.move, "before-import-" + file_stamp(now)};
+}
+
+void print_backup(const ImportOutcome& outcome) {
+  if (outcome.backup) {
+    fmt::print("Backed up the collection to {} first.\n", outcome.backup->string());
   }
-  return cards >= kLargeImport && changes_cards && collection.has_reviews();
 }
 
 // The folder of the decks shipped with rehearse: share/rehearse/decks beside the binary's folder
@@ -182,24 +159,19 @@ void import_read_files(Context& context, const ReadFiles& read, const ImportOpti
   const bool dry_run = import.dry_run;
   if (!dry_run) context.allow_creating();
   Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
+  const ImportPolicy policy = import_policy(import, read.sources, context.now());
   std::vector<ImportReport> reports;
   if (dry_run) {
-    reports = preview_imports(collection, read.decks);
-    if (!import.move) refuse_moves(reports, read.sources);
+    reports = preview_files(collection, read.decks, policy);
   } else {
     std::optional<ProgressBar> bar(std::in_place, "Importing", ProgressBar::Unit::items);
     const auto progress = [&](std::size_t done, std::size_t total) {
       if (bar) bar->update(done, total);
     };
-    const auto backup_if_worth_it = [&](const std::vector<ImportReport>& planned) {
-      if (!import.move) refuse_moves(planned, read.sources);
-      if (!worth_a_backup(collection, planned)) return;
-      bar.reset();
-      const std::filesystem::path backup =
-          collection.backup_automatically("before-import-" + file_stamp(context.now()));
-      fmt::print("Backed up the collection to {} first.\n", backup.string());
-    };
-    reports = import_decks(collection, read.decks, {}, progress, backup_if_worth_it);
+    ImportOutcome outcome = import_files(collection, read.decks, policy, progress);
+    bar.reset();
+    print_backup(outcome);
+    reports = std::move(outcome.reports);
   }
   for (std::size_t i = 0; i < reports.size(); ++i)
     print_report(reports[i], read.sources[i]);
@@ -213,8 +185,8 @@ void run_dry_import(Context& context, const std::vector<std::string>& paths,
   std::vector<DeckFile> files;
   for (const std::string& path : paths)
     files.push_back(read_deck_file(path));
-  const std::vector<ImportReport> preview = preview_imports(context.collection_to_preview(), files);
-  if (!import.move) refuse_moves(preview, paths);
+  const std::vector<ImportReport> preview = preview_files(
+      context.collection_to_preview(), files, import_policy(import, paths, context.clock_moment()));
   for (std::size_t i = 0; i < preview.size(); ++i)
     print_report(preview[i], paths[i]);
   fmt::print("Dry run: nothing was written.\n");
@@ -256,19 +228,12 @@ void run_import(Context& context, const std::vector<std::string>& paths,
   };
   // Planned and applied in one transaction, so the backup decision sees exactly what commits;
   // the backup copies the collection as it was before the import.
-  const auto backup_if_worth_it = [&](const std::vector<ImportReport>& reports) {
-    if (!import.move) refuse_moves(reports, paths);
-    if (!worth_a_backup(collection, reports)) return;
-    bar.reset();
-    const std::filesystem::path backup =
-        collection.backup_automatically("before-import-" + file_stamp(context.clock_moment()));
-    fmt::print("Backed up the collection to {} first.\n", backup.string());
-  };
-  const std::vector<ImportReport> reports =
-      import_decks(collection, files, {}, progress, backup_if_worth_it);
+  const ImportOutcome outcome = import_files(
+      collection, files, import_policy(import, paths, context.clock_moment()), progress);
   bar.reset();
-  for (std::size_t i = 0; i < reports.size(); ++i)
-    print_report(reports[i], paths[i]);
+  print_backup(outcome);
+  for (std::size_t i = 0; i < outcome.reports.size(); ++i)
+    print_report(outcome.reports[i], paths[i]);
 }
 
 // The deck with its cards' SM-2 state and review log, as an Anki package.

@@ -1,5 +1,7 @@
 #include "import/import.hpp"
 
+#include <fmt/core.h>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,6 +37,48 @@ void check_distinct(std::span<const DeckFile> files) {
   check_distinct(source);
 }
 
+// Refuses an import that would move cards from other decks into a file's deck, unless the
+// policy allows it.
+void refuse_moves(const std::vector<ImportReport>& reports, const ImportPolicy& policy) {
+  if (policy.allow_moves) return;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const ImportReport& report = reports[i];
+    if (report.moved.empty()) continue;
+    const std::string& source = i < policy.sources.size() ? policy.sources[i] : report.deck_id;
+    const std::size_t more = report.moved.size() - 1;
+    throw Error(
+        "{}: card {} is already in deck {}{}; nothing was imported; pass --move to move {} to "
+        "deck {}",
+        source, report.moved[0], report.moved_from[0],
+        more == 0 ? std::string()
+                  : fmt::format(" (and {} more card{} in other decks)", more, more == 1 ? "" : "s"),
+        more == 0 ? "it" : "them", report.deck_id);
+  }
+}
+
+// Whether the import changes cards the user already has, enough of them, in a collection that
+// holds answers. Adding cards cannot harm what is there.
+bool worth_a_backup(const Collection& collection, const std::vector<ImportReport>& reports) {
+  std::size_t cards = 0;
+  bool changes_cards = false;
+  for (const ImportReport& r : reports) {
+    cards += static_cast<std::size_t>(r.added + r.updated + r.unchanged);
+    changes_cards = changes_cards || r.updated > 0;
+  }
+  return cards >= kLargeImport && changes_cards && collection.has_reviews();
+}
+
+// What runs before the import commits: the policy's refusals, then its backup.
+BeforeCommit policy_check(const Collection& collection, const ImportPolicy& policy,
+                          ImportOutcome& outcome) {
+  return [&collection, &policy, &outcome](const std::vector<ImportReport>& reports) {
+    refuse_moves(reports, policy);
+    if (policy.backup_label && worth_a_backup(collection, reports)) {
+      outcome.backup = collection.backup_automatically(*policy.backup_label);
+    }
+  };
+}
+
 }  // namespace
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
@@ -65,6 +109,30 @@ std::vector<ImportReport> preview_imports(const Collection& collection,
                                           std::span<const DeckFile> files) {
   check_distinct(files);
   return collection.preview_imports(files);
+}
+
+ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
+                           const Progress& progress) {
+  ImportOutcome outcome;
+  outcome.reports =
+      import_decks(collection, source, {}, progress, policy_check(collection, policy, outcome));
+  return outcome;
+}
+
+ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
+                           const ImportPolicy& policy, const Progress& progress) {
+  ImportOutcome outcome;
+  outcome.reports =
+      import_decks(collection, files, {}, progress, policy_check(collection, policy, outcome));
+  return outcome;
+}
+
+std::vector<ImportReport> preview_files(const Collection& collection,
+                                        std::span<const DeckFile> files,
+                                        const ImportPolicy& policy) {
+  std::vector<ImportReport> reports = preview_imports(collection, files);
+  refuse_moves(reports, policy);
+  return reports;
 }
 
 }  // namespace rehearse

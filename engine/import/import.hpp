@@ -1,6 +1,9 @@
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "scheduler/sm2.hpp"
@@ -29,5 +32,37 @@ std::vector<ImportReport> import_decks(Collection& collection, DeckSource& sourc
 // What import_decks would report, without writing anything (import --dry-run).
 std::vector<ImportReport> preview_imports(const Collection& collection,
                                           std::span<const DeckFile> files);
+
+// An import as `rehearse import` makes one: the decisions besides the cards themselves, made
+// here and nowhere else, inside the import's transaction.
+struct ImportPolicy {
+  // What each file is called in messages, by file; the deck id when there are fewer names.
+  std::vector<std::string> sources;
+  // Default: false. Whether a card another deck holds may move to a file's deck; when not, an
+  // import that would move one is refused whole (an id copied from another deck's file).
+  bool allow_moves = false;
+  // Default: none. When set, an import of kLargeImport cards or more that changes cards of a
+  // collection holding answers is first backed up under this label
+  // (Collection::backup_automatically), from the state before the import.
+  std::optional<std::string> backup_label;
+};
+
+// Imports of at least this many cards are worth a backup when they change cards.
+inline constexpr std::size_t kLargeImport = 1000;
+
+struct ImportOutcome {
+  std::vector<ImportReport> reports;            // one per file, in order
+  std::optional<std::filesystem::path> backup;  // the backup taken before it committed
+};
+
+// import_decks under `policy`. Throws Error, importing nothing, for a move the policy refuses.
+ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
+                           const Progress& progress = {});
+ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
+                           const ImportPolicy& policy, const Progress& progress = {});
+// preview_imports under `policy`: refuses what import_files would refuse.
+std::vector<ImportReport> preview_files(const Collection& collection,
+                                        std::span<const DeckFile> files,
+                                        const ImportPolicy& policy);
 
 }  // namespace rehearse

@@ -67,7 +67,7 @@ AnsweredCard ReviewLog::record_answer(const AnswerRecord& answer, const Transiti
       Card card;
       std::int64_t rowid = 0;
       {
-        static const std::string sql = std::string(kCardColumns) + "WHERE c.slug = ?";
+        static const std::string sql = card_query() + "WHERE c.slug = ?";
         auto q = impl_->query(sql.c_str());  // found by address: the hot path
         q->bind(1, answer.card_id);
         if (!q->executeStep()) {

@@ -124,6 +124,23 @@ void bind_state(SQLite::Statement& statement, int first, const CardState& state,
   }
 }
 
+const std::string& card_query() {
+  static const std::string query = [] {
+    std::string state;  // "c.repetitions, c.ease, ..."
+    for (std::string_view names = kStateColumnNames; !names.empty();) {
+      const std::size_t comma = names.find(',');
+      state += "c." + std::string(names.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      state += ", ";
+      names.remove_prefix(comma + 2);
+    }
+    return "SELECT c.slug, d.slug, x.front, x.back, c.suspended, " + state +
+           ", x.tags, g.name, c.id FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x "
+           "ON x.card = c.id LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
+  }();
+  return query;
+}
+
 Card read_card(SQLite::Statement& row) {
   Card card;
   card.content.id = row.getColumn(0).getString();
@@ -131,9 +148,10 @@ Card read_card(SQLite::Statement& row) {
   card.content.front = row.getColumn(2).getString();
   card.content.back = row.getColumn(3).getString();
   card.suspended = row.getColumn(4).getInt() != 0;
-  card.state = read_state(row, 5);
-  card.content.tags = split_tags(row.getColumn(12));
-  if (!row.getColumn(13).isNull()) card.content.group = row.getColumn(13).getString();
+  card.state = read_state(row, kCardStateColumn);
+  constexpr int kTags = kCardStateColumn + kStateColumns;
+  card.content.tags = split_tags(row.getColumn(kTags));
+  if (!row.getColumn(kTags + 1).isNull()) card.content.group = row.getColumn(kTags + 1).getString();
   return card;
 }
 
@@ -357,7 +375,7 @@ DeckFile DecksAndCards::export_deck(std::string_view deck_id) const {
 }
 
 std::optional<Card> Connection::find_card(std::string_view card_id) {
-  auto q = query(std::string(kCardColumns) + "WHERE c.slug = ?");
+  auto q = query(card_query() + "WHERE c.slug = ?");
   q->bind(1, std::string(card_id));
   if (!q->executeStep()) return std::nullopt;
   return read_card(*q);
@@ -369,9 +387,8 @@ std::optional<Card> DecksAndCards::find_card(std::string_view card_id) const {
 
 std::vector<Card> DecksAndCards::cards(const CardFilter& filter) const {
   return guarded(impl_->path, [&] {
-    auto q =
-        impl_->query(std::string(kCardColumns) + "WHERE 1" + filter_sql(filter, TagMatch::list) +
-                     " ORDER BY c.deck, c.position, c.slug");
+    auto q = impl_->query(card_query() + "WHERE 1" + filter_sql(filter, TagMatch::list) +
+                          " ORDER BY c.deck, c.position, c.slug");
     bind_filter(*q, filter);
     std::vector<Card> cards;
     while (q->executeStep())

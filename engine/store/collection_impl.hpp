@@ -63,13 +63,12 @@ CardState read_state(SQLite::Statement& row, int first, int count = kStateColumn
 void bind_state(SQLite::Statement& statement, int first, const CardState& state,
                 int count = kStateColumns);
 
-// The columns every card query selects, in the order read_card expects; the card's rowid last.
-inline constexpr std::string_view kCardColumns =
-    "SELECT c.slug, d.slug, x.front, x.back, c.suspended, c.repetitions, c.ease, "
-    "c.interval_days, c.due, c.last_answered, c.reask, c.lapses, x.tags, g.name, c.id "
-    "FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x ON x.card = c.id "
-    "LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
-inline constexpr int kCardRowidColumn = 14;
+// The start of every card query: its columns, in the order read_card expects (the state's
+// from kStateColumnNames, the card's rowid last), and the tables they come from, ending in a
+// space for the WHERE that follows.
+const std::string& card_query();
+inline constexpr int kCardStateColumn = 5;  // the first state column
+inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 2;
 Card read_card(SQLite::Statement& row);
 
 // The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
@@ -231,11 +230,14 @@ struct Connection {
   // The deck's cards that `listed` does not hold, in deck order.
   std::vector<std::string> unlisted_cards(std::int64_t deck,
                                           const std::unordered_set<std::string>& listed);
-  // Reads only.
-  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files);
-  // Writes every card of every file as the source hands it over.
-  std::vector<ImportReport> apply_imports(DeckSource& source, const CardState& new_state,
-                                          const Progress& progress);
+  // Whether plan_imports writes what it finds (apply) or only reports it (preview).
+  enum class Planning : std::uint8_t { preview, apply };
+  // Classifies every card of every file as the source hands it over (classify), counts it in
+  // its file's report and, to apply, writes it: preview and apply share every decision.
+  std::vector<ImportReport> plan_imports(DeckSource& source, const CardState& new_state,
+                                         const Progress& progress, Planning planning);
+  // Adds the file's deck or updates its name, description and source; returns its row.
+  std::int64_t store_deck(const Deck& deck, const std::filesystem::path& file_source);
   std::unordered_set<std::string> card_ids();
   // The card's rowid and scheduling state, read for an answer. Throws Error when there is no
   // such card.

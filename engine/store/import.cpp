@@ -211,82 +211,57 @@ void Connection::tally(ImportReport& report, Step step, const std::optional<Stor
   }
 }
 
-std::vector<ImportReport> Connection::preview_imports(std::span<const DeckFile> files) {
-  std::size_t total = 0;
-  for (const DeckFile& file : files)
-    total += file.cards.size();
-  std::optional<std::unordered_set<std::string>> known;
-  if (total > kLookupsBeforeScan) known = card_ids();
-  std::vector<ImportReport> reports;
-  std::vector<std::optional<std::int64_t>> decks;
-  std::unordered_set<std::string> listed;  // by any of the files
-  listed.reserve(total);
-  for (const DeckFile& file : files) {
-    ImportReport& report = reports.emplace_back();
-    report.deck_id = file.deck.id;
-    const std::optional<std::int64_t> deck = decks.emplace_back(deck_rowid(file.deck.id));
-    report.deck_added = !deck;
-    std::optional<Stored> stored;
-    for (std::size_t position = 0; position < file.cards.size(); ++position) {
-      const CardContent& content = file.cards[position];
-      listed.insert(content.id);
-      tally(report, classify(content, position, deck, known ? &*known : nullptr, stored), stored,
-            deck, content.id);
-    }
+std::int64_t Connection::store_deck(const Deck& deck, const std::filesystem::path& file_source) {
+  // A file from standard input leaves the file recorded before in place.
+  auto upsert = query(
+      "INSERT INTO decks (slug, name, description, source) VALUES (?, ?, ?, ?) ON CONFLICT "
+      "(slug) DO UPDATE SET name = excluded.name, description = excluded.description, "
+      "source = coalesce(excluded.source, decks.source)");
+  upsert->bind(1, deck.id);
+  upsert->bind(2, deck.name);
+  upsert->bind(3, deck.description);
+  if (file_source.empty()) {
+    upsert->bind(4);
+  } else {
+    upsert->bind(4, file_source.string());
   }
-  // As apply_imports finds them: a card another file takes over is not missing.
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
-  }
-  return reports;
+  upsert->exec();
+  return *deck_rowid(deck.id);
 }
 
-std::vector<ImportReport> Connection::apply_imports(DeckSource& source, const CardState& new_state,
-                                                    const Progress& progress) {
+std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const CardState& new_state,
+                                                   const Progress& progress, Planning planning) {
+  const bool apply = planning == Planning::apply;
   std::vector<ImportReport> reports;
   TagIds tag_ids;
   std::optional<std::unordered_set<std::string>> known;
-  std::size_t applied = 0;
+  std::size_t planned = 0;
   std::vector<std::optional<std::int64_t>> decks;  // as stored before the import
-  std::unordered_set<std::string> listed;          // by the files whose deck was stored
+  // The cards that may be missing from a deck stored before: those the files list. Applied, a
+  // card that moves to a new deck has left its old one already, so new decks' cards need not
+  // be listed; previewed, it is still there.
+  std::unordered_set<std::string> listed;
   for (std::size_t f = 0; f < source.files(); ++f) {
     const Deck& file_deck = source.deck(f);
     ImportReport& report = reports.emplace_back();
     report.deck_id = file_deck.id;
     const std::optional<std::int64_t> before = decks.emplace_back(deck_rowid(file_deck.id));
     report.deck_added = !before;
-    {
-      // A file from standard input leaves the file recorded before in place.
-      auto upsert = query(
-          "INSERT INTO decks (slug, name, description, source) VALUES (?, ?, ?, ?) ON CONFLICT "
-          "(slug) DO UPDATE SET name = excluded.name, description = excluded.description, "
-          "source = coalesce(excluded.source, decks.source)");
-      upsert->bind(1, file_deck.id);
-      upsert->bind(2, file_deck.name);
-      upsert->bind(3, file_deck.description);
-      const std::filesystem::path file_source = source.source(f);
-      if (file_source.empty()) {
-        upsert->bind(4);
-      } else {
-        upsert->bind(4, file_source.string());
-      }
-      upsert->exec();
-    }
-    const std::int64_t deck = *deck_rowid(file_deck.id);
+    const std::int64_t deck = apply ? store_deck(file_deck, source.source(f)) : before.value_or(0);
     std::optional<Stored> stored;
     for (std::size_t position = 0; const CardContent* content = source.card(f, position);
          ++position) {
-      if (!known && applied == kLookupsBeforeScan) known = card_ids();
-      const Placed placed{deck, static_cast<std::int64_t>(position)};
+      if (!known && planned == kLookupsBeforeScan) known = card_ids();
       const Step step = classify(*content, position, before, known ? &*known : nullptr, stored);
-      if (step == Step::add) insert_card(*content, placed, new_state, tag_ids);
-      if (step == Step::update) update_card(*stored, *content, placed, tag_ids);
+      const Placed placed{deck, static_cast<std::int64_t>(position)};
+      if (apply && step == Step::add) insert_card(*content, placed, new_state, tag_ids);
+      if (apply && step == Step::update) update_card(*stored, *content, placed, tag_ids);
       tally(report, step, stored, before, content->id);
-      if (before) listed.insert(content->id);  // a new deck has no cards to miss
-      if (++applied % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
+      if (before || !apply) listed.insert(content->id);
+      if (++planned % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
     }
   }
-  // Once every file is written: a deck's cards that no file lists, not those another took over.
+  // Once every file is planned: a deck's cards that no file lists, not those another took over.
   for (std::size_t f = 0; f < decks.size(); ++f) {
     if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
   }
@@ -296,7 +271,10 @@ std::vector<ImportReport> Connection::apply_imports(DeckSource& source, const Ca
 }
 
 std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files) const {
-  return guarded(impl_->path, [&] { return impl_->preview_imports(files); });
+  ReadDecks source(files);
+  return guarded(impl_->path, [&] {
+    return impl_->plan_imports(source, CardState{}, {}, store::Connection::Planning::preview);
+  });
 }
 
 std::vector<ImportReport> DecksAndCards::import_decks(std::span<const DeckFile> files,
@@ -317,7 +295,8 @@ std::vector<ImportReport> DecksAndCards::import_decks(DeckSource& source,
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       try {
-        std::vector<ImportReport> reports = impl_->apply_imports(source, new_state, progress);
+        std::vector<ImportReport> reports =
+            impl_->plan_imports(source, new_state, progress, store::Connection::Planning::apply);
         source.settle();
         if (progress) progress(source.size(), source.size());
         if (before_commit) before_commit(reports);
