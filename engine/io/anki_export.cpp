@@ -4,7 +4,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +13,7 @@
 #include "io/anki_schedule.hpp"
 #include "io/file.hpp"
 #include "io/interop_text.hpp"
+#include "io/libzip.hpp"
 #include "model/error.hpp"
 
 namespace rehearse {
@@ -202,20 +202,20 @@ void write_collection(const AnkiExport& deck, const std::filesystem::path& file)
 }
 
 struct ZipDiscard {
-  void operator()(zip_t* zip) const { zip_discard(zip); }
+  void operator()(zip_t* zip) const { libzip().zip_discard(zip); }
 };
 
 void add_member(zip_t* zip, const char* name, const std::string& data, std::string_view target) {
   void* copy = std::malloc(data.size() + 1);
   if (copy == nullptr) throw Error("{}: out of memory", target);
   std::memcpy(copy, data.data(), data.size());
-  zip_source_t* source = zip_source_buffer(zip, copy, data.size(), 1);
-  if (source == nullptr || zip_file_add(zip, name, source, ZIP_FL_OVERWRITE) < 0) {
+  zip_source_t* source = libzip().zip_source_buffer(zip, copy, data.size(), 1);
+  if (source == nullptr || libzip().zip_file_add(zip, name, source, ZIP_FL_OVERWRITE) < 0) {
     if (source != nullptr)
-      zip_source_free(source);
+      libzip().zip_source_free(source);
     else
       std::free(copy);
-    throw Error("{}: cannot write: {}", target, zip_strerror(zip));
+    throw Error("{}: cannot write: {}", target, libzip().zip_strerror(zip));
   }
 }
 
@@ -263,12 +263,12 @@ void write_anki_package(const AnkiExport& deck, const std::filesystem::path& pat
   }
   int code = 0;
   std::unique_ptr<zip_t, ZipDiscard> zip(
-      zip_open(package.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
+      libzip().zip_open(package.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
   if (!zip) throw Error("{}: cannot create it", target);
   add_member(zip.get(), "collection.anki2", read_whole(collection), target);
   add_member(zip.get(), "media", "{}", target);
-  if (zip_close(zip.get()) != 0)
-    throw Error("{}: cannot write: {}", target, zip_strerror(zip.get()));
+  if (libzip().zip_close(zip.get()) != 0)
+    throw Error("{}: cannot write: {}", target, libzip().zip_strerror(zip.get()));
   zip.release();
   // Replaced like every file rehearse writes: through a link, atomically, keeping permissions.
   write_file_atomically(path, read_whole(package));

@@ -1,19 +1,17 @@
 #include "io/html_text.hpp"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include <cstring>
 #include <memory>
 #include <string_view>
 
 #include "io/interop_text.hpp"
+#include "io/libxml2.hpp"
 
 namespace rehearse {
 namespace {
 
 struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+  void operator()(xmlDoc* doc) const { libxml2().xmlFreeDoc(doc); }
 };
 
 bool is_named(const xmlNode* node, const char* name) {
@@ -32,10 +30,10 @@ bool is_block(const xmlNode* node) {
 }
 
 std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  xmlChar* value = libxml2().xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
   if (value == nullptr) return {};
   std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
+  libxml2().xmlFree(value);
   return out;
 }
 
@@ -135,12 +133,12 @@ std::string html_to_text(std::string_view html) {
   // A fragment is parsed inside a body of its own, so that text before the first tag is kept
   // and never read as a document's <head>.
   const std::string document = "<html><body>" + std::string(html) + "</body></html>";
-  const std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
+  const std::unique_ptr<xmlDoc, DocFree> doc(libxml2().htmlReadMemory(
       document.data(), static_cast<int>(document.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
   if (!doc) return std::string(trim(html));
   TextWriter writer;
-  writer.walk(xmlDocGetRootElement(doc.get()));
+  writer.walk(libxml2().xmlDocGetRootElement(doc.get()));
   return writer.finish();
 }
 

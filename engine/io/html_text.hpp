@@ -6,7 +6,8 @@
 namespace rehearse {
 
 // The HTML of an Anki field or rendered card as plain text for a terminal, parsed with
-// libxml2's forgiving HTML parser (any input gives some text; nothing throws):
+// libxml2's forgiving HTML parser (any input gives some text; nothing throws, except when
+// libxml2 cannot be loaded):
 // - white space runs as a browser shows them (one space), except inside <pre>;
 // - <br> a new line; block elements (p, div, headings, tables' rows, lists) on lines of their
 //   own; <hr> a line "---";

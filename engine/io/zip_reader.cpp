@@ -1,10 +1,9 @@
 #include "io/zip_reader.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <array>
 
+#include "io/libzip.hpp"
 #include "model/error.hpp"
 
 namespace rehearse {
@@ -12,7 +11,7 @@ namespace rehearse {
 struct ZipReader::Archive {
   zip_t* zip = nullptr;
   ~Archive() {
-    if (zip != nullptr) zip_discard(zip);
+    if (zip != nullptr) libzip().zip_discard(zip);
   }
 };
 
@@ -43,7 +42,7 @@ bool is_unsafe_path(std::string_view name) {
 }
 
 struct FileCloser {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
+  void operator()(zip_file_t* file) const { libzip().zip_fclose(file); }
 };
 
 }  // namespace
@@ -72,20 +71,21 @@ void InflateBudget::add(std::uint64_t bytes) {
 ZipReader::ZipReader(const std::filesystem::path& path, std::string_view source)
     : archive_(std::make_unique<Archive>()), source_(source) {
   int code = 0;
-  archive_->zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  archive_->zip = libzip().zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
   if (archive_->zip == nullptr) {
     if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
       throw Error("{}: not an Anki package (not a zip archive)", source_);
     }
     zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    const std::string reason = zip_error_strerror(&error);
-    zip_error_fini(&error);
+    libzip().zip_error_init_with_code(&error, code);
+    const std::string reason = libzip().zip_error_strerror(&error);
+    libzip().zip_error_fini(&error);
     throw Error("{}: cannot open: {}", source_, reason);
   }
-  const zip_int64_t count = zip_get_num_entries(archive_->zip, 0);
+  const zip_int64_t count = libzip().zip_get_num_entries(archive_->zip, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
-    const char* name = zip_get_name(archive_->zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+    const char* name =
+        libzip().zip_get_name(archive_->zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     const std::string member = name == nullptr ? std::string() : name;
     if (is_unsafe_path(member)) {
       throw Error(
@@ -109,20 +109,23 @@ void ZipReader::read_chunks(std::string_view name, InflateBudget& budget,
                             void (*call)(void*, std::string_view), void* sink) const {
   const std::string member(name);
   zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat(archive_->zip, member.c_str(), 0, &stat) != 0) {
+  libzip().zip_stat_init(&stat);
+  if (libzip().zip_stat(archive_->zip, member.c_str(), 0, &stat) != 0) {
     throw Error("{}: \"{}\" is missing from the package", source_, member);
   }
   budget.start_member(member, (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0);
-  const std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen(archive_->zip, member.c_str(), 0));
+  const std::unique_ptr<zip_file_t, FileCloser> file(
+      libzip().zip_fopen(archive_->zip, member.c_str(), 0));
   if (!file) {
-    throw Error("{}: cannot read \"{}\": {}", source_, member, zip_strerror(archive_->zip));
+    throw Error("{}: cannot read \"{}\": {}", source_, member,
+                libzip().zip_strerror(archive_->zip));
   }
   std::array<char, 1 << 16> chunk;
   while (true) {
-    const zip_int64_t got = zip_fread(file.get(), chunk.data(), chunk.size());
+    const zip_int64_t got = libzip().zip_fread(file.get(), chunk.data(), chunk.size());
     if (got < 0) {
-      throw Error("{}: \"{}\" is corrupt: {}", source_, member, zip_file_strerror(file.get()));
+      throw Error("{}: \"{}\" is corrupt: {}", source_, member,
+                  libzip().zip_file_strerror(file.get()));
     }
     if (got == 0) return;
     budget.add(static_cast<std::uint64_t>(got));
