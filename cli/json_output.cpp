@@ -147,6 +147,8 @@ std::string decks_json(const std::vector<DeckCounts>& decks) {
       w.Int(d.new_cards);
       w.Key("due");
       w.Int(d.due);
+      w.Key("reask");
+      w.Int(d.reask);
       w.Key("total");
       w.Int(d.total);
       w.Key("source");
@@ -225,30 +227,123 @@ std::string undone_json(const UndoneAnswer& undone, int leech_threshold) {
   });
 }
 
-std::string stats_json(const Stats& s, Day today) {
+namespace {
+
+void write_optional(Writer& w, std::optional<double> value) {
+  if (value) {
+    w.RawNumber(fmt::format("{}", std::round(*value * 10000) / 10000));
+  } else {
+    w.Null();
+  }
+}
+
+void write_counts(Writer& w, const QueueCounts& counts) {
+  w.StartObject();
+  w.Key("due");
+  w.Int(counts.due);
+  w.Key("new");
+  w.Int(counts.fresh);
+  w.Key("reask");
+  w.Int(counts.reask);
+  w.EndObject();
+}
+
+void write_retention(Writer& w, const Retention& r) {
+  w.StartObject();
+  w.Key("passed");
+  w.Int(r.passed);
+  w.Key("reviews");
+  w.Int(r.reviews);
+  w.Key("share");
+  write_optional(w, r.share());
+  w.EndObject();
+}
+
+// The fields every deck and the whole collection have.
+void write_figures(Writer& w, const DeckStatistics& f) {
+  const auto field = [&](const char* name, std::int64_t value) {
+    w.Key(name);
+    w.Int64(value);
+  };
+  field("reviews_today", f.activity[0].reviews);
+  field("cards_reviewed_today", f.cards_reviewed_today);
+  field("due_tomorrow", f.due_tomorrow);
+  w.Key("cards");
+  w.StartObject();
+  field("new", f.cards.fresh);
+  field("learning", f.cards.learning);
+  field("lapsed", f.cards.lapsed);
+  field("young", f.cards.young);
+  field("mature", f.cards.mature);
+  field("suspended", f.cards.suspended);
+  field("leech", f.cards.leech);
+  field("total", f.cards.total());
+  w.EndObject();
+  field("total_reviews", f.total_reviews);
+  w.Key("reviews");
+  w.StartArray();
+  for (const Activity& a : f.activity) {
+    w.StartObject();
+    field("days", a.days);
+    field("reviews", a.reviews);
+    field("time_ms", a.time.count());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("retention");
+  w.StartObject();
+  w.Key("young");
+  write_retention(w, f.young);
+  w.Key("mature");
+  write_retention(w, f.mature);
+  w.EndObject();
+  w.Key("average_ease");
+  write_optional(w, f.average_ease);
+  w.Key("average_interval");
+  write_optional(w, f.average_interval);
+  w.Key("streak");
+  w.StartObject();
+  field("current", f.streaks.current);
+  field("longest", f.streaks.longest);
+  w.Key("today");
+  w.Bool(f.streaks.today);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string statistics_json(const Statistics& s) {
   return render([&](Writer& w) {
-    const auto field = [&](const char* name, std::int64_t value) {
-      w.Key(name);
-      w.Int64(value);
-    };
     w.StartObject();
     w.Key("today");
-    write(w, format_day(today));
-    field("reviews_today", s.reviews_today);
-    field("cards_reviewed_today", s.cards_reviewed_today);
-    field("due_today", s.due_today);
-    field("due_tomorrow", s.due_tomorrow);
-    field("reask_today", s.reask_today);
-    w.Key("cards");
-    w.StartObject();
-    field("new", s.new_cards);
-    field("lapsed", s.lapsed);
-    field("young", s.young);
-    field("mature", s.mature);
-    field("suspended", s.suspended);
-    field("total", s.total);
-    w.EndObject();
-    field("total_reviews", s.total_reviews);
+    write(w, format_day(s.today));
+    w.Key("deck");
+    if (s.total.deck_id.empty()) {
+      w.Null();
+    } else {
+      write(w, s.total.deck_id);
+    }
+    w.Key("due_today");
+    w.Int(s.counts.waiting.due);
+    w.Key("reask_today");
+    w.Int(s.counts.waiting.reask);
+    w.Key("new_today");
+    w.Int(s.counts.waiting.fresh);
+    w.Key("left_today");
+    write_counts(w, s.counts.left);
+    write_figures(w, s.total);
+    w.Key("decks");
+    w.StartArray();
+    for (const DeckStatistics& deck : s.decks) {
+      w.StartObject();
+      w.Key("id");
+      write(w, deck.deck_id);
+      w.Key("name");
+      write(w, deck.name);
+      write_figures(w, deck);
+      w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   });
 }

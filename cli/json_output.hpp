@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stats/coverage.hpp"
+#include "stats/statistics.hpp"
 #include "store/collection.hpp"
 #include "stories/bank.hpp"
 
@@ -21,13 +22,14 @@ std::string answered_json(const AnsweredCard& answered, int leech_threshold);
 std::string done_json(std::optional<Day> next_due);
 // [{"id", "deck", "front", "tags", "suspended", "leech", "lapses", "state"}, ...]
 std::string cards_json(const std::vector<Card>& cards, int leech_threshold);
-// [{"id", "name", "description", "new", "due", "total"}, ...]
+// [{"id", "name", "description", "new", "due", "reask", "total"}, ...]
 std::string decks_json(const std::vector<DeckCounts>& decks);
 // [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...]
 std::string log_json(const std::vector<LogEntry>& log);
 // {"undone":{"card":...,"sequence":...,"grade":...,"day":...},"card":{card}}: what undo took back
 std::string undone_json(const UndoneAnswer& undone, int leech_threshold);
-std::string stats_json(const Stats& stats, Day today);
+// stats --json: docs/cli.md.
+std::string statistics_json(const Statistics& statistics);
 // {"principles": [{"slug", "name", "stories", "strength", "cards", "seen", "mature", "due"},
 // ... 16], "gaps": [slug, ...], "rounds": {"people": N, ..., "none": N}}
 std::string coverage_json(const StoryCoverage& coverage);

@@ -11,6 +11,7 @@
 #include "layout.hpp"
 #include "model/principle.hpp"
 #include "stats/coverage.hpp"
+#include "stats/statistics.hpp"
 #include "stories/bank.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
@@ -18,29 +19,107 @@
 namespace rehearse::cli {
 namespace {
 
-void run_stats(Context& context, bool json) {
-  const Day today = context.today();
-  const Stats s = context.collection().stats(today);
-  if (json) {
-    fmt::print("{}\n", stats_json(s, today));
-    return;
-  }
+// "45 s", "12 min", "2 h 05 min".
+std::string format_time(std::chrono::milliseconds time) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(time).count();
+  if (seconds < 60) return fmt::format("{} s", seconds);
+  const auto minutes = seconds / 60;
+  if (minutes < 60) return fmt::format("{} min", minutes);
+  return fmt::format("{} h {:02} min", minutes / 60, minutes % 60);
+}
+
+std::string format_share(const Retention& r) {
+  if (!r.share()) return "-";
+  return fmt::format("{:.1f}%", *r.share() * 100);
+}
+
+std::string format_average(std::optional<double> value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : "-";
+}
+
+void print_today(const Statistics& s) {
+  const QueueCounts& waiting = s.counts.waiting;
+  const QueueCounts& left = s.counts.left;
+  const DeckStatistics& f = s.total;
   fmt::print(
       "Today, {}\n"
-      "  reviews        {:>7}  ({} cards)\n"
-      "  due today      {:>7}\n"
-      "  due tomorrow   {:>7}\n"
-      "  to repeat      {:>7}\n"
+      "  reviews        {:>7}  ({} card{})\n"
+      "  due            {:>7}  (due today or overdue)\n"
+      "  re-asks        {:>7}  (failed today, asked again today)\n"
+      "  new            {:>7}  (never answered)\n"
+      "  left today     {:>7}  ({} due, {} new, {} re-ask{}: daily limits, siblings)\n"
+      "  due tomorrow   {:>7}\n",
+      format_day(s.today), f.activity[0].reviews, f.cards_reviewed_today,
+      f.cards_reviewed_today == 1 ? "" : "s", waiting.due, waiting.reask, waiting.fresh,
+      left.total(), left.due, left.fresh, left.reask, left.reask == 1 ? "" : "s", f.due_tomorrow);
+}
+
+void print_cards(const DeckStatistics& f, int leech_threshold) {
+  const StateCounts& c = f.cards;
+  fmt::print(
       "Cards            {:>7}\n"
-      "  new            {:>7}\n"
-      "  lapsed         {:>7}  (last answer failed)\n"
+      "  new            {:>7}  (never answered)\n"
+      "  learning       {:>7}  (answered, not yet recalled)\n"
+      "  lapsed         {:>7}  (forgotten after being learned, not yet recalled)\n"
       "  young          {:>7}  (interval under {} days)\n"
       "  mature         {:>7}  (interval {} days or more)\n"
       "  suspended      {:>7}\n"
-      "Reviews, all time {:>6}\n",
-      format_day(today), s.reviews_today, s.cards_reviewed_today, s.due_today, s.due_tomorrow,
-      s.reask_today, s.total, s.new_cards, s.lapsed, s.young, sm2::kMatureIntervalDays, s.mature,
-      sm2::kMatureIntervalDays, s.suspended, s.total_reviews);
+      "  leech          {:>7}  ({} lapses or more)\n"
+      "  average ease   {:>7}  (young and mature cards)\n"
+      "  average interval {:>5}  days\n",
+      c.total(), c.fresh, c.learning, c.lapsed, c.young, sm2::kMatureIntervalDays, c.mature,
+      sm2::kMatureIntervalDays, c.suspended, c.leech, leech_threshold,
+      format_average(f.average_ease, 2), format_average(f.average_interval, 1));
+}
+
+void print_activity(const DeckStatistics& f) {
+  fmt::print("{:<17}{:>7}  TIME\n", "Reviews", "ANSWERS");
+  for (const Activity& a : f.activity) {
+    const std::string span = a.days == 1 ? "today" : fmt::format("last {} days", a.days);
+    fmt::print("  {:<15}{:>7}  {}\n", span, a.reviews, format_time(a.time));
+  }
+  fmt::print("  {:<15}{:>7}\n", "all time", f.total_reviews);
+  fmt::print("{:<26}(answers to due cards graded {} or more)\n", "Retention", sm2::kPassingGrade);
+  fmt::print("  {:<15}{:>7}  ({} of {})\n", "young", format_share(f.young), f.young.passed,
+             f.young.reviews);
+  fmt::print("  {:<15}{:>7}  ({} of {})\n", "mature", format_share(f.mature), f.mature.passed,
+             f.mature.reviews);
+  const Streaks& st = f.streaks;
+  fmt::print("{:<17}{:>7}  day{} in a row{}; longest {}\n", "Streak", st.current,
+             st.current == 1 ? "" : "s",
+             st.current == 0 ? "" : (st.today ? ", today included" : ", up to yesterday"),
+             st.longest);
+}
+
+// One line per deck, in 80 columns: the deck id cut to 21.
+void print_deck_table(const std::vector<DeckStatistics>& decks) {
+  fmt::print("{:<21} {:>6} {:>6} {:>5} {:>6} {:>6} {:>6} {:>4} {:>5} {:>6}\n", "DECK", "CARDS",
+             "NEW", "LEARN", "LAPSED", "YOUNG", "MATURE", "SUSP", "LEECH", "RETAIN");
+  for (const DeckStatistics& d : decks) {
+    const StateCounts& c = d.cards;
+    const Retention both{d.young.passed + d.mature.passed, d.young.reviews + d.mature.reviews};
+    const std::string id = truncate_to_width(visible_line(d.deck_id), 21);
+    fmt::print("{}{:<{}} {:>6} {:>6} {:>5} {:>6} {:>6} {:>6} {:>4} {:>5} {:>6}\n", id, "",
+               21 - display_width(id), c.total(), c.fresh, c.learning, c.lapsed, c.young, c.mature,
+               c.suspended, c.leech, format_share(both));
+  }
+}
+
+void run_stats(Context& context, const std::string& deck, bool json) {
+  if (!deck.empty()) context.filter(deck, "");  // a clear error for a deck that is not there
+  const Statistics s = statistics(context.collection(), deck, context.today());
+  if (json) {
+    fmt::print("{}\n", statistics_json(s));
+    return;
+  }
+  if (!deck.empty()) fmt::print("Deck {}: {}\n", visible_line(deck), visible_line(s.total.name));
+  print_today(s);
+  print_cards(s.total, context.settings().leech_threshold);
+  print_activity(s.total);
+  if (s.decks.size() > 1) {
+    fmt::print("\n");
+    print_deck_table(s.decks);
+  }
 }
 
 // ANSI colour around `text` when `on`.
@@ -184,10 +263,16 @@ void run_questions(Context& context, bool json) {
 
 void add_stats_commands(CLI::App& app, Context& context) {
   auto json = std::make_shared<bool>(false);
-  auto* stats =
-      app.add_subcommand("stats", "Reviews today, cards due today and tomorrow, cards by state");
+  auto* stats = app.add_subcommand(
+      "stats",
+      "Of the whole collection and each deck, or of DECK: today's counts, cards by state, "
+      "answers and time spent today and over the last 7, 30 and 365 days, true retention of "
+      "young and mature cards, average ease and interval, the daily streak; from the review "
+      "log, answers taken back by undo left out");
+  auto deck = std::make_shared<std::string>();
+  stats->add_option("DECK", *deck, "Only this deck (a deck id)");
   stats->add_flag("--json", *json, "Print JSON (docs/cli.md)");
-  stats->callback([&context, json] { run_stats(context, *json); });
+  stats->callback([&context, json, deck] { run_stats(context, *deck, *json); });
 
   auto* coverage = app.add_subcommand(
       "coverage",

@@ -30,6 +30,7 @@ std::string describe_streak(int streak, bool today) {
                      today ? ", today included" : "; review today to keep it");
 }
 
+// DUE counts today's re-asks with the due cards here: what is still to review in each deck.
 void print_decks(const std::vector<DeckCounts>& decks) {
   std::size_t width = 4;
   for (const DeckCounts& d : decks)
@@ -37,9 +38,9 @@ void print_decks(const std::vector<DeckCounts>& decks) {
   fmt::print("  {:<{}}  {:>5}  {:>5}\n", "DECK", width, "DUE", "NEW");
   int due = 0, fresh = 0;
   for (const DeckCounts& d : decks) {
-    if (d.due == 0 && d.new_cards == 0) continue;
-    fmt::print("  {:<{}}  {:>5}  {:>5}\n", d.deck.id, width, d.due, d.new_cards);
-    due += d.due;
+    if (d.due + d.reask == 0 && d.new_cards == 0) continue;
+    fmt::print("  {:<{}}  {:>5}  {:>5}\n", d.deck.id, width, d.due + d.reask, d.new_cards);
+    due += d.due + d.reask;
     fresh += d.new_cards;
   }
   fmt::print("  {:<{}}  {:>5}  {:>5}\n", "all", width, due, fresh);

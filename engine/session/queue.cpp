@@ -146,14 +146,19 @@ std::optional<Card> next_card(const Collection& collection, const CardFilter& fi
   return collection.find_card(*id);
 }
 
-QueueCounts counts_today(const Collection& collection, const CardFilter& filter, Day today) {
+TodayCounts today_counts(const Collection& collection, const CardFilter& filter, Day today) {
   const Settings settings = collection.settings();
   const DayProgress progress = collection.day_progress(today);
-  QueueCounts counts = collection.queue_counts(filter, today);
+  TodayCounts counts{collection.waiting_counts(filter, today),
+                     collection.queue_counts(filter, today)};
   const std::string deck = filter.deck.value_or("");
-  counts.fresh = std::min(counts.fresh, new_left(settings, progress, deck));
-  counts.due = std::min(counts.due, reviews_left(settings, progress, deck));
+  counts.left.fresh = std::min(counts.left.fresh, new_left(settings, progress, deck));
+  counts.left.due = std::min(counts.left.due, reviews_left(settings, progress, deck));
   return counts;
+}
+
+QueueCounts counts_today(const Collection& collection, const CardFilter& filter, Day today) {
+  return today_counts(collection, filter, today).left;
 }
 
 }  // namespace rehearse

@@ -66,8 +66,18 @@ std::optional<std::string> choose_next(const QueueCandidates& candidates,
 std::optional<Card> next_card(const Collection& collection, const CardFilter& filter, Day today,
                               const QueueConfig& config = {});
 
-// What is left today among the cards `filter` selects, with the limits applied: the due and new
-// counts are capped by what the collection's limits (and, for one deck, the deck's) still allow.
+// Today's counts among the cards `filter` selects: what `stats`, `decks`, the today view and
+// review's header show. Each card is counted once: a re-ask is not also due.
+struct TodayCounts {
+  QueueCounts waiting;  // due (overdue included), new and re-asks, not suspended; limits aside
+  // What the queue still asks today: the due and new cards no sibling answered today buries,
+  // capped by what the collection's limits (and, for one deck, the deck's) still allow, and
+  // every re-ask (never limited). Its totals are review's "Reviewing ...: N due" header.
+  QueueCounts left;
+};
+TodayCounts today_counts(const Collection& collection, const CardFilter& filter, Day today);
+
+// today_counts(...).left.
 QueueCounts counts_today(const Collection& collection, const CardFilter& filter, Day today);
 
 }  // namespace rehearse

@@ -233,7 +233,7 @@ std::unique_ptr<Connection> Connection::open_writable(const std::filesystem::pat
   auto impl = std::make_unique<Connection>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   store::check_collection(impl->db, path);  // before anything may change the file
   impl->db.exec("PRAGMA foreign_keys = ON");
-  impl->db.exec("PRAGMA cache_size = -262144");  // 256 MB at most, for large imports
+  impl->db.exec(kCacheSizePragma);
   if (path != ":memory:") {
     impl->db.exec("PRAGMA journal_mode = WAL");
     impl->db.exec(options.durability == Durability::power_loss ? "PRAGMA synchronous = FULL"
@@ -325,7 +325,7 @@ std::vector<DeckCounts> Queries::deck_counts(Day today) const {
         counts.source = q->getColumn(4).getString();
       }
     }
-    // Each count walks one index; `due` adds today's re-asks, which are due tomorrow.
+    // Each count walks one index; re-asks (due tomorrow) are counted apart.
     const auto add = [&](std::string_view condition, int DeckCounts::*field) {
       auto q = impl_->query(
           fmt::format("SELECT c.deck, count(*) FROM cards c WHERE {} GROUP BY c.deck", condition));
@@ -337,7 +337,7 @@ std::vector<DeckCounts> Queries::deck_counts(Day today) const {
     add("1", &DeckCounts::total);
     add(kNewCondition, &DeckCounts::new_cards);
     add(kDueCondition, &DeckCounts::due);
-    add(kReaskCondition, &DeckCounts::due);
+    add(kReaskCondition, &DeckCounts::reask);
     return decks;
   });
 }
@@ -508,18 +508,27 @@ std::vector<Reask> Queries::reasks(const CardFilter& filter, Day today) const {
 }
 
 QueueCounts Queries::queue_counts(const CardFilter& filter, Day today) const {
-  return guarded(impl_->path, [&] {
+  const std::string due = fmt::format("{} AND {}", kDueCondition, kNotBuriedCondition);
+  const std::string fresh = fmt::format("{} AND {}", kNewCondition, kNotBuriedCondition);
+  return impl_->counts(filter, today, due, fresh);
+}
+
+QueueCounts Queries::waiting_counts(const CardFilter& filter, Day today) const {
+  return impl_->counts(filter, today, kDueCondition, kNewCondition);
+}
+
+QueueCounts Connection::counts(const CardFilter& filter, Day today, std::string_view due,
+                               std::string_view fresh) {
+  return guarded(path, [&] {
     const auto count = [&](std::string_view condition) {
-      auto q = impl_->query(
-          fmt::format("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
-                      condition, filter_sql(filter)));
+      auto q =
+          query(fmt::format("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
+                            condition, filter_sql(filter)));
       bind_filter(*q, filter);
       if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
       q->executeStep();
       return q->getColumn(0).getInt();
     };
-    const std::string due = fmt::format("{} AND {}", kDueCondition, kNotBuriedCondition);
-    const std::string fresh = fmt::format("{} AND {}", kNewCondition, kNotBuriedCondition);
     return QueueCounts{count(due), count(fresh), count(kReaskCondition)};
   });
 }
@@ -632,8 +641,12 @@ Stats Queries::stats(Day today) const {
                     sm2::kMatureIntervalDays);
     stats.young = count(young);
     stats.mature = count(mature);
-    // What is left: answered, not suspended, n = 0.
-    stats.lapsed = stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature;
+    // What is left (answered, not suspended, n = 0) was either never recalled yet (learning)
+    // or forgotten after being learned (lapsed: a lapse counted).
+    stats.lapsed =
+        count("c.suspended = 0 AND c.due IS NOT NULL AND c.repetitions = 0 AND c.lapses > 0");
+    stats.learning =
+        stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature - stats.lapsed;
     stats.due_today = count(kDueCondition);
     stats.due_tomorrow = count("c.suspended = 0 AND c.due IS NOT NULL AND c.due = :today + 1");
     stats.reask_today = count(kReaskCondition);

@@ -119,6 +119,9 @@ class Query {
   SQLite::Statement& statement_;
 };
 
+// The page cache of every connection: 256 MB at most, for large imports.
+inline constexpr const char* kCacheSizePragma = "PRAGMA cache_size = -262144";
+
 struct Connection {
   std::filesystem::path path;
   SQLite::Database db;
@@ -244,6 +247,10 @@ struct Connection {
   std::pair<std::int64_t, CardState> answering(const std::string& card_id);
   // The settings the user set, by key.
   std::vector<StoredSetting> stored_settings();
+  // The due, new and re-ask counts of the cards `filter` selects on `today`, due and new as
+  // the conditions `due` and `fresh` select them (store/collection.cpp).
+  QueueCounts counts(const CardFilter& filter, Day today, std::string_view due,
+                     std::string_view fresh);
   // Whether an answer that took a card from `before` to `after` suspends it as a leech under
   // the collection's leech-threshold (reads the settings only when the answer was a lapse).
   bool suspends_as_leech(const CardState& before, const CardState& after);

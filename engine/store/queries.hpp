@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +33,8 @@ class Queries : protected Part {
   std::optional<Card> first_due(const CardFilter& filter, Day today) const;
   // how many of each there are (siblings buried not counted; limits not applied);
   QueueCounts queue_counts(const CardFilter& filter, Day today) const;
+  // the same with the cards buried by a sibling counted too: what is due, new and waiting.
+  QueueCounts waiting_counts(const CardFilter& filter, Day today) const;
   // what the day's answers used of the limits, over the whole collection;
   DayProgress day_progress(Day today) const;
   // the earliest due day of any card (not suspended) that matches.
@@ -47,6 +50,11 @@ class Queries : protected Part {
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;
   Stats stats(Day today) const;
+  // Every card's state, in rowid order; its deck as the place of the deck in deck_counts.
+  std::vector<CardFacts> card_facts() const;
+  // Calls `visit` with the answers of the log that no undo took back, oldest first, a few
+  // thousand at a time.
+  void visit_answers(const std::function<void(std::span<const AnswerFacts>)>& visit) const;
   // Counts for every tag that starts with `prefix` ("lp:"), in tag order.
   std::vector<TagCounts> tag_counts(std::string_view prefix, Day today) const;
 

@@ -28,8 +28,9 @@ struct CardFilter {
 // A deck and how much of it there is to do on a day.
 struct DeckCounts {
   Deck deck;
-  int new_cards = 0;  // never answered
+  int new_cards = 0;  // never answered, not suspended
   int due = 0;        // due on or before the day (overdue included), not suspended
+  int reask = 0;      // failed on the day, waiting for a same-day re-ask (not in `due`)
   int total = 0;
   std::filesystem::path source;  // the file the deck was last imported from; empty: none
 };
@@ -145,6 +146,23 @@ struct TagCounts {
   int due = 0;     // due on or before the day, not suspended
 };
 
+// A card as the statistics count it (stats/statistics.hpp): its state, not its text.
+struct CardFacts {
+  std::int64_t rowid = 0;  // as AnswerFacts::card names it
+  std::size_t deck = 0;    // the deck's place in import order (as deck_counts lists decks)
+  bool suspended = false;
+  CardState state;  // repetitions, ease, interval, due and lapses
+};
+
+// An answer of the review log as the statistics count it.
+struct AnswerFacts {
+  std::int64_t card = 0;  // the card's rowid (CardFacts::rowid)
+  Day day;                // the study day it counts for (the day rollover applied)
+  Grade grade = Grade::from_int(0);
+  std::chrono::milliseconds duration{0};
+  CardState before;  // repetitions, interval and due before the answer
+};
+
 // The state of the whole collection on a day.
 struct Stats {
   int reviews_today = 0;         // answers logged today, re-asks included
@@ -152,9 +170,11 @@ struct Stats {
   int due_today = 0;             // due on or before today (overdue included)
   int due_tomorrow = 0;          // due exactly tomorrow
   int reask_today = 0;           // waiting for a same-day re-ask
-  // Cards by state (each card in exactly one): never answered; lapsed (last answer failed,
-  // n = 0); young and mature (sm2::is_mature: interval >= 21 days); suspended.
+  // Cards by state (each card in exactly one): never answered; learning (answered, never
+  // recalled on a scheduled answer: n = 0, no lapse); lapsed (forgotten after being learned:
+  // n = 0 after a lapse); young and mature (sm2::is_mature: interval >= 21 days); suspended.
   int new_cards = 0;
+  int learning = 0;
   int lapsed = 0;
   int young = 0;
   int mature = 0;

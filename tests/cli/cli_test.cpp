@@ -305,14 +305,21 @@ TEST_CASE("decks and stats report counts on the day") {
   const Fixture f;
   f.rehearse({"--now", "2026-11-25", "answer", "q.1", "4"});
   CHECK(f.rehearse({"--now", "2026-11-26", "decks", "--json"}).out ==
-        R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"total":2,)"
+        R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"reask":0,"total":2,)"
         R"("source":")" +
             (f.dir / "deck.json").string() + "\"}]\n");
+  const std::string figures =
+      R"("reviews_today":1,"cards_reviewed_today":1,"due_tomorrow":1,"cards":{"new":1,)"
+      R"("learning":0,"lapsed":0,"young":1,"mature":0,"suspended":0,"leech":0,"total":2},)"
+      R"("total_reviews":1,"reviews":[{"days":1,"reviews":1,"time_ms":0},{"days":7,)"
+      R"("reviews":1,"time_ms":0},{"days":30,"reviews":1,"time_ms":0},{"days":365,)"
+      R"("reviews":1,"time_ms":0}],"retention":{"young":{"passed":0,"reviews":0,)"
+      R"("share":null},"mature":{"passed":0,"reviews":0,"share":null}},"average_ease":2.5,)"
+      R"("average_interval":1,"streak":{"current":1,"longest":1,"today":true})";
   CHECK(f.rehearse({"--now", "2026-11-25", "stats", "--json"}).out ==
-        R"({"today":"2026-11-25","reviews_today":1,"cards_reviewed_today":1,"due_today":0,)"
-        R"("due_tomorrow":1,"reask_today":0,"cards":{"new":1,"lapsed":0,"young":1,"mature":0,)"
-        R"("suspended":0,"total":2},"total_reviews":1})"
-        "\n");
+        R"({"today":"2026-11-25","deck":null,"due_today":0,"reask_today":0,"new_today":1,)"
+        R"("left_today":{"due":0,"new":1,"reask":0},)" +
+            figures + R"(,"decks":[{"id":"test","name":"Test deck",)" + figures + "}]}\n");
 }
 
 TEST_CASE("every command explains itself with --help") {

@@ -251,7 +251,8 @@ TEST_CASE("stats count reviews today, due cards and cards by state") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
   answer_card(collection, "p.one", Grade::from_int(5), at(kToday), {});  // due tomorrow
-  answer_card(collection, "p.two", Grade::from_int(1), at(kToday), {});  // lapsed, re-ask today
+  // Failed on its first answer: learning (not lapsed: it was never recalled), re-asked today.
+  answer_card(collection, "p.two", Grade::from_int(1), at(kToday), {});
   answer_card(collection, "p.two", Grade::from_int(4), at(kToday), {});  // same-day repeat
   const Stats stats = collection.stats(kToday);
   CHECK(stats.reviews_today == 3);
@@ -260,7 +261,8 @@ TEST_CASE("stats count reviews today, due cards and cards by state") {
   CHECK(stats.due_tomorrow == 2);
   CHECK(stats.reask_today == 0);
   CHECK(stats.new_cards == 1);
-  CHECK(stats.lapsed == 1);
+  CHECK(stats.learning == 1);
+  CHECK(stats.lapsed == 0);
   CHECK(stats.young == 1);
   CHECK(stats.mature == 0);
   CHECK(stats.total == 3);
