@@ -135,7 +135,7 @@ std::optional<Card> next_card(const Collection& collection, const CardFilter& fi
     candidates.due =
         collection.due_candidates(filter, today, 1, decks_out_of_reviews(settings, progress));
     if (!candidates.due.empty() && config.mix == NewMix::spread) {
-      candidates.due_count = collection.queue_counts(filter, today).due;
+      candidates.due_count = collection.due_count(filter, today);
     }
   }
   if (settings.new_per_day > progress.new_total) {

@@ -517,19 +517,28 @@ QueueCounts Queries::waiting_counts(const CardFilter& filter, Day today) const {
   return impl_->counts(filter, today, kDueCondition, kNewCondition);
 }
 
+int Queries::due_count(const CardFilter& filter, Day today) const {
+  return guarded(impl_->path, [&] {
+    return impl_->count_cards(filter, today,
+                              fmt::format("{} AND {}", kDueCondition, kNotBuriedCondition));
+  });
+}
+
+int Connection::count_cards(const CardFilter& filter, Day today, std::string_view condition) {
+  auto q =
+      query(fmt::format("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
+                        condition, filter_sql(filter)));
+  bind_filter(*q, filter);
+  if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
 QueueCounts Connection::counts(const CardFilter& filter, Day today, std::string_view due,
                                std::string_view fresh) {
   return guarded(path, [&] {
-    const auto count = [&](std::string_view condition) {
-      auto q =
-          query(fmt::format("SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE {}{}",
-                            condition, filter_sql(filter)));
-      bind_filter(*q, filter);
-      if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
-      q->executeStep();
-      return q->getColumn(0).getInt();
-    };
-    return QueueCounts{count(due), count(fresh), count(kReaskCondition)};
+    return QueueCounts{count_cards(filter, today, due), count_cards(filter, today, fresh),
+                       count_cards(filter, today, kReaskCondition)};
   });
 }
 

@@ -251,6 +251,8 @@ struct Connection {
   // the conditions `due` and `fresh` select them (store/collection.cpp).
   QueueCounts counts(const CardFilter& filter, Day today, std::string_view due,
                      std::string_view fresh);
+  // How many cards `filter` and `condition` (on `cards c`, with :today) select.
+  int count_cards(const CardFilter& filter, Day today, std::string_view condition);
   // Whether an answer that took a card from `before` to `after` suspends it as a leech under
   // the collection's leech-threshold (reads the settings only when the answer was a lapse).
   bool suspends_as_leech(const CardState& before, const CardState& after);

@@ -33,6 +33,8 @@ class Queries : protected Part {
   std::optional<Card> first_due(const CardFilter& filter, Day today) const;
   // how many of each there are (siblings buried not counted; limits not applied);
   QueueCounts queue_counts(const CardFilter& filter, Day today) const;
+  // queue_counts(...).due alone;
+  int due_count(const CardFilter& filter, Day today) const;
   // the same with the cards buried by a sibling counted too: what is due, new and waiting.
   QueueCounts waiting_counts(const CardFilter& filter, Day today) const;
   // what the day's answers used of the limits, over the whole collection;
