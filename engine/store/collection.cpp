@@ -453,10 +453,16 @@ std::vector<Candidate> Queries::due_candidates(const CardFilter& filter, Day tod
                                                std::size_t limit,
                                                std::span<const std::string> skip_decks) const {
   return guarded(impl_->path, [&] {
+    // The order is found over cards_due alone (it covers every column the order and the
+    // sibling check read); only the `limit` cards chosen are then read from the table.
+    constexpr std::string_view order =
+        "(:today - c.due) * 1.0 / max(c.interval_days, 1) DESC, c.due, c.deck, c.position";
     return impl_->candidates(
-        fmt::format("{} AND {}{}", kDueCondition, kNotBuriedCondition, skip_decks_sql(skip_decks)),
-        "(:today - c.due) * 1.0 / max(c.interval_days, 1) DESC, c.due, c.deck, c.position", filter,
-        today, limit);
+        fmt::format("c.id IN (SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck WHERE {} AND "
+                    "{}{}{} ORDER BY {} LIMIT :limit)",
+                    kDueCondition, kNotBuriedCondition, skip_decks_sql(skip_decks),
+                    filter_sql(filter), order),
+        order, filter, today, limit);
   });
 }
 

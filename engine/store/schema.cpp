@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 10> kMigrations{
+constexpr std::array<std::string_view, 11> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -197,6 +197,15 @@ WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.card = cards.id);
     // standard input or a deck imported before this version), for add and review's edit key.
     R"sql(
 ALTER TABLE decks ADD COLUMN source TEXT;
+)sql",
+    // 10 -> 11: cards_due also holds each due card's interval, sibling group and suspended flag
+    // (SQLite does not count the index's own condition as covered), so that the queue orders
+    // the due cards (most overdue relative to the interval) and checks their siblings from the
+    // index alone instead of reading each card's row (docs/performance.md).
+    R"sql(
+DROP INDEX cards_due;
+CREATE INDEX cards_due ON cards(due, deck, position, interval_days, sibling_group, suspended)
+  WHERE suspended = 0 AND due IS NOT NULL;
 )sql",
 };
 

@@ -243,7 +243,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 10); upgrade rehearse to open it");
+                          "build knows up to 11); upgrade rehearse to open it");
   }
 }
 
