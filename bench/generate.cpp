@@ -70,6 +70,9 @@ DeckFile make_deck(std::size_t index, std::size_t count, std::size_t first_card,
                      card_text(random, 14),
                      card_text(random, 90),
                      {}};
+    // Half the cards come in sibling groups of three (as a story's cards do), so that the queue
+    // buries siblings on the benchmark collection too.
+    if ((i / 3) % 2 == 0) card.group = fmt::format("{}.{}", file.deck.id, i / 3);
     card.tags.push_back("topic:" + file.deck.id);
     if (random() % 2)
       card.tags.push_back(std::string("round:") + std::string(rounds()[random() % 4].slug));
@@ -101,8 +104,8 @@ std::vector<Event> simulate(std::size_t cards, int horizon, int today, unsigned 
     CardState state = sm2::new_card();
     // One card in twenty is still new, as in a collection that keeps growing.
     if (random() % 20 == 0) continue;
-    int day = today - static_cast<int>(random() % static_cast<unsigned>(horizon + 1));
-    while (day <= today) {
+    int day = today - 1 - static_cast<int>(random() % static_cast<unsigned>(horizon));
+    while (day < today) {  // today itself is left unanswered: its limits are all still free
       int second = 8 * 3600 + static_cast<int>(random() % (12 * 3600));
       Grade grade = draw_grade(random);
       events.push_back({card, day, second, static_cast<std::uint8_t>(grade.value())});
@@ -204,6 +207,11 @@ void run(const Options& options) {
     for (const CardContent& card : deck.cards)
       card_ids.push_back(card.id);
   }
+  // Daily limits in force, for the collection and for one deck inside it (docs/performance.md).
+  collection.set_setting("new-per-day", "20");
+  collection.set_setting("reviews-per-day", "200");
+  collection.set_setting("deck.synthetic-001.new-per-day", "5");
+  collection.set_setting("deck.synthetic-001.reviews-per-day", "50");
   import_decks(collection, decks, {}, [](std::size_t done, std::size_t total) {
     if (done % 10240 == 0 || done == total) fmt::print(stderr, "\rcards: {}/{} ", done, total);
   });

@@ -12,6 +12,7 @@
 #include "scheduler/sm2.hpp"
 #include "session/queue.hpp"
 #include "stats/coverage.hpp"
+#include "stats/statistics.hpp"
 
 namespace rehearse::bench {
 namespace {
@@ -67,7 +68,8 @@ void next_card_by_tag(benchmark::State& state) {
 }
 BENCHMARK(next_card_by_tag)->Unit(benchmark::kMicrosecond);
 
-// One durable answer: the card update and its log row committed (WAL, synchronous=FULL).
+// One durable answer: the card update and its log row committed (WAL, synchronous=FULL, as
+// `answer` and `review` commit), on a copy of the collection with its limits and siblings.
 void answer_durable(benchmark::State& state) {
   const std::filesystem::path copy = bench_db() + ".answer-bench";
   std::filesystem::remove(copy);
@@ -94,6 +96,13 @@ void stats(benchmark::State& state) {
     benchmark::DoNotOptimize(collection().stats(kToday));
 }
 BENCHMARK(stats)->Unit(benchmark::kMillisecond);
+
+// `stats`: the whole log read once, every deck and the collection (stats/statistics.hpp).
+void statistics_all(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(statistics(collection(), "", kToday));
+}
+BENCHMARK(statistics_all)->Unit(benchmark::kMillisecond);
 
 void coverage(benchmark::State& state) {
   for (auto _ : state)
