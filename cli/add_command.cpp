@@ -11,12 +11,12 @@
 #include "app.hpp"
 #include "editor.hpp"
 #include "import/import.hpp"
+#include "io/card_template.hpp"
 #include "io/deck_file.hpp"
 #include "io/file.hpp"
 #include "io/import_formats.hpp"
 #include "io/interop_text.hpp"
 #include "model/error.hpp"
-#include "model/principle.hpp"
 #include "stories/cards.hpp"
 #include "visible_text.hpp"
 
@@ -25,7 +25,6 @@ namespace {
 
 constexpr const char* kDefaultDeck = "my-cards";
 constexpr std::size_t kMaxDeckIdLength = 100;
-constexpr std::size_t kMaxCardIdLength = 200;
 
 // The deck file a new card goes to, as it is now.
 struct Target {
@@ -90,42 +89,10 @@ Target find_target(Collection& collection, const std::string& deck_id) {
   return {deck_id, path, format_deck_file(start)};
 }
 
-// The first control character in `text` that deck files refuse (all but newline and tab).
-std::optional<unsigned> refused_control(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return c;
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
-    if (c == 0xC2 && next >= 0x80 && next <= 0x9F) return next;  // C1, U+0080-U+009F
-  }
-  return std::nullopt;
-}
-
-void check_text(std::string_view side, std::string_view text) {
-  if (is_blank_text(text)) throw Error("the {} is empty", side);
-  if (const std::optional<unsigned> c = refused_control(text)) {
-    throw Error(
-        "the {} holds the control character U+{:04X}, which deck files do not allow (only "
-        "newlines and tabs)",
-        side, *c);
-  }
-}
-
 // Refuses a card that could not be imported, or that would take another card's id.
 void check_new_card(const Collection& collection, const CardContent& card) {
-  check_text("front", card.front);
-  check_text("back", card.back);
-  if (const auto problem = id_problem(card.id, kMaxCardIdLength)) {
-    throw Error("the card id {}", *problem);
-  }
-  for (std::size_t i = 0; i < card.tags.size(); ++i) {
-    if (const std::optional<std::string> problem = tag_problem(card.tags[i])) {
-      throw Error("{}", *problem);
-    }
-    if (std::find(card.tags.begin(), card.tags.begin() + static_cast<std::ptrdiff_t>(i),
-                  card.tags[i]) != card.tags.begin() + static_cast<std::ptrdiff_t>(i)) {
-      throw Error("tag '{}' is listed twice", card.tags[i]);
-    }
+  if (const std::optional<std::string> problem = new_card_problem(card)) {
+    throw Error("{}", *problem);
   }
   if (const std::optional<Card> taken = collection.find_card(card.id)) {
     throw Error("card '{}' exists already, in deck '{}': give the new card another id", card.id,
@@ -207,63 +174,8 @@ void add_from_options(Context& context, const Args& args) {
 // --- The card in the editor ------------------------------------------------------------------
 
 std::string card_template(const Args& args, const Target& target) {
-  std::string tags;
-  for (const std::string& tag : args.tags)
-    tags += (tags.empty() ? "" : " ") + tag;
-  return fmt::format(
-      "# A new card for deck {} ({}).\n"
-      "# Save to add it, or save an empty file to cancel. The id may stay empty: it is then\n"
-      "# made from the front. Tags are separated by spaces (lp:SLUG, round:NAME, your own).\n"
-      "# The front runs to the back: line, the back to the end; lines starting with # are\n"
-      "# left out above front:.\n"
-      "id: {}\n"
-      "tags: {}\n"
-      "front:\n\n"
-      "back:\n\n",
-      target.deck_id, target.path.string(), args.id, tags);
-}
-
-std::string trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-// The card a saved template holds ("id:", "tags:", "front:", "back:" fields). Throws Error
-// naming the line that is none of them.
-CardContent parse_template(const std::string& text, const std::string& deck_id) {
-  std::string id, tags, front, back;
-  std::string* open = nullptr;  // the front or the back, once its field started
-  std::size_t start = 0;
-  for (int number = 1; start < text.size(); ++number) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view line = std::string_view(text).substr(start, end - start);
-    if (line.ends_with('\r')) line.remove_suffix(1);  // saved with CRLF line ends
-    start = end + 1;
-    if (open == &back || (open == &front && !line.starts_with("back:"))) {
-      *open += std::string(line) + "\n";
-    } else if (line.starts_with("front:") || line.starts_with("back:")) {
-      open = line.starts_with("front:") ? &front : &back;
-      *open = std::string(line.substr(line.find(':') + 1)) + "\n";
-    } else if (line.starts_with("id:")) {
-      id = trimmed(line.substr(3));
-    } else if (line.starts_with("tags:")) {
-      tags = line.substr(5);
-    } else if (!line.starts_with("#") && !trimmed(line).empty()) {
-      throw Error("line {}: expected id:, tags:, front: or back:", number);
-    }
-  }
-  if (open != &back) throw Error("the card needs a front: line and a back: line below it");
-  CardContent card{id, trimmed(front), trimmed(back), {}};
-  if (card.id.empty() && !card.front.empty()) card.id = derived_card_id(deck_id, card.front);
-  for (std::size_t at = tags.find_first_not_of(" \t"); at != std::string::npos;
-       at = tags.find_first_not_of(" \t", at)) {
-    const std::size_t stop = std::min(tags.find_first_of(" \t", at), tags.size());
-    card.tags.push_back(tags.substr(at, stop - at));
-    at = stop;
-  }
-  return card;
+  return format_card_template(target.deck_id, target.path.string(),
+                              CardContent{args.id, "", "", args.tags});
 }
 
 void add_in_editor(Context& context, const Args& args, const std::string& editor) {
@@ -274,12 +186,12 @@ void add_in_editor(Context& context, const Args& args, const std::string& editor
   loop.file_name = "new-card.txt";
   loop.comment_mark = "# rehearse: ";
   loop.check = [&](const std::filesystem::path&, const std::string& text) {
-    appended_text(context.collection(), target, parse_template(text, target.deck_id));
+    appended_text(context.collection(), target, parse_card_template(text, target.deck_id));
   };
   loop.save = [&](const std::filesystem::path&, const std::string& text) {
     // The file as it is now: it may have changed while the editor was open.
     const Target now = find_target(context.collection(), args.deck);
-    const CardContent card = parse_template(text, now.deck_id);
+    const CardContent card = parse_card_template(text, now.deck_id);
     write_and_import(context, now, appended_text(context.collection(), now, card), card);
   };
   if (!edit_until_accepted(loop)) fmt::print("The file was empty: nothing was added.\n");

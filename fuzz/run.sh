@@ -19,7 +19,7 @@ ROOT=$(pwd)
 BUILD_DIR="$ROOT/build-fuzz"
 OUT_DIR="$ROOT/fuzz/out"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-ALL_TARGETS="deck_file time csv anki_template markdown_deck anki_package study_plan story_markdown search"
+ALL_TARGETS="deck_file time csv anki_template markdown_deck anki_package study_plan story_markdown search card_template"
 TARGETS=${*:-$ALL_TARGETS}
 
 # The longest input libFuzzer makes for each target. Deck files: 64 KiB, enough for the deep
@@ -37,6 +37,7 @@ max_len() {
     study_plan) echo 16384 ;;
     story_markdown) echo 16384 ;;
     search) echo 256 ;;
+    card_template) echo 4096 ;;
     *) echo "fuzz/run.sh: unknown target '$1' (expected one of: $ALL_TARGETS)" >&2; exit 2 ;;
   esac
 }

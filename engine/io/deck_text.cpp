@@ -146,16 +146,20 @@ std::optional<Control> raw_control(std::string_view text) {
 }
 
 // Whether decoded text holds a character no string may hold (only escapes can put one there).
-bool holds_control(std::string_view decoded) {
+std::optional<unsigned> refused_character(std::string_view decoded) {
   for (std::size_t i = 0; i < decoded.size(); ++i) {
     const auto byte = static_cast<unsigned char>(decoded[i]);
-    if (byte < 0x80 && refused_in_string(byte)) return true;
-    if (byte == 0xC2 && i + 1 < decoded.size() &&
-        refused_control(static_cast<unsigned char>(decoded[i + 1]))) {
-      return true;
+    if (byte < 0x80 && refused_in_string(byte)) return byte;
+    if (byte == 0xC2 && i + 1 < decoded.size()) {
+      const auto next = static_cast<unsigned char>(decoded[i + 1]);
+      if (refused_control(next)) return next;
     }
   }
-  return false;
+  return std::nullopt;
+}
+
+bool holds_control(std::string_view decoded) {
+  return refused_character(decoded).has_value();
 }
 
 // The escape (\u001b, \r, \b, \f...) that wrote a refused character into the JSON string that

@@ -49,6 +49,10 @@ std::optional<Control> raw_control(std::string_view text);
 // carriage return); only escapes can put one there.
 bool holds_control(std::string_view decoded);
 
+// The first character of `decoded` that no card text may hold, as holds_control tells; nullopt
+// when there is none.
+std::optional<unsigned> refused_character(std::string_view decoded);
+
 // The escape (\u001b, \r, \b, \f...) that wrote a refused character into the JSON string that
 // starts at text[open] (its opening quote). REQUIRES: the string decodes to one.
 Control escaped_control(std::string_view text, std::size_t open);
