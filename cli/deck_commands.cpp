@@ -102,6 +102,7 @@ struct ReadFiles {
   std::vector<DeckFile> decks;
   std::vector<std::string> sources;
   std::vector<std::string> skipped;  // Anki cards left out, "FILE: why"
+  std::vector<AnkiMedia> media;      // the media files of Anki packages
 };
 
 // How standard input is named in messages and reports; "-" names it on the command line.
@@ -150,9 +151,44 @@ std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& path
     if (file.anki) {
       for (const std::string& why : file.anki->skipped)
         read.skipped.push_back(source + ": " + why);
+      for (AnkiMedia& media : file.anki->media)
+        read.media.push_back(std::move(media));
     }
   }
   return read;
+}
+
+// Where the media files of imported Anki packages go: media/ beside the collection.
+std::filesystem::path media_folder(const Context& context) {
+  return context.collection_path().parent_path() / "media";
+}
+
+// Copies the packages' media files once their cards are in (or, for a dry run, says what it
+// would copy), and lists them.
+void report_media(const std::vector<AnkiMedia>& media, const std::filesystem::path& folder,
+                  bool dry_run) {
+  if (media.empty()) return;
+  std::vector<std::string> names;
+  if (dry_run) {
+    for (const AnkiMedia& file : media)
+      names.push_back(file.name);
+  } else {
+    try {
+      names = save_media(media, folder);
+    } catch (const Error& e) {
+      throw Error(
+          "the cards were imported, but not their media files: {}; import the package "
+          "again to copy them",
+          e.what());
+    }
+  }
+  for (std::string& name : names)
+    name = visible_line(name);
+  const std::size_t kept = media.size() - names.size();
+  fmt::print("  media: {} file{} {} {}{}{}\n", names.size(), names.size() == 1 ? "" : "s",
+             dry_run ? "would be copied to" : "copied to", visible_line(folder.string()),
+             names.empty() ? "" : ": " + id_list(names),
+             kept == 0 ? "" : fmt::format(" ({} already there)", kept));
 }
 
 void import_read_files(Context& context, const ReadFiles& read, const ImportOptions& import) {
@@ -177,6 +213,7 @@ void import_read_files(Context& context, const ReadFiles& read, const ImportOpti
     print_report(reports[i], read.sources[i]);
   for (const std::string& why : read.skipped)
     fmt::print("  skipped: {}\n", why);
+  report_media(read.media, media_folder(context), dry_run);
   if (dry_run) fmt::print("Dry run: nothing was written.\n");
 }
 
@@ -373,6 +410,7 @@ void add_deck_commands(CLI::App& app, Context& context) {
     SourceOptions options;
     options.format = args->format;
     options.file.deck_id = args->deck_option;
+    options.file.read_media = true;  // an Anki package's media go to media/ beside the collection
     if (!args->columns.empty()) options.file.columns = parse_column_mapping(args->columns);
     run_import(context, files, {args->dry_run, args->move}, options);
   });

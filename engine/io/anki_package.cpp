@@ -26,6 +26,7 @@
 #include <unordered_map>
 
 #include "io/anki_template.hpp"
+#include "io/file.hpp"
 #include "io/html_text.hpp"
 #include "io/interop_text.hpp"
 #include "io/proto_wire.hpp"
@@ -576,6 +577,26 @@ AnkiPackage read_anki_package(const std::filesystem::path& path, const AnkiReadO
         read_media(zip, budget, source, package.collection_member == "collection.anki21b");
   }
   return package;
+}
+
+std::vector<std::string> save_media(const std::vector<AnkiMedia>& media,
+                                    const std::filesystem::path& folder) {
+  std::vector<std::string> written;
+  if (media.empty()) return written;
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error) throw Error("cannot create the folder {}: {}", folder.string(), error.message());
+  for (const AnkiMedia& file : media) {
+    const std::filesystem::path path = folder / file.name;
+    if (std::filesystem::is_regular_file(path, error) &&
+        std::filesystem::file_size(path, error) == file.data.size() &&
+        read_file(path) == file.data) {
+      continue;
+    }
+    write_file_atomically(path, file.data);
+    written.push_back(file.name);
+  }
+  return written;
 }
 
 }  // namespace rehearse

@@ -65,6 +65,12 @@ struct AnkiPackage {
   std::vector<std::string> skipped;  // cards left out, each "note GUID card N: why"
 };
 
+// Writes each media file into `folder` (made when missing), each replaced whole or not at all
+// (write_file_atomically), leaving alone a file that already holds the same bytes. Returns the
+// names written, in order. Throws Error "cannot write PATH: ..." at the first that cannot be.
+std::vector<std::string> save_media(const std::vector<AnkiMedia>& media,
+                                    const std::filesystem::path& folder);
+
 struct AnkiReadOptions {
   InflateLimits limits;
   // Read the media files' contents. Default: false (their names are listed by the media map).

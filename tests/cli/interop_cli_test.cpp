@@ -12,6 +12,7 @@
 using rehearse::test::CliResult;
 using rehearse::test::run_rehearse;
 using rehearse::test::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -149,6 +150,33 @@ TEST_CASE(
   CHECK(markdown.out == "md (" + (e.dir / "notes.md").string() +
                             "): new deck, 1 added, 0 updated, 0 unchanged, 0 missing\n"
                             "Dry run: nothing was written.\n");
+}
+
+TEST_CASE("an Anki package's media files are copied beside the collection and listed") {
+  const Exported e;
+  const std::string media = (e.dir / "media").string();
+  for (const char* name : {"legacy-schema11.apkg", "latest-anki21b.apkg"}) {
+    INFO(name);
+    const std::string package = REHEARSE_SOURCE_DIR "/tests/data/anki/" + std::string(name);
+    fs::remove_all(media);
+    const CliResult dry = run_rehearse({"--db", e.db, "import", "--dry-run", package});
+    CHECK(dry.exit_code == 0);
+    CHECK(dry.out.find("  media: 1 file would be copied to " + media + ": chart.png\n") !=
+          std::string::npos);
+    CHECK_FALSE(fs::exists(media));
+
+    const CliResult first = run_rehearse({"--db", e.db, "import", package});
+    CHECK(first.exit_code == 0);
+    CHECK(first.out.find("  media: 1 file copied to " + media + ": chart.png\n") !=
+          std::string::npos);
+    const std::string png = read(fs::path(media) / "chart.png");
+    CHECK(png.size() == 66);
+    CHECK(png.starts_with("\x89PNG"));
+
+    const CliResult again = run_rehearse({"--db", e.db, "import", package});
+    CHECK(again.out.find("  media: 0 files copied to " + media + " (1 already there)\n") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("import refuses a hostile package in one line and imports nothing") {
