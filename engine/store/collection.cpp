@@ -585,6 +585,19 @@ std::optional<Day> Queries::earliest_due(const CardFilter& filter) const {
   });
 }
 
+namespace {
+
+// The rows (day number, count) of a query, as days and counts.
+std::vector<std::pair<Day, int>> day_counts(SQLite::Statement& rows) {
+  std::vector<std::pair<Day, int>> days;
+  while (rows.executeStep()) {
+    days.emplace_back(day_from_number(rows.getColumn(0).getInt64()), rows.getColumn(1).getInt());
+  }
+  return days;
+}
+
+}  // namespace
+
 std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, Day today,
                                                       Day last) const {
   return guarded(impl_->path, [&] {
@@ -595,11 +608,7 @@ std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, 
     q->bind(":today", day_number(today));
     q->bind(":last", day_number(last));
     bind_filter(*q, filter);
-    std::vector<std::pair<Day, int>> days;
-    while (q->executeStep()) {
-      days.emplace_back(day_from_number(q->getColumn(0).getInt64()), q->getColumn(1).getInt());
-    }
-    return days;
+    return day_counts(*q);
   });
 }
 
@@ -618,11 +627,7 @@ std::vector<std::pair<Day, int>> Queries::answers_per_day(const CardFilter& filt
     q->bind(":first", day_number(first));
     q->bind(":last", day_number(last));
     bind_filter(*q, filter);
-    std::vector<std::pair<Day, int>> days;
-    while (q->executeStep()) {
-      days.emplace_back(day_from_number(q->getColumn(0).getInt64()), q->getColumn(1).getInt());
-    }
-    return days;
+    return day_counts(*q);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/file_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -14,6 +15,9 @@ using rehearse::test::TempDir;
 
 namespace {
 
+using rehearse::test::read;
+using rehearse::test::write;
+
 // A deck file as a person writes one: members on one line, "cards" before "deck".
 const char* kDeck =
     "{\"format\": \"rehearse-deck/1\",\n"
@@ -22,17 +26,6 @@ const char* kDeck =
     "  {\"id\": \"q.2\", \"front\": \"Q2?\", \"back\": \"A2\"}\n"
     " ],\n"
     " \"deck\": {\"id\": \"test\", \"name\": \"Test deck\"}}\n";
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 // A collection with deck "test" imported from deck.json, q.1 answered 5 on 2026-11-24.
 struct Fixture {

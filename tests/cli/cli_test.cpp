@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/file_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,6 +16,9 @@ using rehearse::test::run_rehearse;
 using rehearse::test::TempDir;
 
 namespace {
+
+using rehearse::test::read;
+using rehearse::test::write;
 
 const char* kDeck = R"({
   "format": "rehearse-deck/1",
@@ -41,17 +45,6 @@ const char* kDeck = R"({
   ]
 }
 )";
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 // A temporary collection with the test deck imported.
 struct Fixture {

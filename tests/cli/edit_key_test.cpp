@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/file_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -13,6 +14,9 @@ using rehearse::test::ScreenModel;
 using rehearse::test::TempDir;
 
 namespace {
+
+using rehearse::test::read;
+using rehearse::test::write;
 
 // q.1's id is on line 4.
 std::string deck_text(const std::string& back) {
@@ -25,17 +29,6 @@ std::string deck_text(const std::string& back) {
          "\"},\n"
          "  {\"id\": \"q.2\", \"front\": \"Second question?\", \"back\": \"Two.\"}\n"
          " ]}\n";
-}
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
 }
 
 bool shows(const ScreenModel& screen, const std::string& text) {

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "support/file_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,12 +14,8 @@ using rehearse::test::TempDir;
 
 namespace {
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
+using rehearse::test::read;
+using rehearse::test::write;
 
 std::string deck(const std::string& back) {
   return R"({"format": "rehearse-deck/1", "deck": {"id": "mine", "name": "Mine", "description": ""},

@@ -6,6 +6,7 @@
 #include "io/anki_package.hpp"
 #include "io/csv.hpp"
 #include "io/markdown_deck.hpp"
+#include "support/file_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -16,6 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using rehearse::test::read;
+using rehearse::test::write;
+
 const char* kDeck = R"({
   "format": "rehearse-deck/1",
   "deck": {"id": "sd", "name": "System design", "description": ""},
@@ -25,13 +29,6 @@ const char* kDeck = R"({
   ]
 }
 )";
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 struct Exported {
   TempDir dir;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/file_text.hpp"
 #include "support/output_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
@@ -20,18 +21,10 @@ using rehearse::test::TempDir;
 
 namespace {
 
+using rehearse::test::read;
+using rehearse::test::write;
+
 const std::string kExamples = REHEARSE_SOURCE_DIR "/decks/stories/examples";
-
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 // The "state":{...} of a card's `show --json`.
 std::string state_of(const std::string& json) {
