@@ -218,6 +218,7 @@ int run(int argc, char** argv) {
   add_mock_command(app, context);
   add_forecast_command(app, context);
   add_heatmap_command(app, context);
+  add_report_command(app, context);
 
   try {
     apply_busy_timeout();

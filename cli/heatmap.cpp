@@ -18,12 +18,6 @@ constexpr std::array<std::string_view, 7> kWeekdays{"Mon", "Tue", "Wed", "Thu",
 constexpr std::array<std::string_view, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-// 0 for no answers, else 1-4: the quarter of the busiest day's count that `count` reaches.
-int level(int count, int busiest) {
-  if (count <= 0 || busiest <= 0) return 0;
-  return std::clamp((count * 4 + busiest - 1) / busiest, 1, 4);
-}
-
 std::string trimmed(std::string line) {
   line.erase(line.find_last_not_of(' ') + 1);
   return line;
@@ -72,7 +66,7 @@ std::vector<std::string> heatmap_grid(const std::vector<int>& answers, Day today
         line += ' ';
         continue;
       }
-      line += levels[static_cast<std::size_t>(level(answers[index], busiest))];
+      line += levels[static_cast<std::size_t>(heatmap_level(answers[index], busiest))];
     }
     lines.push_back(trimmed(std::move(line)));
   }
@@ -87,6 +81,11 @@ std::string heatmap_legend(bool unicode) {
     legend += mark;
   }
   return legend + " more";
+}
+
+int heatmap_level(int count, int busiest) {
+  if (count <= 0 || busiest <= 0) return 0;
+  return std::clamp((count * 4 + busiest - 1) / busiest, 1, 4);
 }
 
 }  // namespace rehearse::cli

@@ -22,6 +22,10 @@ Day heatmap_first_day(Day today, int weeks);
 std::vector<std::string> heatmap_grid(const std::vector<int>& answers, Day today, int weeks,
                                       bool unicode);
 
+// A day's level: 0 for no answers, else 1-4, the quarter of the busiest day's count that
+// `count` reaches.
+int heatmap_level(int count, int busiest);
+
 // "less · ░ ▒ ▓ █ more", or its ASCII form.
 std::string heatmap_legend(bool unicode);
 

@@ -631,6 +631,24 @@ std::vector<std::pair<Day, int>> Queries::answers_per_day(const CardFilter& filt
   });
 }
 
+std::vector<WeekAnswers> Queries::answers_per_week(Day first, Day last) const {
+  return guarded(impl_->path, [&] {
+    auto q = impl_->query(
+        fmt::format("SELECT (r.day - :first) / 7, count(*), sum(r.grade >= {}) FROM reviews r "
+                    "WHERE r.day BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM undos u "
+                    "WHERE u.review = r.id) GROUP BY 1 ORDER BY 1",
+                    sm2::kPassingGrade));
+    q->bind(":first", day_number(first));
+    q->bind(":last", day_number(last));
+    std::vector<WeekAnswers> weeks;
+    while (q->executeStep()) {
+      weeks.push_back({first + std::chrono::days{7 * q->getColumn(0).getInt()},
+                       q->getColumn(1).getInt(), q->getColumn(2).getInt()});
+    }
+    return weeks;
+  });
+}
+
 Stats Queries::stats(Day today) const {
   return guarded(impl_->path, [&] {
     Stats stats;

@@ -48,6 +48,10 @@ class Queries : protected Part {
   // in day order; answers taken back by undo left out, a day with none left out.
   std::vector<std::pair<Day, int>> answers_per_day(const CardFilter& filter, Day first,
                                                    Day last) const;
+  // The answers given each week (7 days from `first`, then the next 7, ...) up to `last`, both
+  // included, and how many of them were graded sm2::kPassingGrade or more, over the whole
+  // collection, in week order; answers taken back by undo left out, a week with none left out.
+  std::vector<WeekAnswers> answers_per_week(Day first, Day last) const;
 
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;

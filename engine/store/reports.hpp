@@ -163,6 +163,13 @@ struct AnswerFacts {
   CardState before;  // repetitions, interval and due before the answer
 };
 
+// The answers of one week (Queries::answers_per_week).
+struct WeekAnswers {
+  Day first;        // the week's first day
+  int answers = 0;  // every answer that counts
+  int passed = 0;   // those graded sm2::kPassingGrade or more
+};
+
 // The state of the whole collection on a day.
 struct Stats {
   int reviews_today = 0;         // answers logged today, re-asks included
