@@ -633,17 +633,22 @@ std::vector<std::pair<Day, int>> Queries::answers_per_day(const CardFilter& filt
 
 std::vector<WeekAnswers> Queries::answers_per_week(Day first, Day last) const {
   return guarded(impl_->path, [&] {
+    // Grouped by day, in the order of the log's day index (a GROUP BY week would sort the
+    // answers again), then added up into weeks here.
     auto q = impl_->query(
-        fmt::format("SELECT (r.day - :first) / 7, count(*), sum(r.grade >= {}) FROM reviews r "
+        fmt::format("SELECT r.day, count(*), sum(r.grade >= {}) FROM reviews r "
                     "WHERE r.day BETWEEN :first AND :last AND NOT EXISTS (SELECT 1 FROM undos u "
-                    "WHERE u.review = r.id) GROUP BY 1 ORDER BY 1",
+                    "WHERE u.review = r.id) GROUP BY r.day ORDER BY r.day",
                     sm2::kPassingGrade));
     q->bind(":first", day_number(first));
     q->bind(":last", day_number(last));
     std::vector<WeekAnswers> weeks;
     while (q->executeStep()) {
-      weeks.push_back({first + std::chrono::days{7 * q->getColumn(0).getInt()},
-                       q->getColumn(1).getInt(), q->getColumn(2).getInt()});
+      const Day day = day_from_number(q->getColumn(0).getInt64());
+      const Day week = first + std::chrono::days{(day - first).count() / 7 * 7};
+      if (weeks.empty() || weeks.back().first != week) weeks.push_back({week, 0, 0});
+      weeks.back().answers += q->getColumn(1).getInt();
+      weeks.back().passed += q->getColumn(2).getInt();
     }
     return weeks;
   });
