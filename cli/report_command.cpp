@@ -36,8 +36,9 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 p.note { color: #666; margin: 4px 0; }
 .countdown { font-size: 18px; background: #fff4e0; border: 1px solid #f0c070; padding: 8px 12px; }
 table { border-collapse: collapse; margin: 4px 0 12px; }
-th, td { padding: 3px 8px; border-bottom: 1px solid #eee; text-align: right; }
-th { font-weight: 600; background: #f6f6f6; }
+th, td { padding: 3px 6px; border-bottom: 1px solid #eee; text-align: right; }
+th { font-weight: 600; background: #f6f6f6; white-space: nowrap; }
+td.id { text-align: left; white-space: nowrap; }
 th.name, td.name { text-align: left; }
 .figures { display: flex; flex-wrap: wrap; gap: 0 24px; }
 .gap { color: #b00; }
@@ -54,6 +55,10 @@ std::string cell(std::int64_t value) {
 }
 std::string name_cell(std::string_view text) {
   return element("td", {{"class", "name"}}, escape(text));
+}
+// A card's or a deck's id, kept on one line.
+std::string id_cell(std::string_view id) {
+  return element("td", {{"class", "id"}}, escape(id));
 }
 std::string header_cell(std::string_view text, bool name = false) {
   if (name) return element("th", {{"class", "name"}}, escape(text));
@@ -162,11 +167,11 @@ std::string decks_tables(const std::vector<DeckStatistics>& decks) {
           header_cell("streak"));
   for (const DeckStatistics& d : decks) {
     const StateCounts& c = d.cards;
-    states += row(name_cell(d.deck_id) + name_cell(d.name) + cell(c.total()) + cell(c.fresh) +
+    states += row(id_cell(d.deck_id) + name_cell(d.name) + cell(c.total()) + cell(c.fresh) +
                   cell(c.learning) + cell(c.lapsed) + cell(c.young) + cell(c.mature) +
                   cell(c.suspended) + cell(c.leech));
     activity +=
-        row(name_cell(d.deck_id) + cell(d.activity[0].reviews) + cell(d.cards_reviewed_today) +
+        row(id_cell(d.deck_id) + cell(d.activity[0].reviews) + cell(d.cards_reviewed_today) +
             cell(d.due_tomorrow) + cell(d.activity[1].reviews) + cell(d.activity[2].reviews) +
             cell(d.activity[3].reviews) + cell(d.total_reviews) + cell(share_text(d.young)) +
             cell(share_text(d.mature)) + cell(average_text(d.average_ease, 2)) +
@@ -375,7 +380,7 @@ std::string leeches_section(Context& context) {
                            header_cell("front", true) + header_cell("lapses"));
     for (std::size_t i = 0; i < leeches.size() && i < kMostLeeches; ++i) {
       const Card& c = leeches[i];
-      rows += row(name_cell(c.content.id) + name_cell(c.deck_id) + name_cell(c.content.front) +
+      rows += row(id_cell(c.content.id) + id_cell(c.deck_id) + name_cell(c.content.front) +
                   cell(c.state.lapses));
     }
     body = element("p", {{"class", "note"}},

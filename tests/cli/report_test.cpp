@@ -134,7 +134,7 @@ TEST_CASE("report writes one page that parses as XML and holds the figures of st
   // Each deck's cards by state, after its id and name.
   for (const rapidjson::Value& deck : json["decks"].GetArray()) {
     const rapidjson::Value& c = deck["cards"];
-    std::string cells = fmt::format("<td class=\"name\">{}</td><td class=\"name\">{}</td>",
+    std::string cells = fmt::format("<td class=\"id\">{}</td><td class=\"name\">{}</td>",
                                     deck["id"].GetString(), deck["name"].GetString());
     for (const char* state :
          {"total", "new", "learning", "lapsed", "young", "mature", "suspended", "leech"})
@@ -193,7 +193,7 @@ TEST_CASE("report escapes card text, holds no script and fetches nothing") {
   REQUIRE(report.exit_code == 0);
   const std::string& page = report.out;
   CHECK(well_formed_xml(page));
-  CHECK(page.find("<td class=\"name\">x.0</td><td class=\"name\">x</td>"
+  CHECK(page.find("<td class=\"id\">x.0</td><td class=\"id\">x</td>"
                   "<td class=\"name\">&lt;b&gt;&amp;&quot;</td><td>1</td>") != std::string::npos);
   CHECK(page.find("<b>&\"") == std::string::npos);
   CHECK(page.find("Deck &#39;x&#39; &amp; &lt;y&gt;") != std::string::npos);
