@@ -3,10 +3,9 @@
 #include <libxml/parser.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "io/rapidjson.hpp"
+#include "support/file_text.hpp"
 #include "support/numbered_collection.hpp"
 
 namespace rehearse::test {
@@ -39,13 +38,6 @@ struct History {
   }
 };
 
-std::string read_whole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Whether libxml2's XML parser (not its forgiving HTML one) reads `page` without an error.
 bool well_formed_xml(const std::string& page) {
   xmlDoc* doc = xmlReadMemory(page.data(), static_cast<int>(page.size()), "report.html", nullptr,
@@ -77,7 +69,7 @@ TEST_CASE("report writes one page that parses as XML and holds the figures of st
   const CliResult report = h.rehearse({"report", path.string()});
   REQUIRE(report.exit_code == 0);
   CHECK(report.out == path.string() + ": wrote the report of 2026-12-10\n");
-  const std::string page = read_whole(path);
+  const std::string page = read(path);
   CHECK(well_formed_xml(page));
 
   const CliResult stats = h.rehearse({"stats", "--json"});
@@ -183,7 +175,7 @@ TEST_CASE("report escapes card text, holds no script and fetches nothing") {
   DeckFile deck = numbered_deck("x", 2);
   deck.deck.name = "Deck 'x' & <y>";
   deck.cards[0].front = "<b>&\"";
-  std::ofstream(c.dir / "x.json") << format_deck_file(deck);
+  write(c.dir / "x.json", format_deck_file(deck));
   REQUIRE(c.rehearse("2026-12-01", {"import", (c.dir / "x.json").string()}).exit_code == 0);
   // A leech at its first lapse: learned on 12-01, forgotten on 12-02.
   REQUIRE(c.rehearse("2026-12-01", {"config", "leech-threshold", "1"}).exit_code == 0);
