@@ -55,6 +55,7 @@ void print_card(const Card& card, bool with_back, int leech_threshold) {
         fmt::format(", lapsed {} time{}{}", card.state.lapses, card.state.lapses == 1 ? "" : "s",
                     is_leech(card.state.lapses, leech_threshold) ? ": a leech" : "");
   }
+  if (card.changed) flags += ", changed since your last review";
   fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), flags, visible(card.content.front));
   if (with_back) fmt::print("\n{}\n", visible(card.content.back));
 }

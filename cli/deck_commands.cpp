@@ -39,6 +39,10 @@ void print_report(const ImportReport& report, const std::string& file) {
              visible_line(report.deck_id), visible_line(file),
              report.deck_added ? "new deck, " : "", report.added, report.updated, report.unchanged,
              report.missing.size());
+  if (report.changed > 0) {
+    fmt::print("  {} changed since reviewed, schedule kept: cards --search is:changed lists them\n",
+               report.changed);
+  }
   if (!report.moved.empty()) {
     fmt::print("  moved here from other decks: {}\n", id_list(report.moved));
   }

@@ -69,6 +69,8 @@ void write_card_fields(Writer& w, const Card& card, bool with_back, int leech_th
   w.Bool(is_leech(card.state.lapses, leech_threshold));
   w.Key("lapses");
   w.Int(card.state.lapses);
+  w.Key("changed");
+  w.Bool(card.changed);
   w.Key("state");
   write_state(w, card.state);
 }

@@ -346,8 +346,9 @@ std::optional<Step> follow(const LineScreen& screen, Session& session, const Car
 // an answer or suspends the card.
 Step review_card_by_lines(const LineScreen& screen, Session& session, const Card& card,
                           const QueueCounts& left) {
-  screen.heading(fmt::format("--- {} | {} | {} left ---", visible_line(card.deck_id),
-                             visible_line(card.content.id), left.total()));
+  screen.heading(fmt::format("--- {} | {} | {} left{} ---", visible_line(card.deck_id),
+                             visible_line(card.content.id), left.total(),
+                             card.changed ? " | changed since your last review" : ""));
   screen.front(visible(card.content.front));
   const std::optional<std::string> story = story_of(card);
   if (story) screen.plain("Timer started: tell it aloud, then press Enter.\n");
@@ -403,6 +404,7 @@ CardView view_of(const Card& card, const std::string& back, const QueueCounts& l
   view.left_due = left.due;
   view.left_reasks = left.reask;
   view.reask = card.state.reask && card.state.last_answered == today;
+  view.changed = card.changed;
   view.front = visible(card.content.front);
   view.back = visible(back);
   view.last = last;

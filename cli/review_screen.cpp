@@ -55,6 +55,7 @@ std::vector<ScreenLine> card_screen(const CardView& view, int columns, int rows,
                                     std::optional<int> answer_page, int* pages) {
   std::vector<ScreenLine> screen{{header_line(view, columns), Style::faint}};
   std::string status = view.reask ? "Asked again: missed earlier today." : "";
+  if (view.changed) status += std::string(status.empty() ? "" : " ") + kChangedNote;
   if (!view.last.empty()) status += (status.empty() ? "" : " ") + view.last;
   if (!status.empty()) add(screen, wrap_text(status, columns), Style::faint);
   screen.push_back({});

@@ -16,11 +16,12 @@ struct CardView {
   int left_new = 0;               // what is left today, this card included
   int left_due = 0;
   int left_reasks = 0;
-  bool reask = false;  // asked again because it was missed earlier today
-  std::string front;   // the question
-  std::string back;    // the answer
-  std::string last;    // what the previous answer did, or empty
-  std::string note;    // a one-line message for the user (a key that does nothing now)
+  bool reask = false;    // asked again because it was missed earlier today
+  bool changed = false;  // an import edited its front or back since its last answer
+  std::string front;     // the question
+  std::string back;      // the answer
+  std::string last;      // what the previous answer did, or empty
+  std::string note;      // a one-line message for the user (a key that does nothing now)
 };
 
 // One line of the screen and how it is drawn.
@@ -32,6 +33,8 @@ struct ScreenLine {
 
 // The one-line grade legend; at most 80 columns.
 extern const char* const kGradeLegend;
+// What the screen says of a card whose text an import changed since its last answer.
+inline constexpr const char* kChangedNote = "Changed since your last review.";
 
 // Lines of the card's screen for a terminal of `columns` x `rows`: the header (counts, deck,
 // tags, re-ask), the question, then, when `answer_page` is set, that page of the answer, and

@@ -40,6 +40,10 @@ void run_import(Context& context, const std::vector<std::string>& args) {
       "retired\n",
       count_of(files.size(), "story", "stories"), r.added.size(), r.updated.size(),
       r.unchanged.size(), r.cards_added, r.cards_updated, r.cards_retired);
+  if (r.cards_changed > 0) {
+    fmt::print("  {} changed since reviewed, schedule kept: cards --search is:changed lists them\n",
+               count_of(r.cards_changed, "card", "cards"));
+  }
   if (!r.added.empty()) fmt::print("  added: {}\n", visible_line(joined(r.added)));
   if (!r.updated.empty()) fmt::print("  updated: {}\n", visible_line(joined(r.updated)));
   if (!r.not_listed.empty()) {

@@ -79,6 +79,8 @@ struct Card {
   std::string deck_id;
   bool suspended = false;
   CardState state;
+  // An import changed its front or back after it was answered; its next answer clears this.
+  bool changed = false;
 };
 
 // What is wrong with an id an author chose (a card, deck, group or story id): empty, longer

@@ -77,16 +77,17 @@ std::vector<Token> tokens_of(std::string_view query) {
 
 SearchTerm::State state_named(const Token& token, std::string_view name) {
   using State = SearchTerm::State;
-  static constexpr std::array<std::pair<std::string_view, State>, 5> kStates{{
+  static constexpr std::array<std::pair<std::string_view, State>, 6> kStates{{
       {"new", State::new_card},
       {"due", State::due},
       {"suspended", State::suspended},
       {"leech", State::leech},
       {"reask", State::reask},
+      {"changed", State::changed},
   }};
   for (const auto& [known, state] : kStates)
     if (name == known) return state;
-  refuse(token, "expected is:new, is:due, is:suspended, is:leech or is:reask");
+  refuse(token, "expected is:new, is:due, is:suspended, is:leech, is:reask or is:changed");
 }
 
 std::optional<std::int64_t> whole_number(std::string_view text) {

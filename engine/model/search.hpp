@@ -18,7 +18,8 @@ namespace rehearse {
 //   deck:NAME       the card's deck; * matches any run of characters (deck:sys*)
 //   tag:T           a tag of the card (tag:lp:ownership, tag:round:*); * as for deck:
 //   is:STATE        new (never answered), due (due today or overdue, not suspended), suspended,
-//                   leech (lapsed leech-threshold times), reask (to be asked again today)
+//                   leech (lapsed leech-threshold times), reask (to be asked again today),
+//                   changed (front or back edited by an import since its last answer)
 //   ease OP N       ease compared with N (ease<2.0); OP is one of < <= > >= =
 //   interval OP N   the interval in days
 //   lapses OP N     the number of lapses
@@ -26,7 +27,7 @@ namespace rehearse {
 //   -TERM           any term negated
 struct SearchTerm {
   enum class Op { less, less_or_equal, greater, greater_or_equal, equal };
-  enum class State { new_card, due, suspended, leech, reask };
+  enum class State { new_card, due, suspended, leech, reask, changed };
   enum class Field { ease, interval, lapses };
 
   struct Text {

@@ -40,6 +40,12 @@ LogEntry Connection::append_answer(const AnswerRecord& answer, std::int64_t card
                                    const CardState& before, const CardState& after) {
   store_state(card, after);
   {
+    // An answer to a card edited since its last answer was given to the new text.
+    auto q = query("UPDATE cards SET changed = 0 WHERE id = ? AND changed = 1");
+    q->bind(1, card);
+    q->exec();
+  }
+  {
     auto q = query(
         "INSERT INTO reviews (card, at_ms, day, grade, duration_ms, repetitions_before, "
         "ease_before, interval_before, due_before, repetitions_after, ease_after, "

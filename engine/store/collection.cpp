@@ -135,7 +135,8 @@ const std::string& card_query() {
       names.remove_prefix(comma + 2);
     }
     return "SELECT c.slug, d.slug, x.front, x.back, c.suspended, " + state +
-           ", x.tags, g.name, c.id FROM cards c JOIN decks d ON d.id = c.deck JOIN card_texts x "
+           ", x.tags, g.name, c.changed, c.id FROM cards c JOIN decks d ON d.id = c.deck JOIN "
+           "card_texts x "
            "ON x.card = c.id LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
   }();
   return query;
@@ -152,6 +153,7 @@ Card read_card(SQLite::Statement& row) {
   constexpr int kTags = kCardStateColumn + kStateColumns;
   card.content.tags = split_tags(row.getColumn(kTags));
   if (!row.getColumn(kTags + 1).isNull()) card.content.group = row.getColumn(kTags + 1).getString();
+  card.changed = row.getColumn(kTags + 2).getInt() != 0;
   return card;
 }
 

@@ -64,11 +64,11 @@ void bind_state(SQLite::Statement& statement, int first, const CardState& state,
                 int count = kStateColumns);
 
 // The start of every card query: its columns, in the order read_card expects (the state's
-// from kStateColumnNames, the card's rowid last), and the tables they come from, ending in a
-// space for the WHERE that follows.
+// from kStateColumnNames, then tags, group and the changed flag, the card's rowid last), and the
+// tables they come from, ending in a space for the WHERE that follows.
 const std::string& card_query();
 inline constexpr int kCardStateColumn = 5;  // the first state column
-inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 2;
+inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 3;
 Card read_card(SQLite::Statement& row);
 
 // The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
@@ -208,8 +208,12 @@ struct Connection {
   };
   void insert_card(const CardContent& content, const Placed& placed, const CardState& state,
                    TagIds& tag_ids);
-  void update_card(const Stored& stored, const CardContent& content, const Placed& placed,
+  // Updates a stored card to `content` at `placed`, keeping its schedule. Returns whether the
+  // update edits an answered card's text (edits_answered_text), which flags it changed.
+  bool update_card(const Stored& stored, const CardContent& content, const Placed& placed,
                    TagIds& tag_ids);
+  // Whether `content` changes the front or back of a card that has answers no undo took back.
+  bool edits_answered_text(const Stored& stored, const CardContent& content);
   // card_tags lists each (tag id, card) pair, for filters and counts by tag; tags names them.
   std::int64_t tag_id(const std::string& name, TagIds& tag_ids);
   void index_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
@@ -228,8 +232,10 @@ struct Connection {
   Step classify(const CardContent& content, std::size_t position, std::optional<std::int64_t> deck,
                 const std::unordered_set<std::string>* known, std::optional<Stored>& stored);
   // Counts a classified card in its file's report.
+  // `edited_answered`: the update edits an answered card's text.
   static void tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
-                    std::optional<std::int64_t> deck, const std::string& card_id);
+                    std::optional<std::int64_t> deck, const std::string& card_id,
+                    bool edited_answered);
   // The deck's cards that `listed` does not hold, in deck order.
   std::vector<std::string> unlisted_cards(std::int64_t deck,
                                           const std::unordered_set<std::string>& listed);

@@ -128,8 +128,24 @@ void Connection::insert_card(const CardContent& content, const Placed& placed,
   index_tags(rowid, content.tags, tag_ids);
 }
 
-void Connection::update_card(const Stored& stored, const CardContent& content, const Placed& placed,
+bool Connection::edits_answered_text(const Stored& stored, const CardContent& content) {
+  if (stored.content.front == content.front && stored.content.back == content.back) return false;
+  auto q = query(
+      "SELECT EXISTS (SELECT 1 FROM reviews r WHERE r.card = ? AND NOT EXISTS "
+      "(SELECT 1 FROM undos u WHERE u.review = r.id))");
+  q->bind(1, stored.rowid);
+  q->executeStep();
+  return q->getColumn(0).getInt() != 0;
+}
+
+bool Connection::update_card(const Stored& stored, const CardContent& content, const Placed& placed,
                              TagIds& tag_ids) {
+  const bool edited_answered = edits_answered_text(stored, content);
+  if (edited_answered) {
+    auto flag = query("UPDATE cards SET changed = 1 WHERE id = ?");
+    flag->bind(1, stored.rowid);
+    flag->exec();
+  }
   {
     auto update = query("UPDATE cards SET deck = ?, position = ?, sibling_group = ? WHERE id = ?");
     update->bind(1, placed.deck);
@@ -149,6 +165,7 @@ void Connection::update_card(const Stored& stored, const CardContent& content, c
     unindex_tags(stored.rowid, stored.content.tags, tag_ids);
     index_tags(stored.rowid, content.tags, tag_ids);
   }
+  return edited_answered;
 }
 
 std::optional<std::int64_t> Connection::deck_rowid(const std::string& deck_id) {
@@ -193,7 +210,8 @@ constexpr std::size_t kLookupsBeforeScan = 4096;
 }  // namespace
 
 void Connection::tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
-                       std::optional<std::int64_t> deck, const std::string& card_id) {
+                       std::optional<std::int64_t> deck, const std::string& card_id,
+                       bool edited_answered) {
   switch (step) {
     case Step::add:
       ++report.added;
@@ -207,6 +225,7 @@ void Connection::tally(ImportReport& report, Step step, const std::optional<Stor
         report.moved_from.push_back(stored->deck_id);
       }
       ++report.updated;
+      if (edited_answered) ++report.changed;
       break;
   }
 }
@@ -255,8 +274,12 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
       const Step step = classify(*content, position, before, known ? &*known : nullptr, stored);
       const Placed placed{deck, static_cast<std::int64_t>(position)};
       if (apply && step == Step::add) insert_card(*content, placed, new_state, tag_ids);
-      if (apply && step == Step::update) update_card(*stored, *content, placed, tag_ids);
-      tally(report, step, stored, before, content->id);
+      bool edited_answered = false;
+      if (step == Step::update) {
+        edited_answered = apply ? update_card(*stored, *content, placed, tag_ids)
+                                : edits_answered_text(*stored, *content);
+      }
+      tally(report, step, stored, before, content->id, edited_answered);
       if (before || !apply) listed.insert(content->id);
       if (++planned % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
     }

@@ -42,6 +42,8 @@ struct ImportReport {
   int added = 0;
   int updated = 0;  // content, tags, order or deck changed; scheduling kept
   int unchanged = 0;
+  // Of `updated`: cards answered before whose front or back changed, now flagged changed.
+  int changed = 0;
   std::vector<std::string> moved;       // ids that came from another deck
   std::vector<std::string> moved_from;  // the deck each of `moved` was in, in the same order
   std::vector<std::string> missing;     // ids in the deck that the file no longer lists (kept)

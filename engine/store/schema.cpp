@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 11> kMigrations{
+constexpr std::array<std::string_view, 12> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -206,6 +206,11 @@ ALTER TABLE decks ADD COLUMN source TEXT;
 DROP INDEX cards_due;
 CREATE INDEX cards_due ON cards(due, deck, position, interval_days, sibling_group, suspended)
   WHERE suspended = 0 AND due IS NOT NULL;
+)sql",
+    // 11 -> 12: a card whose front or back an import changed after it was answered keeps its
+    // schedule and says so until its next answer (1: changed since that answer).
+    R"sql(
+ALTER TABLE cards ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

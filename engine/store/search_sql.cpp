@@ -53,6 +53,8 @@ std::string state_sql(SearchTerm::State state, const std::string& p) {
       return fmt::format("c.lapses >= {}", p);
     case SearchTerm::State::reask:
       return fmt::format("c.reask = 1 AND c.last_answered = {}", p);
+    case SearchTerm::State::changed:
+      return "c.changed = 1";
   }
   return "0";
 }

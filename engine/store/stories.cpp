@@ -120,7 +120,7 @@ bool write_cards(Connection& c, const StoryUpdate& update, std::int64_t deck,
     const bool retired = stored->content.group != content.group && is_suspended(c, stored->rowid);
     if (retired) bring_back(c, stored->rowid);
     if (stored->content == content) continue;
-    c.update_card(*stored, content, stored->placed, tag_ids);
+    if (c.update_card(*stored, content, stored->placed, tag_ids)) ++report.cards_changed;
     ++report.cards_updated;
     changed = true;
   }

@@ -39,6 +39,7 @@ struct StoryImportReport {
   std::vector<std::string> not_listed;  // in the collection, not in this import (kept)
   int cards_added = 0;
   int cards_updated = 0;
+  int cards_changed = 0;  // of cards_updated: answered before, front or back edited (flagged)
   int cards_retired = 0;  // no longer generated: suspended, their history kept
 };
 

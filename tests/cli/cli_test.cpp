@@ -89,7 +89,7 @@ TEST_CASE("init, import, next, answer, next: the scripting interface with --now"
   CHECK(next.exit_code == 0);
   CHECK(next.out ==
         R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
-        R"("suspended":false,"leech":false,"lapses":0,)"
+        R"("suspended":false,"leech":false,"lapses":0,"changed":false,)"
         R"("state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
         "\n");
 
@@ -98,7 +98,7 @@ TEST_CASE("init, import, next, answer, next: the scripting interface with --now"
   CHECK(answer.exit_code == 0);
   CHECK(answer.out ==
         R"({"id":"q.1","deck":"test","front":"Q1?","back":"A1","tags":["lp:ownership"],)"
-        R"("suspended":false,"leech":false,"lapses":0,)"
+        R"("suspended":false,"leech":false,"lapses":0,"changed":false,)"
         R"("state":{"repetitions":1,"ease":2.6,"interval_days":1,)"
         R"("due":"2026-11-26"},"answer":{"grade":5,"counted":"scheduled"}})"
         "\n");
@@ -140,12 +140,12 @@ TEST_CASE("show and cards print cards without changing anything") {
   CHECK(
       f.rehearse({"show", "q.2", "--json"}).out ==
       R"({"id":"q.2","deck":"test","front":"Q2?","back":"A2","tags":[],"suspended":false,)"
-      R"("leech":false,"lapses":0,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
+      R"("leech":false,"lapses":0,"changed":false,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}})"
       "\n");
   CHECK(
       f.rehearse({"cards", "--tag", "lp:ownership", "--json"}).out ==
       R"([{"id":"q.1","deck":"test","front":"Q1?","tags":["lp:ownership"],"suspended":false,)"
-      R"("leech":false,"lapses":0,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}}])"
+      R"("leech":false,"lapses":0,"changed":false,"state":{"repetitions":0,"ease":2.5,"interval_days":0,"due":null}}])"
       "\n");
   CHECK(f.rehearse({"cards", "test", "--json"}).out.starts_with(R"([{"id":"q.1")"));
   CHECK(f.rehearse({"show", "q.2", "--log", "--json"}).out == "[]\n");

@@ -109,3 +109,26 @@ TEST_CASE("review --help names the keys u and s") {
   CHECK(help.out.find("u takes back the last answer and asks its card again") != std::string::npos);
   CHECK(help.out.find("s suspends the card") != std::string::npos);
 }
+
+TEST_CASE("review with piped input says a card changed since its last review, until answered") {
+  const Fixture f;
+  REQUIRE(f.rehearse({"answer", "k.1", "4"}).exit_code == 0);  // due 11-26
+  std::string edited = kDeck;
+  edited.replace(edited.find("First answer."), 13, "First answer, reworded.");
+  const std::string deck = rehearse::test::write_text(f.dir, "k.json", edited).string();
+  const CliResult import = f.rehearse({"import", deck});
+  CHECK(import.out ==
+        "k (" + deck +
+            "): 0 added, 1 updated, 2 unchanged, 0 missing\n"
+            "  1 changed since reviewed, schedule kept: cards --search is:changed lists them\n");
+  const auto next_day = [&](const std::string& input) {
+    return run_rehearse({"--db", f.db, "--now", "2026-11-26T09:00", "review", "--max", "1"}, input);
+  };
+  const CliResult review = next_day("\n5\n");
+  CHECK(review.exit_code == 0);
+  CHECK(review.out.find("--- k | k.1 | 3 left | changed since your last review ---\n"
+                        "First question?\n") != std::string::npos);
+  CHECK(review.out.find("First answer, reworded.") != std::string::npos);
+  CHECK(f.show("k.1").find(R"("changed":false,)") != std::string::npos);
+  CHECK(f.rehearse({"check"}).exit_code == 0);
+}

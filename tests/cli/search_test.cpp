@@ -124,6 +124,47 @@ TEST_CASE("cards --search matches states: new, due, suspended, leech and re-asks
   CHECK(c.found("is:reask").empty());
 }
 
+TEST_CASE("cards --search is:changed finds answered cards whose text an import edited") {
+  const Searched c;
+  CHECK(c.found("is:changed").empty());
+  // design.queue was answered; design.cache never was; people.coach's answer was undone;
+  // design.shard only gains a tag.
+  std::string edited = kDesign;
+  edited.replace(edited.find("What does a queue"), 17, "What does a queue really");
+  edited.replace(edited.find("Read-heavy"), 10, "Read-mostly");
+  edited.replace(edited.find("\"Write throughput\""), 18,
+                 "\"Write throughput\", \"tags\": [\"x\"]");
+  c.write_file("design.json", edited);
+  std::string people = kPeople;
+  people.replace(people.find("Ask, then listen"), 16, "Listen");
+  c.write_file("people.json", people);
+  const std::vector<std::string> files{(c.dir / "design.json").string(),
+                                       (c.dir / "people.json").string()};
+  std::vector<std::string> dry{"import", "--dry-run"};
+  dry.insert(dry.end(), files.begin(), files.end());
+  const CliResult preview = c.run("2026-12-03T09:00", dry);
+  CHECK(preview.exit_code == 0);
+  CHECK(preview.out.find("design (" + files[0] +
+                         "): 0 added, 3 updated, 0 unchanged, 0 missing\n"
+                         "  1 changed since reviewed, schedule kept: cards --search is:changed "
+                         "lists them\n"
+                         "people (" +
+                         files[1] + "): 0 added, 1 updated, 2 unchanged, 0 missing\n") == 0);
+  CHECK(c.found("is:changed").empty());
+  std::vector<std::string> import{"import"};
+  import.insert(import.end(), files.begin(), files.end());
+  c.at("2026-12-03T09:00", import);
+  CHECK(c.found("is:changed") == Ids{"design.queue"});
+  CHECK(c.found("-is:changed deck:design") == Ids{"design.cache", "design.shard"});
+  // The schedule is kept: design.queue is still due.
+  CHECK(c.found("is:due is:changed") == Ids{"design.queue"});
+  const CliResult shown = c.run("2026-12-03T09:00", {"show", "design.queue", "--json"});
+  CHECK(shown.out.find(R"("lapses":0,"changed":true,)") != std::string::npos);
+  // The next answer is given to the new text: the flag clears.
+  c.at("2026-12-03T09:01", {"answer", "design.queue", "4"});
+  CHECK(c.found("is:changed").empty());
+}
+
 TEST_CASE("cards --search compares ease, interval and lapses") {
   const Searched c;
   // design.queue 5: ease 2.60, interval 1. people.hire 2: ease 2.18. design.shard 4 then 1.
@@ -153,7 +194,7 @@ TEST_CASE("a search that does not parse is refused with its column and nothing i
   CHECK(result.out.empty());
   CHECK(result.err ==
         "rehearse: search: column 10, 'is:done': expected is:new, is:due, is:suspended, "
-        "is:leech or is:reask\n");
+        "is:leech, is:reask or is:changed\n");
   const CliResult empty = c.run("2026-12-03T09:00", {"review", "--search", ""});
   CHECK(empty.exit_code == 1);
   CHECK(empty.err ==

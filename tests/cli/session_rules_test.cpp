@@ -330,7 +330,7 @@ TEST_CASE("a card forgotten leech-threshold times is suspended as a leech, and t
   }
   CHECK(c.rehearse({"show", "a.1", "--json"})
             .out.find(R"("suspended":false,"leech":false,)"
-                      R"("lapses":1,)") != std::string::npos);
+                      R"("lapses":1,"changed":false,)") != std::string::npos);
   const CliResult leech = c.rehearse({"--now", "2026-11-23", "answer", "a.1", "1"});
   CHECK(leech.out ==
         "a.1: grade 1 recorded; next: again later today\n"
@@ -339,7 +339,7 @@ TEST_CASE("a card forgotten leech-threshold times is suspended as a leech, and t
         "unsuspend a.1'.\n");
   CHECK(c.rehearse({"show", "a.1", "--json"})
             .out.find(R"("suspended":true,"leech":true,)"
-                      R"("lapses":2,)") != std::string::npos);
+                      R"("lapses":2,"changed":false,)") != std::string::npos);
   CHECK(c.rehearse({"show", "a.1"})
             .out.find("state: n=0, ease 1.42, interval 1 day, due "
                       "2026-11-24, suspended, lapsed 2 times: a leech\n") != std::string::npos);
@@ -355,7 +355,7 @@ TEST_CASE("a card forgotten leech-threshold times is suspended as a leech, and t
   CHECK(undo.out.ends_with("That answer had suspended it as a leech; it is back in reviews.\n"));
   CHECK(c.rehearse({"show", "a.1", "--json"})
             .out.find(R"("suspended":false,"leech":false,)"
-                      R"("lapses":1,)") != std::string::npos);
+                      R"("lapses":1,"changed":false,)") != std::string::npos);
   CHECK(c.rehearse({"cards", "--leech"}).out.empty());
   CHECK(c.rehearse({"check"}).exit_code == 0);
 }
@@ -370,10 +370,11 @@ TEST_CASE("a threshold of 8 by default: seven lapses leave a card in reviews") {
   }
   CHECK(c.rehearse({"show", "a.1", "--json"})
             .out.find(R"("suspended":false,"leech":false,)"
-                      R"("lapses":7,)") != std::string::npos);
+                      R"("lapses":7,"changed":false,)") != std::string::npos);
   REQUIRE(c.rehearse({"--now", "2026-11-15", "answer", "a.1", "4"}).exit_code == 0);
   const CliResult eighth = c.rehearse({"--now", "2026-11-16", "answer", "a.1", "0", "--json"});
-  CHECK(eighth.out.find(R"("suspended":true,"leech":true,"lapses":8,)") != std::string::npos);
+  CHECK(eighth.out.find(R"("suspended":true,"leech":true,"lapses":8,"changed":false,)") !=
+        std::string::npos);
   CHECK(eighth.out.ends_with(
       R"("answer":{"grade":0,"counted":"scheduled","suspended_as_leech":true}})"
       "\n"));

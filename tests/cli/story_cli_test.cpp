@@ -147,6 +147,7 @@ TEST_CASE("editing a story keeps its cards' scheduling, and a removed follow-up 
   const CliResult edited = bank.rehearse({"story", "import", folder.string()});
   CHECK(edited.out ==
         "2 stories read: 0 added, 1 updated, 1 unchanged; cards: 0 added, 4 updated, 1 retired\n"
+        "  1 card changed since reviewed, schedule kept: cards --search is:changed lists them\n"
         "  updated: example-ledger-cutover\n");
   const std::string after =
       bank.rehearse({"show", "story:example-ledger-cutover:beats", "--json"}).out;
@@ -154,6 +155,7 @@ TEST_CASE("editing a story keeps its cards' scheduling, and a removed follow-up 
   CHECK(state_of(after) ==
         "\"state\":{\"repetitions\":1,\"ease\":2.6,\"interval_days\":1,\"due\":\"2026-11-26\"}");
   CHECK(state_of(after) == state_of(before));
+  CHECK(after.find(R"("changed":true,)") != std::string::npos);
   const CliResult retired =
       bank.rehearse({"show",
                      "story:example-ledger-cutover:follow-up:how-did-you-decide-the-refund-bug-was-"

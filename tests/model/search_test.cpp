@@ -14,7 +14,7 @@ std::string describe(const SearchTerm& term) {
     std::string operator()(const SearchTerm::InDeck& d) const { return "deck:" + d.pattern; }
     std::string operator()(const SearchTerm::Tagged& t) const { return "tag:" + t.pattern; }
     std::string operator()(const SearchTerm::Is& is) const {
-      constexpr const char* kNames[] = {"new", "due", "suspended", "leech", "reask"};
+      constexpr const char* kNames[] = {"new", "due", "suspended", "leech", "reask", "changed"};
       return std::string("is:") + kNames[static_cast<int>(is.state)];
     }
     std::string operator()(const SearchTerm::Compare& c) const {
@@ -57,8 +57,8 @@ TEST_CASE("a search reads words, phrases and fields, each term negatable") {
         Terms{"text:back pressure", "-text:rate limit"});
   CHECK(parsed("deck:system-design deck:sys*") == Terms{"deck:system-design", "deck:sys*"});
   CHECK(parsed("tag:lp:ownership -tag:round:*") == Terms{"tag:lp:ownership", "-tag:round:*"});
-  CHECK(parsed("is:new is:due is:suspended is:leech -is:reask") ==
-        Terms{"is:new", "is:due", "is:suspended", "is:leech", "-is:reask"});
+  CHECK(parsed("is:new is:due is:suspended is:leech -is:reask is:changed") ==
+        Terms{"is:new", "is:due", "is:suspended", "is:leech", "-is:reask", "is:changed"});
   CHECK(parsed("rated:7 -rated:1") == Terms{"rated:7", "-rated:1"});
   // A quote anywhere makes the term text, colon and all.
   CHECK(parsed("\"tag:x\" a\"b c\"d") == Terms{"text:tag:x", "text:ab cd"});
@@ -96,8 +96,8 @@ TEST_CASE("a search that does not parse points at the term and says what was exp
         "search: column 1, 'lapses>=': expected a whole number after 'lapses>=', as in "
         "lapses>3");
   CHECK(refusal("is:fresh") ==
-        "search: column 1, 'is:fresh': expected is:new, is:due, is:suspended, is:leech or "
-        "is:reask");
+        "search: column 1, 'is:fresh': expected is:new, is:due, is:suspended, is:leech, "
+        "is:reask or is:changed");
   CHECK(refusal("rated:0") ==
         "search: column 1, 'rated:0': expected a number of days from 1 to 36500 after "
         "'rated:', as in rated:7");
@@ -117,7 +117,8 @@ TEST_CASE("a search that does not parse points at the term and says what was exp
 
 TEST_CASE("a search's columns count characters, not bytes") {
   CHECK(refusal("żółw is:x") ==
-        "search: column 6, 'is:x': expected is:new, is:due, is:suspended, is:leech or is:reask");
+        "search: column 6, 'is:x': expected is:new, is:due, is:suspended, is:leech, is:reask or "
+        "is:changed");
 }
 
 }  // namespace

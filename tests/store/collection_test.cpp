@@ -99,6 +99,38 @@ TEST_CASE("re-importing an edited deck updates content by id and keeps schedulin
   CHECK(collection.find_card("p.three"));  // kept, not deleted
 }
 
+TEST_CASE("an import flags exactly the answered cards whose front or back it edits") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, sample_deck());
+  answer_card(collection, "p.one", Grade::from_int(4), at(kToday), {});
+  answer_card(collection, "p.two", Grade::from_int(4), at(kToday), {});
+  answer_card(collection, "p.three", Grade::from_int(4), at(kToday), {});
+  REQUIRE(undo_last_answer(collection, at(kToday)));  // p.three: no answer stands
+  const CardState one = collection.find_card("p.one")->state;
+
+  DeckFile edited = sample_deck();
+  edited.cards[0].back = "One, and only one";  // answered: flagged
+  edited.cards[1].tags = {"new-tag"};          // answered, only its tags: not flagged
+  edited.cards[2].front = "Three, reworded?";  // its answer undone: not flagged
+  const std::vector<ImportReport> preview =
+      collection.preview_imports(std::span<const DeckFile>(&edited, 1));
+  CHECK(preview.at(0).updated == 3);
+  CHECK(preview.at(0).changed == 1);
+  CHECK_FALSE(collection.find_card("p.one")->changed);  // a preview writes nothing
+
+  const ImportReport report = import_one(collection, edited);
+  CHECK(report.updated == 3);
+  CHECK(report.changed == 1);
+  CHECK(collection.find_card("p.one")->changed);
+  CHECK(collection.find_card("p.one")->state == one);
+  CHECK_FALSE(collection.find_card("p.two")->changed);
+  CHECK_FALSE(collection.find_card("p.three")->changed);
+  CHECK(import_one(collection, edited).changed == 0);  // nothing edited this time
+
+  answer_card(collection, "p.one", Grade::from_int(5), at(kToday + days{1}), {});
+  CHECK_FALSE(collection.find_card("p.one")->changed);
+}
+
 TEST_CASE("a card listed by another deck's file moves there and keeps its history") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, sample_deck());
@@ -243,7 +275,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 11); upgrade rehearse to open it");
+                          "build knows up to 12); upgrade rehearse to open it");
   }
 }
 
@@ -440,6 +472,29 @@ TEST_CASE("a collection migrated from schema 2 has cards without groups") {
   CHECK(check_collection(collection).ok());
 }
 
+TEST_CASE(
+    "a collection migrated from schema 10 has no changed card and the schema rehearse makes") {
+  const TempDir dir;
+  const auto path = dir / "c.db";
+  {
+    Collection collection = Collection::open(path);
+    import_one(collection, sample_deck());
+    answer_card(collection, "p.one", Grade::from_int(4), at(kToday), {});
+  }
+  {
+    // The collection as schema 11 left it: no cards.changed column.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("ALTER TABLE cards DROP COLUMN changed");
+    db.exec("PRAGMA user_version = 11");
+  }
+  Collection collection = Collection::open(path);
+  CHECK(std::filesystem::exists(dir / "backups/c-auto-schema-v11.db"));
+  CHECK_FALSE(collection.find_card("p.one")->changed);
+  CHECK(collection.find_card("p.one")->state.repetitions == 1);
+  CHECK(collection.integrity_problems().empty());
+  CHECK(check_collection(collection).ok());
+}
+
 TEST_CASE("a collection migrated from schema 9 knows no deck's file until the deck is imported") {
   const TempDir dir;
   const auto path = dir / "c.db";
@@ -455,6 +510,7 @@ TEST_CASE("a collection migrated from schema 9 knows no deck's file until the de
     // The collection as schema 9 left it: no decks.source column.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE decks DROP COLUMN source");
+    db.exec("ALTER TABLE cards DROP COLUMN changed");
     db.exec("PRAGMA user_version = 9");
   }
   Collection collection = Collection::open(path);
