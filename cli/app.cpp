@@ -210,6 +210,7 @@ int run(int argc, char** argv) {
   add_add_command(app, context);
   add_card_commands(app, context);
   add_review_command(app, context);
+  add_cram_command(app, context);
   add_stats_commands(app, context);
   add_maintenance_commands(app, context);
   add_config_commands(app, context);

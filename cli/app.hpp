@@ -68,6 +68,7 @@ void add_deck_commands(CLI::App& app, Context& context);
 void add_add_command(CLI::App& app, Context& context);
 void add_card_commands(CLI::App& app, Context& context);
 void add_review_command(CLI::App& app, Context& context);
+void add_cram_command(CLI::App& app, Context& context);
 void add_stats_commands(CLI::App& app, Context& context);
 void add_maintenance_commands(CLI::App& app, Context& context);
 void add_config_commands(CLI::App& app, Context& context);

@@ -40,7 +40,7 @@ _rehearse() {
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
-    review|export|cards|next|add)
+    review|cram|export|cards|next|add)
       local decks
       decks=$(rehearse decks --json 2>/dev/null | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/')
       COMPREPLY=($(compgen -W "$decks" -- "$cur")) ;;

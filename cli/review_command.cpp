@@ -1,6 +1,7 @@
-// review: the interactive daily session. Every answer is saved the moment it is given, so
-// quitting at any point (q, end of input, Ctrl-C) loses nothing. On a terminal the session takes
-// single keys on a screen redrawn for each card; piped input is read line by line.
+// review: the interactive daily session, and cram, the same session ahead of time whose answers
+// move no schedule. Every answer is saved the moment it is given, so quitting at any point (q,
+// end of input, Ctrl-C) loses nothing. On a terminal the session takes single keys on a screen
+// redrawn for each card; piped input is read line by line.
 #include <fmt/color.h>
 #include <fmt/core.h>
 #include <unistd.h>
@@ -8,9 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -59,11 +62,11 @@ struct Tally {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::map<std::string, int> long_tellings;  // story id -> its longest telling over the aim
 
-  void counted(const LogEntry& entry) {
+  void counted(const std::string& card_id, Grade grade, std::int64_t sequence) {
     ++answers;
-    if (sm2::passed(entry.grade)) ++passed;
-    ++cards[entry.card_id];
-    sequences.insert(entry.sequence);
+    if (sm2::passed(grade)) ++passed;
+    ++cards[card_id];
+    sequences.insert(sequence);
   }
   // An answer undo took back; one given before the session changes nothing here.
   void taken_back(const LogEntry& entry) {
@@ -157,11 +160,22 @@ struct Step {
   std::string note;          // to show on the next card's screen
 };
 
-// What a session does besides showing cards: saving answers, undo and suspend, the tally.
+inline constexpr const char* kNothingToUndo = "Nothing to undo: no answer is left to take back.";
+inline constexpr const char* kNoCramUndo =
+    "Nothing to undo: cram answers leave every schedule as it was.";
+inline constexpr const char* kBusyRetrying = "The collection is busy; retrying...";
+
+// What a session does besides showing cards: saving answers, undo and suspend, the tally. A
+// cram session (`cram` set) saves cram answers, which move no card's state, takes none back,
+// and puts a card graded below 3 at the back of `cram` to be asked again.
 class Session {
  public:
-  Session(Context& context, const CardFilter& filter)
-      : shelf(context.collection()), context_(context), filter_(filter) {}
+  Session(Context& context, const CardFilter& filter, std::deque<std::string>* cram = nullptr)
+      : shelf(context.collection()), context_(context), filter_(filter), cram_(cram) {}
+
+  bool cramming() const { return cram_ != nullptr; }
+  // What `u` says when there is no answer to take back.
+  const char* nothing_to_undo() const { return cram_ ? kNoCramUndo : kNothingToUndo; }
 
   // Saves the answer and counts it; returns when the card comes back, for the user to read,
   // and the leech notice when the answer made the card a leech. `spent` is what the log keeps
@@ -175,10 +189,11 @@ class Session {
     for (int attempt = 1;; ++attempt) {
       try {
         const Moment now = context_.now();
+        if (cram_) return save_cram(card, grade, now, spent);
         const AnsweredCard answered =
             answer_card(context_.collection(), card.content.id, grade, now, spent, {},
                         context_.settings().interview_date);
-        tally.counted(answered.entry);
+        tally.counted(answered.entry.card_id, answered.entry.grade, answered.entry.sequence);
         const std::string due = describe_due(answered.card.state, now.day);
         if (!answered.suspended_as_leech) return due;
         return due + ". " + leech_notice(visible_line(card.content.id), answered.card.state.lapses);
@@ -203,6 +218,7 @@ class Session {
   // asks its card again when it is one this session asks. nullopt, with nothing changed, when
   // no answer is left to take back.
   std::optional<Step> undo() {
+    if (cram_) return std::nullopt;
     const std::optional<UndoneAnswer> undone =
         undo_last_answer(context_.collection(), context_.now());
     if (!undone) return std::nullopt;
@@ -239,13 +255,21 @@ class Session {
            (!filter_.tag || std::find(tags.begin(), tags.end(), *filter_.tag) != tags.end());
   }
 
+  std::string save_cram(const Card& card, Grade grade, const Moment& now,
+                        std::chrono::milliseconds spent) {
+    const CramAnswer answer =
+        context_.collection().record_cram_answer({card.content.id, grade, now, spent, {}});
+    tally.counted(answer.card_id, answer.grade, answer.sequence);
+    if (sm2::passed(grade)) return "schedule unchanged";
+    cram_->push_back(card.content.id);
+    return "schedule unchanged; asked again in this cram";
+  }
+
   Context& context_;
   const CardFilter& filter_;
+  std::deque<std::string>* cram_;
   std::optional<std::string> unsaved_;
 };
-
-inline constexpr const char* kNothingToUndo = "Nothing to undo: no answer is left to take back.";
-inline constexpr const char* kBusyRetrying = "The collection is busy; retrying...";
 
 // --- Piped input: one line per step ------------------------------------------------------------
 
@@ -328,7 +352,7 @@ std::optional<Step> follow(const LineScreen& screen, Session& session, const Car
       return Step{true, std::nullopt, {}};
     case LineChoice::Kind::undo: {
       std::optional<Step> step = session.undo();
-      screen.plain(step ? wrapped(step->note) + "\n" : wrapped(kNothingToUndo));
+      screen.plain(step ? wrapped(step->note) + "\n" : wrapped(session.nothing_to_undo()));
       return step;
     }
     case LineChoice::Kind::suspend: {
@@ -422,7 +446,8 @@ struct KeyOutcome {
 
 class KeyScreen {
  public:
-  explicit KeyScreen(RawMode& raw) : raw_(raw), styled_(styled_output()) {}
+  KeyScreen(RawMode& raw, const char* nothing_to_undo)
+      : raw_(raw), styled_(styled_output()), nothing_to_undo_(nothing_to_undo) {}
 
   // Shows the card and follows the keys until it is graded, suspended or the user quits. A
   // `timed` card (a story told aloud) shows the time running each second until its answer is
@@ -472,7 +497,7 @@ class KeyScreen {
         if (*page > 0) --*page;
       } else if (c == 'u') {
         if (undo()) return {Kind::undone, std::nullopt, {}, {}};
-        view.note = kNothingToUndo;
+        view.note = nothing_to_undo_;
       } else if (c == 's') {
         return {Kind::suspend, std::nullopt, {}, {}};
       } else if (c == 'e') {
@@ -522,21 +547,26 @@ class KeyScreen {
 
   RawMode& raw_;
   bool styled_;
+  const char* nothing_to_undo_;
 };
 
 // --- The session -----------------------------------------------------------------------------
 
+// "Session done: 3 answers on 2 cards, 66% graded 3 or better, in 12 s.", empty with no answer;
+// `session` names the kind of session.
+std::string tally_line(const std::string& session, const Tally& tally, bool finished) {
+  if (tally.answers == 0) return "";
+  return fmt::format("{} {}: {} answer{} on {} card{}, {}% graded 3 or better, in {}.\n", session,
+                     finished ? "done" : "stopped", tally.answers, tally.answers == 1 ? "" : "s",
+                     tally.cards.size(), tally.cards.size() == 1 ? "" : "s",
+                     tally.passed * 100 / tally.answers,
+                     describe_duration(std::chrono::steady_clock::now() - tally.started));
+}
+
 std::string summary(Context& context, const CardFilter& filter, const Tally& tally, bool finished) {
   Collection& collection = context.collection();
   const Day today = context.today();
-  std::string text;
-  if (tally.answers > 0) {
-    text += fmt::format("{}: {} answer{} on {} card{}, {}% graded 3 or better, in {}.\n",
-                        finished ? "Session done" : "Session stopped", tally.answers,
-                        tally.answers == 1 ? "" : "s", tally.cards.size(),
-                        tally.cards.size() == 1 ? "" : "s", tally.passed * 100 / tally.answers,
-                        describe_duration(std::chrono::steady_clock::now() - tally.started));
-  }
+  std::string text = tally_line("Session", tally, finished);
   std::vector<LongTelling> long_tellings;
   for (const auto& [story, seconds] : tally.long_tellings)
     long_tellings.push_back({visible_line(story), seconds});
@@ -568,21 +598,45 @@ struct Plan {
   std::optional<int> max_cards;  // review --max: end after this many answers
 };
 
-// Asks cards with `ask` (card, counts left, today) -> what follows, until none is left, the
-// plan's number of answers standing is reached or a step stops; returns whether the session
-// ran to its end. A step's card is asked next, before the queue's.
-template <typename Ask>
-bool ask_cards(Context& context, const CardFilter& filter, const Plan& plan, const Tally& tally,
-               Ask ask) {
+// The cards a review asks: the day's queue.
+struct ReviewCards {
+  Context& context;
+  const CardFilter& filter;
+  const QueueConfig& queue;
+  std::optional<Card> next(Day today) {
+    return next_card(context.collection(), filter, today, queue);
+  }
+  QueueCounts left(Day today) { return counts_today(context.collection(), filter, today); }
+};
+
+// The cards a cram asks: a list made when it starts, in order, and those failed in it again.
+struct CramCards {
+  Context& context;
+  std::deque<std::string> ids;
+  std::optional<Card> next(Day) {
+    while (!ids.empty()) {
+      std::optional<Card> card = context.collection().find_card(ids.front());
+      ids.pop_front();
+      if (card && !card->suspended) return card;  // suspended during the session: skipped
+    }
+    return std::nullopt;
+  }
+  // The card being asked included.
+  QueueCounts left(Day) { return {static_cast<int>(ids.size()) + 1, 0, 0}; }
+};
+
+// Asks the cards `cards` gives with `ask` (card, counts left, today) -> what follows, until none
+// is left, the plan's number of answers standing is reached or a step stops; returns whether
+// the session ran to its end. A step's card is asked next, before the next of `cards`.
+template <typename Cards, typename Ask>
+bool ask_cards(Context& context, Cards& cards, const Plan& plan, const Tally& tally, Ask ask) {
   std::optional<Card> given;
   for (;;) {
     if (!given && plan.max_cards && tally.answers >= *plan.max_cards) return true;
     const Day today = context.today();
-    const std::optional<Card> card =
-        given ? std::exchange(given, std::nullopt)
-              : next_card(context.collection(), filter, today, plan.queue);
+    const std::optional<Card> card = given ? std::exchange(given, std::nullopt) : cards.next(today);
     if (!card) return true;
-    Step step = ask(*card, counts_today(context.collection(), filter, today), today);
+    Step step = ask(*card, cards.left(today), today);
     if (step.stop) return false;
     given = std::move(step.next);
   }
@@ -593,20 +647,33 @@ void end_session(const Session& session) {
   if (session.unsaved()) throw Error("{}", *session.unsaved());
 }
 
-void review_by_lines(Context& context, const CardFilter& filter, const Plan& plan,
-                     const std::string& scope) {
+// A session's summary from its tally and whether it ran to its end.
+using Summary = std::function<std::string(const Tally& tally, bool finished)>;
+
+// Asks `cards` line by line after `intro`, then prints the summary.
+template <typename Cards>
+void ask_by_lines(Context& context, Cards& cards, Session& session, const Plan& plan,
+                  const std::string& intro, const Summary& summary) {
   const LineScreen screen;
-  const QueueCounts start = counts_today(context.collection(), filter, context.today());
-  screen.plain(
-      fmt::format("Reviewing {}: {}.\n{}\n\n", scope, describe_counts(start), kGradeLegend));
+  screen.plain(fmt::format("{}\n{}\n\n", intro, kGradeLegend));
   const InterruptGuard guard(/*close_input=*/true);
-  Session session(context, filter);
-  const bool finished = ask_cards(context, filter, plan, session.tally,
+  const bool finished = ask_cards(context, cards, plan, session.tally,
                                   [&](const Card& card, const QueueCounts& left, Day) {
                                     return review_card_by_lines(screen, session, card, left);
                                   });
-  screen.plain(summary(context, filter, session.tally, finished));
+  screen.plain(summary(session.tally, finished));
   end_session(session);
+}
+
+void review_by_lines(Context& context, const CardFilter& filter, const Plan& plan,
+                     const std::string& scope) {
+  const QueueCounts start = counts_today(context.collection(), filter, context.today());
+  ReviewCards cards{context, filter, plan.queue};
+  Session session(context, filter);
+  ask_by_lines(
+      context, cards, session, plan,
+      fmt::format("Reviewing {}: {}.", scope, describe_counts(start)),
+      [&](const Tally& tally, bool finished) { return summary(context, filter, tally, finished); });
 }
 
 // Asks one card on the terminal; `last` says what the previous answer did, `note` is shown
@@ -647,8 +714,11 @@ Step review_card_by_keys(Context& context, KeyScreen& screen, Session& session, 
           session.save(card, *outcome.grade, spent, [&] { screen.busy(kBusyRetrying); });
       if (!due) return {true, std::nullopt, {}};
       if (story) session.tally.told(*story, whole_seconds(outcome.told));
-      last = fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
-                         outcome.grade->value(), *due);
+      last = session.cramming()
+                 ? fmt::format("Last: {} graded {}, {}.", visible_line(card.content.id),
+                               outcome.grade->value(), *due)
+                 : fmt::format("Last: {} graded {}, back {}.", visible_line(card.content.id),
+                               outcome.grade->value(), *due);
       break;
     }
   }
@@ -656,20 +726,30 @@ Step review_card_by_keys(Context& context, KeyScreen& screen, Session& session, 
   return step;
 }
 
-void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan) {
+// Asks `cards` on the terminal, then shows the summary.
+template <typename Cards>
+void ask_by_keys(Context& context, Cards& cards, Session& session, const Plan& plan,
+                 const Summary& summary) {
   const InterruptGuard guard(/*close_input=*/false);
   RawMode raw;
-  KeyScreen screen(raw);
-  Session session(context, filter);
+  KeyScreen screen(raw, session.nothing_to_undo());
   std::string last;
   std::string note;
-  const bool finished = ask_cards(context, filter, plan, session.tally,
+  const bool finished = ask_cards(context, cards, plan, session.tally,
                                   [&](const Card& card, const QueueCounts& left, Day today) {
                                     return review_card_by_keys(context, screen, session, card, left,
                                                                today, last, note);
                                   });
-  screen.show_summary(summary(context, filter, session.tally, finished));
+  screen.show_summary(summary(session.tally, finished));
   end_session(session);
+}
+
+void review_by_keys(Context& context, const CardFilter& filter, const Plan& plan) {
+  ReviewCards cards{context, filter, plan.queue};
+  Session session(context, filter);
+  ask_by_keys(context, cards, session, plan, [&](const Tally& tally, bool finished) {
+    return summary(context, filter, tally, finished);
+  });
 }
 
 void run_review(Context& context, const std::string& deck, const std::string& tag,
@@ -682,7 +762,79 @@ void run_review(Context& context, const std::string& deck, const std::string& ta
   }
 }
 
+// What cram is asked besides its filter.
+struct CramArgs {
+  std::string deck;
+  std::string tag;
+  std::optional<std::string> search;
+  std::optional<std::string> due_within;
+  std::optional<std::string> failed_since;
+};
+
+// A number of days as --due-within and --failed-since take it: 7d or 7, at least `least`.
+int days_option(const std::string& option, const std::string& text, int least) {
+  const std::string digits = text.ends_with('d') ? text.substr(0, text.size() - 1) : text;
+  int value = -1;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
+      value < least || value > 36500) {
+    throw Error("{}: expected a number of days such as 7d (at least {}d), not '{}'", option, least,
+                visible_line(text));
+  }
+  return value;
+}
+
+std::string cram_summary(const Tally& tally, bool finished) {
+  return tally_line("Cram", tally, finished) + "No card's schedule changed.\n";
+}
+
+void run_cram(Context& context, const CramArgs& args) {
+  CramScope scope;
+  if (args.due_within) scope.due_within = days_option("--due-within", *args.due_within, 0);
+  if (args.failed_since) scope.failed_since = days_option("--failed-since", *args.failed_since, 1);
+  const CardFilter filter = context.filter(args.deck, args.tag, args.search);
+  std::vector<std::string> ids = context.collection().cram_cards(filter, scope, context.today());
+  std::string what = describe_scope(args.deck, args.tag, args.search);
+  if (scope.due_within) what += fmt::format(", due within {} days", *scope.due_within);
+  if (scope.failed_since) what += fmt::format(", failed in the last {} days", *scope.failed_since);
+  if (ids.empty()) {
+    fmt::print("Nothing to cram in {}.\n", what);
+    return;
+  }
+  CramCards cards{context, std::deque<std::string>(ids.begin(), ids.end())};
+  Session session(context, filter, &cards.ids);
+  const Plan plan;
+  if (is_terminal(stdin) && is_terminal(stdout)) {
+    ask_by_keys(context, cards, session, plan, cram_summary);
+  } else {
+    ask_by_lines(context, cards, session, plan,
+                 fmt::format("Cramming {}: {} card{}. Answers are kept apart and leave every "
+                             "schedule as it is.",
+                             what, ids.size(), ids.size() == 1 ? "" : "s"),
+                 cram_summary);
+  }
+}
+
 }  // namespace
+
+void add_cram_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<CramArgs>();
+  auto* cram = app.add_subcommand(
+      "cram",
+      "Review cards ahead of time, as review does (the same keys and lines), without touching "
+      "their schedules: answers are logged apart, left out of statistics and daily limits; a "
+      "card graded below 3 is asked again at the end. Without options: every card not "
+      "suspended.");
+  cram->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
+  cram->add_option("--tag", args->tag, "Only cards with this tag, e.g. lp:ownership");
+  cram->add_option("--search", args->search,
+                   "Only cards matching QUERY (docs/cli.md, \"Searching cards\")");
+  cram->add_option("--due-within", args->due_within,
+                   "Only cards due within N days, overdue included, e.g. 7d");
+  cram->add_option("--failed-since", args->failed_since,
+                   "Only cards graded below 3 in the last N days, today included, e.g. 3d");
+  cram->callback([&context, args] { run_cram(context, *args); });
+}
 
 void add_review_command(CLI::App& app, Context& context) {
   struct Args {

@@ -192,4 +192,43 @@ std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const 
   });
 }
 
+CramAnswer ReviewLog::record_cram_answer(const AnswerRecord& answer) {
+  return guarded(impl_->path, [&] {
+    return impl_->write([&] {
+      const std::int64_t card = impl_->card_rowid(answer.card_id);
+      auto q = impl_->query(
+          "INSERT INTO cram_answers (card, at_ms, day, grade, duration_ms) "
+          "VALUES (?, ?, ?, ?, ?)");
+      q->bind(1, card);
+      q->bind(2, static_cast<std::int64_t>(answer.moment.instant.time_since_epoch().count()));
+      q->bind(3, day_number(answer.moment.day));
+      q->bind(4, answer.grade.value());
+      q->bind(5, static_cast<std::int64_t>(answer.duration.count()));
+      q->exec();
+      return CramAnswer{impl_->db.getLastInsertRowid(), answer.card_id, answer.moment, answer.grade,
+                        answer.duration};
+    });
+  });
+}
+
+std::vector<CramAnswer> ReviewLog::cram_answers(std::string_view card_id) const {
+  return guarded(impl_->path, [&] {
+    const std::int64_t card = impl_->card_rowid(card_id);
+    auto q = impl_->query(
+        "SELECT id, at_ms, day, grade, duration_ms FROM cram_answers WHERE card = ? ORDER BY id");
+    q->bind(1, card);
+    std::vector<CramAnswer> answers;
+    while (q->executeStep()) {
+      answers.push_back({q->getColumn(0).getInt64(),
+                         std::string(card_id),
+                         {std::chrono::sys_time<std::chrono::milliseconds>(
+                              std::chrono::milliseconds(q->getColumn(1).getInt64())),
+                          day_from_number(q->getColumn(2).getInt64())},
+                         Grade::from_int(q->getColumn(3).getInt()),
+                         std::chrono::milliseconds(q->getColumn(4).getInt64())});
+    }
+    return answers;
+  });
+}
+
 }  // namespace rehearse

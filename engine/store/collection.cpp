@@ -600,6 +600,29 @@ std::vector<std::pair<Day, int>> day_counts(SQLite::Statement& rows) {
 
 }  // namespace
 
+std::vector<std::string> Queries::cram_cards(const CardFilter& filter, const CramScope& scope,
+                                             Day today) const {
+  return guarded(impl_->path, [&] {
+    std::string sql =
+        "SELECT c.slug FROM cards c JOIN decks d ON d.id = c.deck WHERE c.suspended = 0" +
+        filter_sql(filter, TagMatch::list);
+    if (scope.due_within) sql += " AND c.due IS NOT NULL AND c.due <= :due_by";
+    if (scope.failed_since) {
+      sql +=
+          " AND c.id IN (SELECT r.card FROM reviews r WHERE r.grade < 3 AND r.day > :failed_after "
+          "AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id))";
+    }
+    auto q = impl_->query(sql + " ORDER BY c.due IS NULL, c.due, c.deck, c.position, c.slug");
+    if (scope.due_within) q->bind(":due_by", day_number(today) + *scope.due_within);
+    if (scope.failed_since) q->bind(":failed_after", day_number(today) - *scope.failed_since);
+    bind_filter(*q, filter);
+    std::vector<std::string> ids;
+    while (q->executeStep())
+      ids.push_back(q->getColumn(0).getString());
+    return ids;
+  });
+}
+
 std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, Day today,
                                                       Day last) const {
   return guarded(impl_->path, [&] {

@@ -53,6 +53,11 @@ class Queries : protected Part {
   // collection, in week order; answers taken back by undo left out, a week with none left out.
   std::vector<WeekAnswers> answers_per_week(Day first, Day last) const;
 
+  // The ids of the cards a cram session asks: those `filter` and `scope` select, not
+  // suspended, in due order (new cards last), then deck order.
+  std::vector<std::string> cram_cards(const CardFilter& filter, const CramScope& scope,
+                                      Day today) const;
+
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;
   Stats stats(Day today) const;

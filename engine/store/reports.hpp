@@ -107,6 +107,21 @@ struct AnsweredCard {
   bool suspended_as_leech = false;
 };
 
+// Which cards a cram session asks, besides a filter's. Unset fields select everything.
+struct CramScope {
+  std::optional<int> due_within;    // due on or before today + N days (overdue included)
+  std::optional<int> failed_since;  // graded below 3 in the last N days, today included
+};
+
+// A cram answer as recorded: it moved no card's state.
+struct CramAnswer {
+  std::int64_t sequence = 0;  // increases with every cram answer in the collection
+  std::string card_id;
+  Moment moment;
+  Grade grade = Grade::from_int(0);
+  std::chrono::milliseconds duration{0};
+};
+
 // A card the queue may ask next (session/queue.hpp orders them): what orders it, not its text.
 struct Candidate {
   std::string card_id;

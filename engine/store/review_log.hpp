@@ -35,6 +35,12 @@ class ReviewLog : protected Part {
   // remaining answers (oldest first). nullopt when there is no answer left to take back.
   using Replay = std::function<CardState(std::span<const sm2::LoggedAnswer> answers)>;
   std::optional<UndoneAnswer> undo_last_answer(const Moment& at, const Replay& replay);
+  // Appends a cram answer (rehearse cram) in one transaction: the card's state is left exactly
+  // as it is, and the review log, which replay, statistics and daily limits read, is not
+  // touched. Throws Error when there is no such card.
+  CramAnswer record_cram_answer(const AnswerRecord& answer);
+  // The card's cram answers, oldest first. Throws Error when there is no such card.
+  std::vector<CramAnswer> cram_answers(std::string_view card_id) const;
   // Whether any answer has been recorded.
   bool has_reviews() const;
   // The days on which answers were recorded, from `since` on, latest first.

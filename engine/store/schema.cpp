@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 12> kMigrations{
+constexpr std::array<std::string_view, 13> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -211,6 +211,24 @@ CREATE INDEX cards_due ON cards(due, deck, position, interval_days, sibling_grou
     // schedule and says so until its next answer (1: changed since that answer).
     R"sql(
 ALTER TABLE cards ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // 12 -> 13: cram answers, given ahead of time (rehearse cram). They move no card's state, so
+    // they are kept apart from the review log that replay, statistics and limits read.
+    // Append-only like the reviews.
+    R"sql(
+CREATE TABLE cram_answers (
+  id          INTEGER PRIMARY KEY,
+  card        INTEGER NOT NULL REFERENCES cards(id),
+  at_ms       INTEGER NOT NULL,
+  day         INTEGER NOT NULL,
+  grade       INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+  duration_ms INTEGER NOT NULL
+) STRICT;
+CREATE INDEX cram_answers_by_card ON cram_answers(card, id);
+CREATE TRIGGER cram_answers_no_update BEFORE UPDATE ON cram_answers
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER cram_answers_no_delete BEFORE DELETE ON cram_answers
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 )sql",
 };
 

@@ -275,7 +275,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 12); upgrade rehearse to open it");
+                          "build knows up to 13); upgrade rehearse to open it");
   }
 }
 
@@ -485,6 +485,7 @@ TEST_CASE(
     // The collection as schema 11 left it: no cards.changed column.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE cards DROP COLUMN changed");
+    db.exec("DROP TABLE cram_answers");
     db.exec("PRAGMA user_version = 11");
   }
   Collection collection = Collection::open(path);
@@ -493,6 +494,55 @@ TEST_CASE(
   CHECK(collection.find_card("p.one")->state.repetitions == 1);
   CHECK(collection.integrity_problems().empty());
   CHECK(check_collection(collection).ok());
+}
+
+TEST_CASE(
+    "a collection migrated from schema 12 has no cram answers and the schema rehearse makes") {
+  const TempDir dir;
+  const auto path = dir / "c.db";
+  {
+    Collection collection = Collection::open(path);
+    import_one(collection, sample_deck());
+  }
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE cram_answers");
+    db.exec("PRAGMA user_version = 12");
+  }
+  Collection collection = Collection::open(path);
+  CHECK(collection.cram_answers("p.one").empty());
+  CHECK(collection.integrity_problems().empty());
+}
+
+TEST_CASE("a cram answer is appended apart and moves neither the card nor the review log") {
+  const TempDir dir;
+  const auto path = dir / "c.db";
+  Collection collection = Collection::open(path);
+  import_one(collection, sample_deck());
+  answer_card(collection, "p.one", Grade::from_int(4), at(kToday), {});
+  const Card before = *collection.find_card("p.one");
+  const CramAnswer first = collection.record_cram_answer(
+      {"p.one", Grade::from_int(1), at(kToday + days{1}), std::chrono::milliseconds(900), {}});
+  collection.record_cram_answer({"p.one", Grade::from_int(5), at(kToday + days{1}), {}, {}});
+  CHECK(first.sequence == 1);
+  const Card after = *collection.find_card("p.one");
+  CHECK(after.state == before.state);
+  CHECK(after.suspended == before.suspended);
+  CHECK(collection.review_log("p.one").size() == 1);
+  CHECK(collection.stats(kToday + days{1}).total_reviews == 1);
+  const std::vector<CramAnswer> crams = collection.cram_answers("p.one");
+  REQUIRE(crams.size() == 2);
+  CHECK(crams[0].grade.value() == 1);
+  CHECK(crams[0].moment.day == kToday + days{1});
+  CHECK(crams[0].duration == std::chrono::milliseconds(900));
+  CHECK(crams[1].grade.value() == 5);
+  CHECK(check_collection(collection).ok());
+  CHECK_THROWS_WITH(
+      collection.record_cram_answer({"p.none", Grade::from_int(5), at(kToday), {}, {}}),
+      "no card 'p.none' in " + path.string());
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  CHECK_THROWS_WITH(db.exec("DELETE FROM cram_answers"), "the review log is append-only");
+  CHECK_THROWS_WITH(db.exec("UPDATE cram_answers SET grade = 0"), "the review log is append-only");
 }
 
 TEST_CASE("a collection migrated from schema 9 knows no deck's file until the deck is imported") {
@@ -511,6 +561,7 @@ TEST_CASE("a collection migrated from schema 9 knows no deck's file until the de
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("ALTER TABLE cards DROP COLUMN changed");
+    db.exec("DROP TABLE cram_answers");
     db.exec("PRAGMA user_version = 9");
   }
   Collection collection = Collection::open(path);
