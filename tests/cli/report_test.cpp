@@ -7,36 +7,10 @@
 #include "io/rapidjson.hpp"
 #include "support/file_text.hpp"
 #include "support/numbered_collection.hpp"
+#include "support/stats_history.hpp"
 
 namespace rehearse::test {
 namespace {
-
-// Decks a (a.0-a.2) and b (b.0, b.1); the history of stats_test.cpp: figures that differ.
-struct History {
-  NumberedCollection c{{{"a", 3}, {"b", 2}}, "2026-10-01"};
-
-  void answer(const std::string& now, const std::string& card, const std::string& grade,
-              const std::string& ms) const {
-    REQUIRE(c.rehearse(now, {"answer", card, grade, "--duration", ms}).exit_code == 0);
-  }
-
-  History() {
-    for (const char* day : {"2026-10-01", "2026-10-02", "2026-10-08", "2026-10-24"})
-      answer(std::string(day) + "T09:00", "a.0", "5", "10000");
-    answer("2026-12-08T09:00", "a.0", "4", "10000");
-    answer("2026-12-08T09:05", "a.1", "2", "20000");
-    answer("2026-12-08T09:10", "b.0", "4", "6000");
-    answer("2026-12-09T09:00", "b.0", "1", "30000");
-    answer("2026-12-10T02:00", "b.0", "4", "4000");
-    answer("2026-12-10T09:00", "b.1", "3", "8000");
-    answer("2026-12-10T09:30", "a.2", "5", "1000");
-    REQUIRE(c.rehearse("2026-12-10T09:31", {"undo"}).exit_code == 0);
-  }
-
-  CliResult rehearse(std::vector<std::string> args) const {
-    return c.rehearse("2026-12-10T10:00", std::move(args));
-  }
-};
 
 // Whether libxml2's XML parser (not its forgiving HTML one) reads `page` without an error.
 bool well_formed_xml(const std::string& page) {

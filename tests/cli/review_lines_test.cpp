@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "support/deck_files.hpp"
+#include "support/keys_collection.hpp"
 #include "support/output_text.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -16,28 +17,8 @@ using rehearse::test::TempDir;
 
 namespace {
 
-constexpr const char* kDeck =
-    R"({"format": "rehearse-deck/1", "deck": {"id": "k", "name": "Keys"}, "cards": [
-  {"id": "k.1", "front": "First question?", "back": "First answer."},
-  {"id": "k.2", "front": "Second question?", "back": "Second answer."},
-  {"id": "k.3", "front": "Third question?", "back": "Third answer."}]})";
-
-struct Fixture {
-  TempDir dir;
-  std::string db = (dir / "c.db").string();
-  Fixture() {
-    const std::string deck = rehearse::test::write_text(dir, "k.json", kDeck).string();
-    REQUIRE(rehearse({"import", deck}).exit_code == 0);
-  }
-  CliResult rehearse(std::vector<std::string> args, const std::string& input = "") const {
-    args.insert(args.begin(), {"--db", db, "--now", "2026-11-25T09:00"});
-    return run_rehearse(args, input);
-  }
-  std::string show(const std::string& card) const { return rehearse({"show", card, "--json"}).out; }
-  std::string log(const std::string& card) const {
-    return rehearse({"show", card, "--log", "--json"}).out;
-  }
-};
+using Fixture = rehearse::test::KeysCollection;
+using rehearse::test::kKeysDeck;
 
 }  // namespace
 
@@ -113,7 +94,7 @@ TEST_CASE("review --help names the keys u and s") {
 TEST_CASE("review with piped input says a card changed since its last review, until answered") {
   const Fixture f;
   REQUIRE(f.rehearse({"answer", "k.1", "4"}).exit_code == 0);  // due 11-26
-  std::string edited = kDeck;
+  std::string edited = kKeysDeck;
   edited.replace(edited.find("First answer."), 13, "First answer, reworded.");
   const std::string deck = rehearse::test::write_text(f.dir, "k.json", edited).string();
   const CliResult import = f.rehearse({"import", deck});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "support/deck_files.hpp"
+#include "support/keys_collection.hpp"
 #include "support/output_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
@@ -20,25 +21,9 @@ using rehearse::test::TempDir;
 
 namespace {
 
-constexpr const char* kNow = "2026-11-25T09:00";
+constexpr const char* kNow = rehearse::test::kKeysNow;
 
-constexpr const char* kDeck =
-    R"({"format": "rehearse-deck/1", "deck": {"id": "k", "name": "Keys"}, "cards": [
-  {"id": "k.1", "front": "First question?", "back": "First answer."},
-  {"id": "k.2", "front": "Second question?", "back": "Second answer."},
-  {"id": "k.3", "front": "Third question?", "back": "Third answer."}]})";
-
-struct Fixture {
-  TempDir dir;
-  std::string db = (dir / "c.db").string();
-  Fixture() {
-    const std::string deck = rehearse::test::write_text(dir, "k.json", kDeck).string();
-    REQUIRE(rehearse({"import", deck}).exit_code == 0);
-  }
-  CliResult rehearse(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", db, "--now", kNow});
-    return run_rehearse(args);
-  }
+struct Fixture : rehearse::test::KeysCollection {
   PtyProcess review() const {
     return PtyProcess({REHEARSE_BINARY, "--db", db, "--now", kNow, "review"}, 80, 24);
   }
