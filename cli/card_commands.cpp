@@ -80,6 +80,35 @@ void run_cards(Context& context, const Args& args) {
   }
 }
 
+// A state record as `show --log` lists it: what set the card's state, and to what.
+void print_state_record(const StateRecord& record) {
+  const std::string from = record.source.empty()
+                               ? std::string()
+                               : " from " + visible_line(record.source.filename().string());
+  fmt::print("  {}  {}  -> {}{}\n", format_day(record.moment.day),
+             record.kind == StateRecord::Kind::reset
+                 ? "started over as new (import --reset-changed)"
+                 : "progress imported" + from,
+             describe_state(record.state), record.suspended ? ", suspended" : "");
+}
+
+// The card's answers, oldest first, with its state records in their places among them.
+void print_log(const Collection& collection, const std::string& card_id) {
+  fmt::print("\nreviews:\n");
+  const std::vector<StateRecord> records = collection.state_records(card_id);
+  auto next = records.begin();
+  for (const LogEntry& entry : collection.review_log(card_id)) {
+    for (; next != records.end() && next->after_sequence < entry.sequence; ++next)
+      print_state_record(*next);
+    fmt::print(
+        "  {}  grade {}  {} -> {}{}\n", format_day(entry.moment.day), entry.grade.value(),
+        describe_state(entry.before), describe_state(entry.after),
+        entry.undone ? fmt::format("  (undone on {})", format_day(entry.undone->moment.day)) : "");
+  }
+  for (; next != records.end(); ++next)
+    print_state_record(*next);
+}
+
 void run_show(Context& context, const Args& args) {
   const Card card = require_card(context, args.card);
   const int threshold = context.settings().leech_threshold;
@@ -89,16 +118,7 @@ void run_show(Context& context, const Args& args) {
     fmt::print("{}\n", card_json(card, threshold));
   } else {
     print_card(card, true, threshold);
-    if (args.log) {
-      fmt::print("\nreviews:\n");
-      for (const LogEntry& entry : context.collection().review_log(args.card)) {
-        fmt::print("  {}  grade {}  {} -> {}{}\n", format_day(entry.moment.day),
-                   entry.grade.value(), describe_state(entry.before), describe_state(entry.after),
-                   entry.undone
-                       ? fmt::format("  (undone on {})", format_day(entry.undone->moment.day))
-                       : "");
-      }
-    }
+    if (args.log) print_log(context.collection(), args.card);
   }
 }
 

@@ -34,12 +34,38 @@ std::string id_list(const std::vector<std::string>& ids) {
   return text;
 }
 
-void print_report(const ImportReport& report, const std::string& file) {
+// What `import` is asked to do besides reading the files.
+struct ImportOptions {
+  bool dry_run = false;
+  bool move = false;             // --move: cards another deck holds may move to the file's deck
+  bool keep_scheduling = false;  // --keep-scheduling: Anki packages' progress comes along
+  bool reset_changed = false;    // --reset-changed: changed cards start over as new
+};
+
+// "1 card", "2 cards"
+std::string count_of(int count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+void print_report(const ImportReport& report, const std::string& file,
+                  const ImportOptions& import) {
   fmt::print("{} ({}): {}{} added, {} updated, {} unchanged, {} missing\n",
              visible_line(report.deck_id), visible_line(file),
              report.deck_added ? "new deck, " : "", report.added, report.updated, report.unchanged,
              report.missing.size());
-  if (report.changed > 0) {
+  if (import.keep_scheduling) {
+    fmt::print("  kept the progress of {} and {}\n", count_of(report.progress_kept, "card"),
+               count_of(report.answers_kept, "answer"));
+  }
+  if (report.progress_left > 0) {
+    fmt::print("  {} already {} a history here and {} it: the package's progress left out\n",
+               count_of(report.progress_left, "card"), report.progress_left == 1 ? "has" : "have",
+               report.progress_left == 1 ? "keeps" : "keep");
+  }
+  if (import.reset_changed) {
+    fmt::print("  {} changed since reviewed {} over as new\n", count_of(report.reset, "card"),
+               report.reset == 1 ? "starts" : "start");
+  } else if (report.changed > 0) {
     fmt::print("  {} changed since reviewed, schedule kept: cards --search is:changed lists them\n",
                report.changed);
   }
@@ -52,17 +78,12 @@ void print_report(const ImportReport& report, const std::string& file) {
   }
 }
 
-// What `import` is asked to do besides reading the files.
-struct ImportOptions {
-  bool dry_run = false;
-  bool move = false;  // --move: cards another deck holds may move to the file's deck
-};
-
-// The engine's policy for an import of the files called `sources`, backed up (when worth it)
-// under a label with `now`'s time.
+// The engine's policy for an import of the files called `sources` at `now`, backed up (when
+// worth it) under a label with its time.
 ImportPolicy import_policy(const ImportOptions& import, std::vector<std::string> sources,
                            const Moment& now) {
-  return {std::move(sources), import.move, "before-import-" + file_stamp(now)};
+  return {std::move(sources), import.move, "before-import-" + file_stamp(now), import.reset_changed,
+          now};
 }
 
 void print_backup(const ImportOutcome& outcome) {
@@ -107,6 +128,7 @@ struct ReadFiles {
   std::vector<std::string> sources;
   std::vector<std::string> skipped;  // Anki cards left out, "FILE: why"
   std::vector<AnkiMedia> media;      // the media files of Anki packages
+  ProgressByCard progress;           // Anki packages' cards' progress, by card id
 };
 
 // How standard input is named in messages and reports; "-" names it on the command line.
@@ -130,15 +152,9 @@ ImportedFile read_standard_input(const SourceOptions& options) {
 // or one is standard input, "-"); nullopt when all are deck files, which DeckStream reads while
 // their cards are written.
 std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& paths,
+                                            const std::vector<ImportFormat>& formats,
                                             const SourceOptions& options) {
   const auto inputs = std::count(paths.begin(), paths.end(), "-");
-  if (inputs > 1) throw Error("standard input (-) is named {} times; name it once", inputs);
-  std::vector<ImportFormat> formats;
-  for (const std::string& path : paths) {
-    formats.push_back(path == "-"              ? ImportFormat::deck
-                      : options.format.empty() ? detect_import_format(path)
-                                               : parse_import_format(options.format));
-  }
   if (inputs == 0 && std::all_of(formats.begin(), formats.end(),
                                  [](ImportFormat f) { return f == ImportFormat::deck; })) {
     return std::nullopt;
@@ -158,8 +174,36 @@ std::optional<ReadFiles> read_other_formats(const std::vector<std::string>& path
       for (AnkiMedia& media : file.anki->media)
         read.media.push_back(std::move(media));
     }
+    read.progress.merge(file.progress);
   }
   return read;
+}
+
+// The format of each file: standard input (-) as a deck file here (its content decides once it
+// is read), the others by --format or by content, then extension.
+std::vector<ImportFormat> formats_of(const std::vector<std::string>& paths,
+                                     const SourceOptions& options) {
+  const auto inputs = std::count(paths.begin(), paths.end(), "-");
+  if (inputs > 1) throw Error("standard input (-) is named {} times; name it once", inputs);
+  std::vector<ImportFormat> formats;
+  for (const std::string& path : paths) {
+    formats.push_back(path == "-"              ? ImportFormat::deck
+                      : options.format.empty() ? detect_import_format(path)
+                                               : parse_import_format(options.format));
+  }
+  return formats;
+}
+
+// --keep-scheduling keeps what an Anki package knows; other formats know no scheduling.
+void refuse_keep_scheduling(const std::vector<std::string>& paths,
+                            const std::vector<ImportFormat>& formats) {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (formats[i] == ImportFormat::apkg) continue;
+    throw Error(
+        "{}: --keep-scheduling keeps the progress of Anki packages (.apkg, .colpkg) only, and "
+        "this is not one; nothing was imported; import it without --keep-scheduling",
+        paths[i] == "-" ? kStandardInput : paths[i]);
+  }
 }
 
 // Where the media files of imported Anki packages go: media/ beside the collection.
@@ -200,21 +244,23 @@ void import_read_files(Context& context, const ReadFiles& read, const ImportOpti
   if (!dry_run) context.allow_creating();
   Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
   const ImportPolicy policy = import_policy(import, read.sources, context.now());
+  const ProgressByCard no_progress;
+  const ProgressByCard& kept = import.keep_scheduling ? read.progress : no_progress;
   std::vector<ImportReport> reports;
   if (dry_run) {
-    reports = preview_files(collection, read.decks, policy);
+    reports = preview_files(collection, read.decks, policy, kept);
   } else {
     std::optional<ProgressBar> bar(std::in_place, "Importing", ProgressBar::Unit::items);
     const auto progress = [&](std::size_t done, std::size_t total) {
       if (bar) bar->update(done, total);
     };
-    ImportOutcome outcome = import_files(collection, read.decks, policy, progress);
+    ImportOutcome outcome = import_files(collection, read.decks, policy, progress, kept);
     bar.reset();
     print_backup(outcome);
     reports = std::move(outcome.reports);
   }
   for (std::size_t i = 0; i < reports.size(); ++i)
-    print_report(reports[i], read.sources[i]);
+    print_report(reports[i], read.sources[i], import);
   for (const std::string& why : read.skipped)
     fmt::print("  skipped: {}\n", why);
   report_media(read.media, media_folder(context), dry_run);
@@ -229,13 +275,15 @@ void run_dry_import(Context& context, const std::vector<std::string>& paths,
   const std::vector<ImportReport> preview = preview_files(
       context.collection_to_preview(), files, import_policy(import, paths, context.clock_moment()));
   for (std::size_t i = 0; i < preview.size(); ++i)
-    print_report(preview[i], paths[i]);
+    print_report(preview[i], paths[i], import);
   fmt::print("Dry run: nothing was written.\n");
 }
 
 void run_import(Context& context, const std::vector<std::string>& paths,
                 const ImportOptions& import, const SourceOptions& options) {
-  if (const std::optional<ReadFiles> read = read_other_formats(paths, options)) {
+  const std::vector<ImportFormat> formats = formats_of(paths, options);
+  if (import.keep_scheduling) refuse_keep_scheduling(paths, formats);
+  if (const std::optional<ReadFiles> read = read_other_formats(paths, formats, options)) {
     return import_read_files(context, *read, import);
   }
   if (import.dry_run) return run_dry_import(context, paths, import);
@@ -269,12 +317,12 @@ void run_import(Context& context, const std::vector<std::string>& paths,
   };
   // Planned and applied in one transaction, so the backup decision sees exactly what commits;
   // the backup copies the collection as it was before the import.
-  const ImportOutcome outcome = import_files(
-      collection, files, import_policy(import, paths, context.clock_moment()), progress);
+  const ImportOutcome outcome =
+      import_files(collection, files, import_policy(import, paths, context.now()), progress);
   bar.reset();
   print_backup(outcome);
   for (std::size_t i = 0; i < outcome.reports.size(); ++i)
-    print_report(outcome.reports[i], paths[i]);
+    print_report(outcome.reports[i], paths[i], import);
 }
 
 // The deck with its cards' SM-2 state and review log, as an Anki package.
@@ -369,6 +417,8 @@ void add_deck_commands(CLI::App& app, Context& context) {
     bool json = false;
     bool dry_run = false;
     bool move = false;
+    bool keep_scheduling = false;
+    bool reset_changed = false;
     bool shipped = false;
     std::string format;
     std::string deck_option;
@@ -396,6 +446,13 @@ void add_deck_commands(CLI::App& app, Context& context) {
   import_command->add_flag("--move", args->move,
                            "Let a card another deck holds move to the file's deck (without it, "
                            "such an import is refused whole)");
+  import_command->add_flag(
+      "--keep-scheduling", args->keep_scheduling,
+      "Anki packages only: cards keep Anki's progress (ease, interval, due, repetitions, lapses, "
+      "suspension) and review log; a card already answered here keeps its own (docs/interop.md)");
+  import_command->add_flag("--reset-changed", args->reset_changed,
+                           "Cards whose front or back changed since they were answered start "
+                           "over as new (their history stays in the log)");
   import_command->add_option(
       "--format", args->format,
       "Read the files as apkg, csv, tsv, anki-text, markdown or deck (default: by "
@@ -416,7 +473,8 @@ void add_deck_commands(CLI::App& app, Context& context) {
     options.file.deck_id = args->deck_option;
     options.file.read_media = true;  // an Anki package's media go to media/ beside the collection
     if (!args->columns.empty()) options.file.columns = parse_column_mapping(args->columns);
-    run_import(context, files, {args->dry_run, args->move}, options);
+    run_import(context, files,
+               {args->dry_run, args->move, args->keep_scheduling, args->reset_changed}, options);
   });
 
   auto* export_ = app.add_subcommand(

@@ -30,8 +30,12 @@ void run_check(Context& context) {
     fmt::print("card {}: a review-log row's state before or after differs from the replay\n", card);
   }
   if (report.ok()) {
-    fmt::print("{} is sound: {} cards replayed from {} answers, every state matches its log.\n",
-               context.collection().path().string(), report.cards_checked, report.answers_replayed);
+    const std::size_t records = report.state_records;
+    fmt::print("{} is sound: {} cards replayed from {} answers{}, every state matches its log.\n",
+               context.collection().path().string(), report.cards_checked, report.answers_replayed,
+               records == 0
+                   ? std::string()
+                   : fmt::format(" and {} state record{}", records, records == 1 ? "" : "s"));
   } else {
     context.exit_code = 1;
   }

@@ -20,8 +20,9 @@ AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade
 
 std::optional<UndoneAnswer> undo_last_answer(Collection& collection, const Moment& moment,
                                              const sm2::Config& config) {
-  return collection.undo_last_answer(moment, [&config](std::span<const sm2::LoggedAnswer> answers) {
-    return sm2::replay(answers, config);
+  return collection.undo_last_answer(moment, [&config](const std::optional<CardState>& start,
+                                                       std::span<const sm2::LoggedAnswer> answers) {
+    return sm2::replay_from(start.value_or(sm2::new_card(config)), answers, config);
   });
 }
 

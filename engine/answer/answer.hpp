@@ -22,8 +22,10 @@ AnsweredCard answer_card(Collection& collection, std::string_view card_id, Grade
                          std::optional<Day> interview = std::nullopt);
 
 // Takes back the last answer not yet taken back, at `moment`: an undo record is appended to the
-// log and the card's state is replayed through SM-2 from its remaining answers, in one
-// transaction. nullopt when there is nothing to take back.
+// log and the card's state is replayed through SM-2 from its remaining answers (after its last
+// state record, from that record's state), in one transaction. nullopt when there is nothing
+// to take back. Throws Error, changing nothing, when that answer came before a state record of
+// its card: an undo cannot take back an import or a reset.
 std::optional<UndoneAnswer> undo_last_answer(Collection& collection, const Moment& moment,
                                              const sm2::Config& config = {});
 

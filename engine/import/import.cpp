@@ -63,7 +63,7 @@ bool worth_a_backup(const Collection& collection, const std::vector<ImportReport
   bool changes_cards = false;
   for (const ImportReport& r : reports) {
     cards += static_cast<std::size_t>(r.added + r.updated + r.unchanged);
-    changes_cards = changes_cards || r.updated > 0;
+    changes_cards = changes_cards || r.updated > 0 || r.progress_kept > 0 || r.reset > 0;
   }
   return cards >= kLargeImport && changes_cards && collection.has_reviews();
 }
@@ -79,24 +79,47 @@ BeforeCommit policy_check(const Collection& collection, const ImportPolicy& poli
   };
 }
 
+// `records` with the transition of imported answers: SM-2 under `config`, no interview cap
+// (the answers were given in another program).
+ImportRecords through_sm2(ImportRecords records, const sm2::Config& config) {
+  records.transition = [&config](const CardState& before, Grade grade, Day day) {
+    return sm2::answer(before, grade, day, config).state;
+  };
+  return records;
+}
+
+// The records an import under `policy` writes, with the progress `kept`.
+ImportRecords records_of(const ImportPolicy& policy, const ProgressByCard& kept) {
+  ImportRecords records;
+  records.progress = kept.empty() ? nullptr : &kept;
+  records.reset_changed = policy.reset_changed;
+  records.at = policy.at;
+  return records;
+}
+
 }  // namespace
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
                                        const sm2::Config& config, const Progress& progress,
-                                       const BeforeCommit& before_commit) {
+                                       const BeforeCommit& before_commit,
+                                       const ImportRecords& records) {
   check_distinct(files);
-  return collection.import_decks(files, sm2::new_card(config), progress, before_commit);
+  return collection.import_decks(files, sm2::new_card(config), progress, before_commit,
+                                 through_sm2(records, config));
 }
 
 std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
                                        const sm2::Config& config, const Progress& progress,
-                                       const BeforeCommit& before_commit) {
+                                       const BeforeCommit& before_commit,
+                                       const ImportRecords& records) {
   try {
-    return collection.import_decks(source, sm2::new_card(config), progress,
-                                   [&](const std::vector<ImportReport>& reports) {
-                                     check_distinct(source);
-                                     if (before_commit) before_commit(reports);
-                                   });
+    return collection.import_decks(
+        source, sm2::new_card(config), progress,
+        [&](const std::vector<ImportReport>& reports) {
+          check_distinct(source);
+          if (before_commit) before_commit(reports);
+        },
+        through_sm2(records, config));
   } catch (...) {
     // A card in two files may fail its second insert before the check above runs: the files
     // are then the problem to report. (A wrong file rethrows its own Error from here.)
@@ -106,31 +129,34 @@ std::vector<ImportReport> import_decks(Collection& collection, DeckSource& sourc
 }
 
 std::vector<ImportReport> preview_imports(const Collection& collection,
-                                          std::span<const DeckFile> files) {
+                                          std::span<const DeckFile> files,
+                                          const ImportRecords& records) {
   check_distinct(files);
-  return collection.preview_imports(files);
+  return collection.preview_imports(files, records);
 }
 
 ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
                            const Progress& progress) {
   ImportOutcome outcome;
-  outcome.reports =
-      import_decks(collection, source, {}, progress, policy_check(collection, policy, outcome));
+  outcome.reports = import_decks(collection, source, {}, progress,
+                                 policy_check(collection, policy, outcome), records_of(policy, {}));
   return outcome;
 }
 
 ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
-                           const ImportPolicy& policy, const Progress& progress) {
+                           const ImportPolicy& policy, const Progress& progress,
+                           const ProgressByCard& kept) {
   ImportOutcome outcome;
   outcome.reports =
-      import_decks(collection, files, {}, progress, policy_check(collection, policy, outcome));
+      import_decks(collection, files, {}, progress, policy_check(collection, policy, outcome),
+                   records_of(policy, kept));
   return outcome;
 }
 
 std::vector<ImportReport> preview_files(const Collection& collection,
-                                        std::span<const DeckFile> files,
-                                        const ImportPolicy& policy) {
-  std::vector<ImportReport> reports = preview_imports(collection, files);
+                                        std::span<const DeckFile> files, const ImportPolicy& policy,
+                                        const ProgressByCard& kept) {
+  std::vector<ImportReport> reports = preview_imports(collection, files, records_of(policy, kept));
   refuse_moves(reports, policy);
   return reports;
 }

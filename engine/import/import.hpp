@@ -16,10 +16,13 @@ namespace rehearse {
 // Imports deck files' content in one transaction; new cards start in SM-2's initial state.
 // Throws Error, importing nothing, when two files share a deck id or a card id.
 // `before_commit` runs once everything is imported, before it is committed (collection.hpp).
+// `records` adds cards' progress from another program and resets changed cards in the same
+// transaction (store/reports.hpp); imported answers move the log's states through SM-2.
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
                                        const sm2::Config& config = {},
                                        const Progress& progress = {},
-                                       const BeforeCommit& before_commit = {});
+                                       const BeforeCommit& before_commit = {},
+                                       const ImportRecords& records = {});
 
 // The same, writing each card as `source` hands it over (io/deck_stream.hpp reads files on a
 // thread of its own): a file that turns out wrong, or two sharing an id, are refused before
@@ -27,11 +30,13 @@ std::vector<ImportReport> import_decks(Collection& collection, std::span<const D
 std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
                                        const sm2::Config& config = {},
                                        const Progress& progress = {},
-                                       const BeforeCommit& before_commit = {});
+                                       const BeforeCommit& before_commit = {},
+                                       const ImportRecords& records = {});
 
 // What import_decks would report, without writing anything (import --dry-run).
 std::vector<ImportReport> preview_imports(const Collection& collection,
-                                          std::span<const DeckFile> files);
+                                          std::span<const DeckFile> files,
+                                          const ImportRecords& records = {});
 
 // An import as `rehearse import` makes one: the decisions besides the cards themselves, made
 // here and nowhere else, inside the import's transaction.
@@ -45,6 +50,11 @@ struct ImportPolicy {
   // collection holding answers is first backed up under this label
   // (Collection::backup_automatically), from the state before the import.
   std::optional<std::string> backup_label;
+  // Default: false. Whether the files' cards flagged changed, those this import flags included,
+  // start over as new (import --reset-changed): a reset record each, in the same transaction.
+  bool reset_changed = false;
+  // When the import's state records are written (kept progress, resets). Default: the epoch.
+  Moment at{};
 };
 
 // Imports of at least this many cards are worth a backup when they change cards.
@@ -58,11 +68,16 @@ struct ImportOutcome {
 // import_decks under `policy`. Throws Error, importing nothing, for a move the policy refuses.
 ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
                            const Progress& progress = {});
+// The same for an import batch that carries, beside the decks, cards' progress in another
+// program (import --keep-scheduling). A card takes its progress only when the collection holds
+// no history of it (store/reports.hpp ImportRecords): a card answered here keeps its own, so
+// importing the same batch again changes nothing.
 ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
-                           const ImportPolicy& policy, const Progress& progress = {});
+                           const ImportPolicy& policy, const Progress& progress = {},
+                           const ProgressByCard& kept = {});
 // preview_imports under `policy`: refuses what import_files would refuse.
 std::vector<ImportReport> preview_files(const Collection& collection,
-                                        std::span<const DeckFile> files,
-                                        const ImportPolicy& policy);
+                                        std::span<const DeckFile> files, const ImportPolicy& policy,
+                                        const ProgressByCard& kept = {});
 
 }  // namespace rehearse

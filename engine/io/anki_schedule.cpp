@@ -19,6 +19,7 @@ AnkiProgress sm2_progress(const AnkiSchedule& schedule, std::int64_t created,
   const int hundredths = schedule.factor == 0 ? 250 : schedule.factor / 10;
   state.ease = Ease::from_hundredths(std::max(hundredths, 130));
   state.interval_days = std::max(schedule.interval_days, 1);
+  state.lapses = std::max(schedule.lapses, 0);
   if (schedule.queue == 1) {
     state.due = utc_day(schedule.due);
   } else {
@@ -43,6 +44,25 @@ std::unordered_map<std::string, AnkiProgress> anki_progress(const AnkiPackage& p
                      last == last_review.end() ? std::nullopt : std::optional<Day>(last->second)));
   }
   return progress;
+}
+
+ProgressByCard kept_progress(const AnkiPackage& package) {
+  ProgressByCard kept;
+  for (auto& [card_id, progress] : anki_progress(package)) {
+    kept.emplace(card_id, CardProgress{progress.state, progress.suspended, {}});
+  }
+  for (const AnkiReview& review : package.reviews) {  // oldest first
+    const std::optional<Grade> grade = grade_of_button(review.button);
+    const auto card = kept.find(review.card_id);
+    if (!grade || card == kept.end()) continue;
+    const std::chrono::sys_time<std::chrono::milliseconds> instant{
+        std::chrono::milliseconds{review.time_ms}};
+    card->second.answers.push_back({*grade,
+                                    {instant, utc_day(review.time_ms / 1000)},
+                                    std::chrono::milliseconds{std::max(review.duration_ms, 0)}});
+  }
+  std::erase_if(kept, [](const auto& entry) { return !entry.second.any(); });
+  return kept;
 }
 
 std::optional<Grade> grade_of_button(int button) {

@@ -22,6 +22,7 @@ namespace rehearse {
 //   review or relearning card (queue 2, 3 or a buried or suspended review card) the day
 //   `created` falls on plus `due` days, for a card learning within a day (queue 1) the day of
 //   `due` seconds since the epoch;
+// - lapses = lapses;
 // - queue -1 suspended; buried cards (queues -2, -3) come in unburied, as Anki itself unburies
 //   them the next day.
 struct AnkiProgress {
@@ -36,6 +37,13 @@ AnkiProgress sm2_progress(const AnkiSchedule& schedule, std::int64_t created,
 // Every card's progress in `package` by card id: sm2_progress with the UTC day of the card's
 // last answer in the review log (a manual reschedule is no answer).
 std::unordered_map<std::string, AnkiProgress> anki_progress(const AnkiPackage& package);
+
+// What `import --keep-scheduling` keeps of `package`, by card id: each card's anki_progress and
+// its answers from the review log, oldest first, each at its moment (revlog.id) on that
+// moment's UTC day, graded by grade_of_button, with its duration (a manual reschedule is no
+// answer and is left out). Cards with nothing to keep (new, not suspended, never answered)
+// are left out.
+ProgressByCard kept_progress(const AnkiPackage& package);
 
 // The SM-2 grade for an Anki answer button: 1 (Again) 1, 2 (Hard) 3, 3 (Good) 4, 4 (Easy) 5;
 // nullopt for 0, a manual reschedule that answered nothing, or any other value.

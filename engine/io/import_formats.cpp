@@ -5,6 +5,7 @@
 #include <fstream>
 #include <unordered_set>
 
+#include "io/anki_schedule.hpp"
 #include "io/anki_text.hpp"
 #include "io/deck_file.hpp"
 #include "io/file.hpp"
@@ -163,6 +164,7 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
           if (file.deck.id == card.deck_id) file.cards.push_back(card.content);
         }
       }
+      imported.progress = kept_progress(*imported.anki);
       break;
     }
   }

@@ -43,6 +43,9 @@ struct ImportFileOptions {
 struct ImportedFile {
   std::vector<DeckFile> decks;
   std::optional<AnkiPackage> anki;
+  // For an Anki package: each card's progress there that `import --keep-scheduling` keeps
+  // (io/anki_schedule.hpp kept_progress: state, suspension, answers); empty otherwise.
+  ProgressByCard progress = {};
 };
 
 // Checks what a reader of another tool's format made of `source` against the rules every deck

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <chrono>
 #include <compare>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/time.hpp"
@@ -59,6 +61,31 @@ struct CardState {
   bool is_new() const { return !due.has_value(); }
   bool operator==(const CardState&) const = default;
 };
+
+// An answer another program recorded (an Anki package's review log), as an import carries it
+// into the review log: when, with which SM-2 grade, how long it took.
+struct ImportedAnswer {
+  Grade grade = Grade::from_int(0);
+  Moment moment;
+  std::chrono::milliseconds duration{0};
+
+  bool operator==(const ImportedAnswer&) const = default;
+};
+
+// What another program knew of a card (`import --keep-scheduling`): its state, whether it is
+// suspended, and the answers that led there, oldest first.
+struct CardProgress {
+  CardState state;
+  bool suspended = false;
+  std::vector<ImportedAnswer> answers = {};
+
+  // Whether there is anything to keep: a state other than new, a suspension or an answer.
+  bool any() const { return !state.is_new() || suspended || !answers.empty(); }
+  bool operator==(const CardProgress&) const = default;
+};
+
+// Cards' progress by card id, as an import batch carries it beside the decks.
+using ProgressByCard = std::unordered_map<std::string, CardProgress>;
 
 // What a deck file says about a card: the content, identified by the author's stable id.
 struct CardContent {

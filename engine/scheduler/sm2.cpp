@@ -77,7 +77,12 @@ Outcome answer(const CardState& state, Grade grade, Day today, const Config& con
 }
 
 CardState replay(std::span<const LoggedAnswer> answers, const Config& config) {
-  CardState state = new_card(config);
+  return replay_from(new_card(config), answers, config);
+}
+
+CardState replay_from(const CardState& start, std::span<const LoggedAnswer> answers,
+                      const Config& config) {
+  CardState state = start;
   for (const LoggedAnswer& logged : answers)
     state = answer(state, logged.grade, logged.day, config, logged.interview).state;
   return state;

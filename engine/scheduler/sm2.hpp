@@ -89,5 +89,9 @@ struct LoggedAnswer {
 // The state a card reaches from new_card() through these answers, in order. The review log is
 // the source of truth; this is how a card's state is recomputed from it.
 CardState replay(std::span<const LoggedAnswer> answers, const Config& config = {});
+// The state a card reaches from `start` through these answers: replay from a state record (an
+// imported card's progress, a reset), which sets the state as given at its place in the log.
+CardState replay_from(const CardState& start, std::span<const LoggedAnswer> answers,
+                      const Config& config = {});
 
 }  // namespace rehearse::sm2

@@ -146,19 +146,46 @@ std::vector<LogEntry> ReviewLog::review_log(std::string_view card_id) const {
   });
 }
 
+namespace {
+
+// Why an undo cannot take back the answer to `card_id` on `day`: `record` came after it.
+[[noreturn]] void refuse_undo(const std::string& card_id, Day day, const StateRecord& record) {
+  if (record.kind == StateRecord::Kind::reset) {
+    throw Error(
+        "nothing was undone: the last answer, to {} on {}, came before the card started over "
+        "as new (import --reset-changed); an undo cannot take back a reset",
+        card_id, format_day(day));
+  }
+  throw Error(
+      "nothing was undone: the last answer, to {} on {}, came with the card's progress "
+      "imported from {}; an undo cannot take back an import",
+      card_id, format_day(day),
+      record.source.empty() ? std::string("another program") : record.source.filename().string());
+}
+
+}  // namespace
+
 std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const Replay& replay) {
   return guarded(impl_->path, [&] {
     return impl_->write([&]() -> std::optional<UndoneAnswer> {
       // The newest answer still standing: undos walk back through the log one at a time.
       std::int64_t review = 0;
       std::string card_id;
+      Day day;
       {
         auto q = impl_->query(
-            "SELECT r.id, c.slug FROM reviews r JOIN cards c ON c.id = r.card WHERE NOT EXISTS "
-            "(SELECT 1 FROM undos u WHERE u.review = r.id) ORDER BY r.id DESC LIMIT 1");
+            "SELECT r.id, c.slug, r.day FROM reviews r JOIN cards c ON c.id = r.card WHERE NOT "
+            "EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id) ORDER BY r.id DESC LIMIT 1");
         if (!q->executeStep()) return std::nullopt;
         review = q->getColumn(0).getInt64();
         card_id = q->getColumn(1).getString();
+        day = day_from_number(q->getColumn(2).getInt64());
+      }
+      const std::int64_t rowid = impl_->card_rowid(card_id);
+      // Replay starts from the card's last state record: an answer before it is history.
+      const std::vector<StateRecord> records = impl_->state_records(rowid, card_id);
+      for (const StateRecord& record : records) {
+        if (record.after_sequence >= review) refuse_undo(card_id, day, record);
       }
       {
         auto q = impl_->query(
@@ -169,20 +196,21 @@ std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const 
         q->bind(3, day_number(at.day));
         q->exec();
       }
+      const std::int64_t since = records.empty() ? 0 : records.back().after_sequence;
       std::optional<LogEntry> undone;
       std::vector<sm2::LoggedAnswer> standing;
       for (LogEntry& entry : review_log(card_id)) {
         if (entry.sequence == review) {
           undone = std::move(entry);
-        } else if (!entry.undone) {
+        } else if (!entry.undone && entry.sequence > since) {
           standing.push_back({entry.grade, entry.moment.day, entry.interview});
         }
       }
       // The card as the answer left it: if that answer suspended it as a leech, the undo takes
       // the suspension back too.
       const std::optional<Card> answered = impl_->find_card(card_id);
-      const CardState replayed = replay(standing);
-      const std::int64_t rowid = impl_->card_rowid(card_id);
+      const CardState replayed =
+          replay(records.empty() ? std::nullopt : std::optional(records.back().state), standing);
       impl_->store_state(rowid, replayed);
       const bool leech = answered->suspended && impl_->suspends_as_leech(replayed, answered->state);
       if (leech) impl_->store_suspended(rowid, false);
@@ -190,6 +218,71 @@ std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const 
       return UndoneAnswer{std::move(*undone), std::move(*card), leech};
     });
   });
+}
+
+void Connection::append_state_record(std::int64_t card, StateRecord::Kind kind, const Moment& at,
+                                     const std::filesystem::path& source, const CardState& state,
+                                     bool suspended) {
+  {
+    auto q = query(
+        "INSERT INTO state_records (card, kind, at_ms, day, after_review, source, repetitions, "
+        "ease, interval_days, due, last_answered, reask, lapses, suspended) VALUES (?1, ?2, ?3, "
+        "?4, (SELECT max(id) FROM reviews), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    q->bind(1, card);
+    q->bind(2, kind == StateRecord::Kind::reset ? "reset" : "import");
+    q->bind(3, static_cast<std::int64_t>(at.instant.time_since_epoch().count()));
+    q->bind(4, day_number(at.day));
+    if (source.empty()) {
+      q->bind(5);
+    } else {
+      q->bind(5, source.string());
+    }
+    bind_state(*q, 6, state);
+    q->bind(13, suspended ? 1 : 0);
+    q->exec();
+  }
+  store_state(card, state);
+  store_suspended(card, suspended);
+}
+
+std::vector<StateRecord> Connection::state_records(std::int64_t card, std::string_view card_id) {
+  static const std::string sql = fmt::format(
+      "SELECT id, kind, at_ms, day, coalesce(after_review, 0), coalesce(source, ''), suspended, "
+      "{} FROM state_records WHERE card = ? ORDER BY id",
+      kStateColumnNames);
+  auto q = query(sql);
+  q->bind(1, card);
+  std::vector<StateRecord> records;
+  while (q->executeStep()) {
+    StateRecord& record = records.emplace_back();
+    record.sequence = q->getColumn(0).getInt64();
+    record.card_id = card_id;
+    record.kind = q->getColumn(1).getString() == "reset" ? StateRecord::Kind::reset
+                                                         : StateRecord::Kind::import;
+    record.moment = {std::chrono::sys_time<std::chrono::milliseconds>(
+                         std::chrono::milliseconds(q->getColumn(2).getInt64())),
+                     day_from_number(q->getColumn(3).getInt64())};
+    record.after_sequence = q->getColumn(4).getInt64();
+    record.source = q->getColumn(5).getString();
+    record.suspended = q->getColumn(6).getInt() != 0;
+    record.state = read_state(*q, 7);
+  }
+  return records;
+}
+
+bool Connection::has_no_history(std::int64_t card) {
+  auto q = query(
+      "SELECT NOT EXISTS (SELECT 1 FROM reviews r WHERE r.card = ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM undos u WHERE u.review = r.id)) AND NOT EXISTS "
+      "(SELECT 1 FROM state_records s WHERE s.card = ?1)");
+  q->bind(1, card);
+  q->executeStep();
+  return q->getColumn(0).getInt() != 0;
+}
+
+std::vector<StateRecord> ReviewLog::state_records(std::string_view card_id) const {
+  return guarded(impl_->path,
+                 [&] { return impl_->state_records(impl_->card_rowid(card_id), card_id); });
 }
 
 CramAnswer ReviewLog::record_cram_answer(const AnswerRecord& answer) {

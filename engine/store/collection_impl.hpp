@@ -197,6 +197,9 @@ struct Connection {
     Placed placed;
     CardContent content;
     std::string deck_id;  // the deck at placed.deck
+    bool answered;        // not new: answered, or given progress by an import
+    bool changed;         // flagged changed (Card::changed)
+    bool suspended;
   };
   std::optional<Stored> stored_card(const std::string& card_id);
   // The ids of the tags one write transaction has looked up or added, by name. It must not
@@ -206,14 +209,16 @@ struct Connection {
     bool unindexed = false;  // a card lost a tag: some tag may have no card left
     bool regrouped = false;  // a card changed group: some group may have no card left
   };
-  void insert_card(const CardContent& content, const Placed& placed, const CardState& state,
-                   TagIds& tag_ids);
+  // Adds a card; returns its rowid.
+  std::int64_t insert_card(const CardContent& content, const Placed& placed, const CardState& state,
+                           TagIds& tag_ids);
   // Updates a stored card to `content` at `placed`, keeping its schedule. Returns whether the
   // update edits an answered card's text (edits_answered_text), which flags it changed.
   bool update_card(const Stored& stored, const CardContent& content, const Placed& placed,
                    TagIds& tag_ids);
-  // Whether `content` changes the front or back of a card that has answers no undo took back.
-  bool edits_answered_text(const Stored& stored, const CardContent& content);
+  // Whether `content` changes the front or back of a card that is not new (answered, or given
+  // progress by an import).
+  static bool edits_answered_text(const Stored& stored, const CardContent& content);
   // card_tags lists each (tag id, card) pair, for filters and counts by tag; tags names them.
   std::int64_t tag_id(const std::string& name, TagIds& tag_ids);
   void index_tags(std::int64_t card, const std::vector<std::string>& tags, TagIds& tag_ids);
@@ -243,8 +248,20 @@ struct Connection {
   enum class Planning : std::uint8_t { preview, apply };
   // Classifies every card of every file as the source hands it over (classify), counts it in
   // its file's report and, to apply, writes it: preview and apply share every decision.
+  // `records` says what it appends to the review log besides (store/reports.hpp).
   std::vector<ImportReport> plan_imports(DeckSource& source, const CardState& new_state,
-                                         const Progress& progress, Planning planning);
+                                         const ImportRecords& records, const Progress& progress,
+                                         Planning planning);
+  // Starts card `card`, flagged changed, over as new: a reset record of `new_state` that keeps
+  // its suspension, and the flag cleared.
+  void reset_changed(std::int64_t card, const CardState& new_state, const Moment& at,
+                     const std::filesystem::path& source, bool suspended);
+  // Appends card `card`'s progress from another program: its answers from `new_state` on
+  // (records.transition), then a state record of its state (ImportRecords::progress).
+  // REQUIRES: has_no_history(card), so its state is `new_state`.
+  void keep_progress(std::int64_t card, const std::string& card_id, const CardProgress& kept,
+                     const CardState& new_state, const ImportRecords& records,
+                     const std::filesystem::path& source);
   // Adds the file's deck or updates its name, description and source; returns its row.
   std::int64_t store_deck(const Deck& deck, const std::filesystem::path& file_source);
   std::unordered_set<std::string> card_ids();
@@ -269,6 +286,17 @@ struct Connection {
   // Stores `after` as card `card`'s state and appends the answer's log row.
   LogEntry append_answer(const AnswerRecord& answer, std::int64_t card, const CardState& before,
                          const CardState& after);
+
+  // Appends a state record of card `card` (store/reports.hpp StateRecord), placed after the
+  // newest answer, and stores its state as the card's, with its suspension.
+  void append_state_record(std::int64_t card, StateRecord::Kind kind, const Moment& at,
+                           const std::filesystem::path& source, const CardState& state,
+                           bool suspended);
+  // Card `card`'s state records, oldest first.
+  std::vector<StateRecord> state_records(std::int64_t card, std::string_view card_id);
+  // Whether the collection holds no history of card `card`: no answer no undo took back, and
+  // no state record. Only such a card takes progress from an import.
+  bool has_no_history(std::int64_t card);
 
   static std::unique_ptr<Connection> open_writable(const std::filesystem::path& path,
                                                    const OpenOptions& options);

@@ -30,20 +30,25 @@ class DecksAndCards : protected Part {
   bool has_tag(std::string_view tag) const;
 
   // What import_decks would report, without writing anything.
-  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files) const;
+  std::vector<ImportReport> preview_imports(std::span<const DeckFile> files,
+                                            const ImportRecords& records = {}) const;
   // Adds or updates each deck and its cards by id, all in one transaction, keeping the
   // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
+  // `records` adds the cards' progress from another program and resets changed cards, in the
+  // same transaction (store/reports.hpp ImportRecords).
   // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
   std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
                                          const CardState& new_state, const Progress& progress = {},
-                                         const BeforeCommit& before_commit = {});
+                                         const BeforeCommit& before_commit = {},
+                                         const ImportRecords& records = {});
   // The same, writing each card as `source` hands it over, possibly while the files are still
   // being read. The source is settled before `before_commit` runs; when a file turns out wrong,
   // its Error is thrown, even over a failure its early cards met, and nothing is written.
   // Progress is in the source's unit.
   std::vector<ImportReport> import_decks(DeckSource& source, const CardState& new_state,
                                          const Progress& progress = {},
-                                         const BeforeCommit& before_commit = {});
+                                         const BeforeCommit& before_commit = {},
+                                         const ImportRecords& records = {});
 
   // The settings the user set (`rehearse config`), by key; the rest have their defaults.
   std::vector<StoredSetting> stored_settings() const;

@@ -79,7 +79,8 @@ void Connection::prune_groups() {
 
 std::optional<Connection::Stored> Connection::stored_card(const std::string& card_id) {
   auto q = query(
-      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name, d.slug "
+      "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name, d.slug, "
+      "c.due IS NOT NULL, c.changed, c.suspended "
       "FROM cards c JOIN card_texts x ON x.card = c.id JOIN decks d ON d.id = c.deck "
       "LEFT JOIN sibling_groups g ON g.id = c.sibling_group WHERE c.slug = ?");
   q->bind(1, card_id);
@@ -88,7 +89,10 @@ std::optional<Connection::Stored> Connection::stored_card(const std::string& car
                 {q->getColumn(1).getInt64(), q->getColumn(2).getInt64()},
                 {card_id, q->getColumn(3).getString(), q->getColumn(4).getString(),
                  split_tags(q->getColumn(5)), q->getColumn(6).getString()},
-                q->getColumn(7).getString()};
+                q->getColumn(7).getString(),
+                q->getColumn(8).getInt() != 0,
+                q->getColumn(9).getInt() != 0,
+                q->getColumn(10).getInt() != 0};
 }
 
 namespace {
@@ -103,8 +107,8 @@ void bind_group(SQLite::Statement& statement, int index, std::optional<std::int6
 
 }  // namespace
 
-void Connection::insert_card(const CardContent& content, const Placed& placed,
-                             const CardState& state, TagIds& tag_ids) {
+std::int64_t Connection::insert_card(const CardContent& content, const Placed& placed,
+                                     const CardState& state, TagIds& tag_ids) {
   {
     auto insert = query(
         "INSERT INTO cards (slug, deck, position, sibling_group, repetitions, ease, "
@@ -126,16 +130,13 @@ void Connection::insert_card(const CardContent& content, const Placed& placed,
   texts->bindNoCopy(4, tags);
   texts->exec();
   index_tags(rowid, content.tags, tag_ids);
+  return rowid;
 }
 
 bool Connection::edits_answered_text(const Stored& stored, const CardContent& content) {
-  if (stored.content.front == content.front && stored.content.back == content.back) return false;
-  auto q = query(
-      "SELECT EXISTS (SELECT 1 FROM reviews r WHERE r.card = ? AND NOT EXISTS "
-      "(SELECT 1 FROM undos u WHERE u.review = r.id))");
-  q->bind(1, stored.rowid);
-  q->executeStep();
-  return q->getColumn(0).getInt() != 0;
+  // A card is new until its first answer, and again after a reset: only then is its state new.
+  return stored.answered &&
+         (stored.content.front != content.front || stored.content.back != content.back);
 }
 
 bool Connection::update_card(const Stored& stored, const CardContent& content, const Placed& placed,
@@ -248,7 +249,41 @@ std::int64_t Connection::store_deck(const Deck& deck, const std::filesystem::pat
   return *deck_rowid(deck.id);
 }
 
+void Connection::keep_progress(std::int64_t card, const std::string& card_id,
+                               const CardProgress& kept, const CardState& new_state,
+                               const ImportRecords& records, const std::filesystem::path& source) {
+  CardState state = new_state;
+  for (const ImportedAnswer& answer : kept.answers) {
+    const CardState after = records.transition(state, answer.grade, answer.moment.day);
+    append_answer({card_id, answer.grade, answer.moment, answer.duration, std::nullopt}, card,
+                  state, after);
+    state = after;
+  }
+  append_state_record(card, StateRecord::Kind::import, records.at, source, kept.state,
+                      kept.suspended);
+}
+
+void Connection::reset_changed(std::int64_t card, const CardState& new_state, const Moment& at,
+                               const std::filesystem::path& source, bool suspended) {
+  append_state_record(card, StateRecord::Kind::reset, at, source, new_state, suspended);
+  auto q = query("UPDATE cards SET changed = 0 WHERE id = ?");
+  q->bind(1, card);
+  q->exec();
+}
+
+namespace {
+
+// The progress `records` carries for `card_id` with anything in it to keep, or nullptr.
+const CardProgress* progress_of(const ImportRecords& records, const std::string& card_id) {
+  if (!records.progress) return nullptr;
+  const auto it = records.progress->find(card_id);
+  return it == records.progress->end() || !it->second.any() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const CardState& new_state,
+                                                   const ImportRecords& records,
                                                    const Progress& progress, Planning planning) {
   const bool apply = planning == Planning::apply;
   std::vector<ImportReport> reports;
@@ -273,13 +308,27 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
       if (!known && planned == kLookupsBeforeScan) known = card_ids();
       const Step step = classify(*content, position, before, known ? &*known : nullptr, stored);
       const Placed placed{deck, static_cast<std::int64_t>(position)};
-      if (apply && step == Step::add) insert_card(*content, placed, new_state, tag_ids);
+      std::int64_t rowid = stored ? stored->rowid : 0;
+      if (apply && step == Step::add) rowid = insert_card(*content, placed, new_state, tag_ids);
       bool edited_answered = false;
       if (step == Step::update) {
         edited_answered = apply ? update_card(*stored, *content, placed, tag_ids)
                                 : edits_answered_text(*stored, *content);
       }
       tally(report, step, stored, before, content->id, edited_answered);
+      if (const CardProgress* kept = progress_of(records, content->id)) {
+        if (step == Step::add || has_no_history(stored->rowid)) {
+          ++report.progress_kept;
+          report.answers_kept += static_cast<int>(kept->answers.size());
+          if (apply) keep_progress(rowid, content->id, *kept, new_state, records, source.source(f));
+        } else {
+          ++report.progress_left;  // its history here stands
+        }
+      }
+      if (records.reset_changed && stored && (stored->changed || edited_answered)) {
+        ++report.reset;
+        if (apply) reset_changed(rowid, new_state, records.at, source.source(f), stored->suspended);
+      }
       if (before || !apply) listed.insert(content->id);
       if (++planned % 1024 == 0 && progress) progress(source.reached(f, position), source.size());
     }
@@ -293,33 +342,37 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
   return reports;
 }
 
-std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files) const {
+std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files,
+                                                         const ImportRecords& records) const {
   ReadDecks source(files);
   return guarded(impl_->path, [&] {
-    return impl_->plan_imports(source, CardState{}, {}, store::Connection::Planning::preview);
+    return impl_->plan_imports(source, CardState{}, records, {},
+                               store::Connection::Planning::preview);
   });
 }
 
 std::vector<ImportReport> DecksAndCards::import_decks(std::span<const DeckFile> files,
                                                       const CardState& new_state,
                                                       const Progress& progress,
-                                                      const BeforeCommit& before_commit) {
+                                                      const BeforeCommit& before_commit,
+                                                      const ImportRecords& records) {
   ReadDecks source(files);
-  return import_decks(source, new_state, progress, before_commit);
+  return import_decks(source, new_state, progress, before_commit, records);
 }
 
 std::vector<ImportReport> DecksAndCards::import_decks(DeckSource& source,
                                                       const CardState& new_state,
                                                       const Progress& progress,
-                                                      const BeforeCommit& before_commit) {
+                                                      const BeforeCommit& before_commit,
+                                                      const ImportRecords& records) {
   // The write lock is taken once there is something to write: while the first file is still
   // on its way (a slow disk, a network file), other writers go on.
   if (source.files() > 0) source.deck(0);
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
       try {
-        std::vector<ImportReport> reports =
-            impl_->plan_imports(source, new_state, progress, store::Connection::Planning::apply);
+        std::vector<ImportReport> reports = impl_->plan_imports(
+            source, new_state, records, progress, store::Connection::Planning::apply);
         source.settle();
         if (progress) progress(source.size(), source.size());
         if (before_commit) before_commit(reports);

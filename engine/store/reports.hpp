@@ -47,6 +47,33 @@ struct ImportReport {
   std::vector<std::string> moved;       // ids that came from another deck
   std::vector<std::string> moved_from;  // the deck each of `moved` was in, in the same order
   std::vector<std::string> missing;     // ids in the deck that the file no longer lists (kept)
+  // With ImportRecords::progress: cards that took their progress from the file, and the
+  // answers of their history appended to the review log.
+  int progress_kept = 0;
+  int answers_kept = 0;
+  // Cards with progress in the file that already have a history in the collection, which they
+  // keep: the file's progress is left out.
+  int progress_left = 0;
+  // With ImportRecords::reset_changed: cards flagged changed that started over as new.
+  int reset = 0;
+};
+
+// What an import appends to the review log besides the cards it writes (docs/storage.md,
+// "state_records").
+struct ImportRecords {
+  // Each card's progress in another program, by card id (`import --keep-scheduling`); not
+  // owned. A card takes it only when the collection holds no history of it yet (no answer
+  // standing, no state record): its answers are appended to the log, then a state record with
+  // its state and suspension. Default: none.
+  const ProgressByCard* progress = nullptr;
+  // How an imported answer moves a card's state in the log's before and after columns (SM-2
+  // from the state before; no interview cap). Required when `progress` holds answers.
+  std::function<CardState(const CardState& before, Grade grade, Day day)> transition;
+  // Default: false. Cards of the files flagged changed, those this import flags included,
+  // start over as new by a reset record (`import --reset-changed`).
+  bool reset_changed = false;
+  // When the records are written.
+  Moment at{};
 };
 
 // Called during long jobs with the number of items done and the total.
@@ -78,6 +105,25 @@ struct LogEntry {
   // The undo that took this answer back, if one did: the answer then counts for nothing, and
   // replay leaves it out.
   std::optional<Undo> undone = std::nullopt;
+};
+
+// A state record: sets a card's state as given at its place in the log. Replay starts from the
+// card's last record, and an undo cannot take an answer back past one.
+struct StateRecord {
+  enum class Kind : std::uint8_t {
+    import,  // progress kept from another program (import --keep-scheduling)
+    reset,   // a changed card started over as new (import --reset-changed)
+  };
+  std::int64_t sequence = 0;  // increases with every state record in the collection
+  std::string card_id;
+  Kind kind = Kind::import;
+  Moment moment;
+  // The newest answer's sequence when the record was written (0: none): answers with a larger
+  // sequence came after it.
+  std::int64_t after_sequence = 0;
+  std::filesystem::path source;  // the file it came from; empty: none on disk
+  CardState state;               // all of it: the seven columns of a card
+  bool suspended = false;        // the card's suspension when it was written
 };
 
 // An answer an undo took back, and the card as it is after the undo.

@@ -30,10 +30,18 @@ class ReviewLog : protected Part {
   // when there is no such card.
   std::vector<LogEntry> review_log(std::string_view card_id) const;
 
+  // The card's state records, oldest first (store/reports.hpp StateRecord). Throws Error when
+  // there is no such card.
+  std::vector<StateRecord> state_records(std::string_view card_id) const;
+
   // Takes back the last answer no undo has taken back yet, in one transaction: appends an undo
-  // record naming it at `at`, and stores as the card's state what `replay` gives for the card's
-  // remaining answers (oldest first). nullopt when there is no answer left to take back.
-  using Replay = std::function<CardState(std::span<const sm2::LoggedAnswer> answers)>;
+  // record naming it at `at`, and stores as the card's state what `replay` gives from the
+  // state of the card's last state record (nullopt: none, a new card) through its remaining
+  // answers after that record (oldest first). nullopt when there is no answer left to take
+  // back. Throws Error, changing nothing, when that answer came before a state record of its
+  // card: an undo cannot take back an import or a reset.
+  using Replay = std::function<CardState(const std::optional<CardState>& start,
+                                         std::span<const sm2::LoggedAnswer> answers)>;
   std::optional<UndoneAnswer> undo_last_answer(const Moment& at, const Replay& replay);
   // Appends a cram answer (rehearse cram) in one transaction: the card's state is left exactly
   // as it is, and the review log, which replay, statistics and daily limits read, is not

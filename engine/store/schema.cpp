@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 13> kMigrations{
+constexpr std::array<std::string_view, 14> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -228,6 +228,36 @@ CREATE INDEX cram_answers_by_card ON cram_answers(card, id);
 CREATE TRIGGER cram_answers_no_update BEFORE UPDATE ON cram_answers
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 CREATE TRIGGER cram_answers_no_delete BEFORE DELETE ON cram_answers
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+)sql",
+    // 13 -> 14: state records. A record sets a card's state as given at its place in the log
+    // (after_review: the newest answer when it was recorded; NULL: none yet): the progress an
+    // import kept from another program ('import', `import --keep-scheduling`), or a start over
+    // as new ('reset', `import --reset-changed`). Replay starts from a card's last record and
+    // goes on through the answers after it; an undo cannot take one back (docs/storage.md).
+    // The state's columns are those of `cards`. Append-only like the reviews.
+    R"sql(
+CREATE TABLE state_records (
+  id            INTEGER PRIMARY KEY,
+  card          INTEGER NOT NULL REFERENCES cards(id),
+  kind          TEXT NOT NULL CHECK (kind IN ('import', 'reset')),
+  at_ms         INTEGER NOT NULL,
+  day           INTEGER NOT NULL,
+  after_review  INTEGER REFERENCES reviews(id),
+  source        TEXT,
+  repetitions   INTEGER NOT NULL,
+  ease          INTEGER NOT NULL,
+  interval_days INTEGER NOT NULL,
+  due           INTEGER,
+  last_answered INTEGER,
+  reask         INTEGER NOT NULL,
+  lapses        INTEGER NOT NULL,
+  suspended     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX state_records_by_card ON state_records(card, id);
+CREATE TRIGGER state_records_no_update BEFORE UPDATE ON state_records
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER state_records_no_delete BEFORE DELETE ON state_records
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 )sql",
 };

@@ -173,6 +173,7 @@ TEST_CASE("migrating to schema 9 counts each card's lapses from the answers stil
     db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("ALTER TABLE cards DROP COLUMN changed");
     db.exec("DROP TABLE cram_answers");
+    db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 8");
   }
   Collection collection = Collection::open(dir / "c.db");

@@ -138,3 +138,27 @@ TEST_CASE("what other formats give is checked like a deck file, naming the card"
         "x.csv: card id \"c\" is used twice; ids must be unique");
   CHECK(error_of({deck, {{"c", " ", "B", {}}}}) == "x.csv: card \"c\": the front is empty");
 }
+
+TEST_CASE("a package's kept progress holds each card's Anki state and its answers, oldest first") {
+  const AnkiPackage package = read_anki_package(fixture("legacy-schema11.apkg"));
+  const ProgressByCard kept = kept_progress(package);
+  CHECK(kept.size() == 5);  // the new cards that are not suspended have nothing to keep
+  CHECK_FALSE(kept.contains("anki.5265762d3132333435.2"));
+  const CardProgress& basic = kept.at("anki.614233247859217130.1");
+  CHECK(basic.state.lapses == 1);
+  CHECK(basic.state.repetitions == 5);
+  // Good, Again, Easy; the manual reschedule after them is no answer.
+  REQUIRE(basic.answers.size() == 3);
+  CHECK(basic.answers[0].grade == Grade::from_int(4));
+  CHECK(basic.answers[1].grade == Grade::from_int(1));
+  CHECK(basic.answers[2].grade == Grade::from_int(5));
+  CHECK(basic.answers[1].duration == std::chrono::milliseconds(12000));
+  CHECK(basic.answers[1].moment.instant.time_since_epoch() ==
+        std::chrono::milliseconds(1767400000000));
+  CHECK(basic.answers[1].moment.day == utc_day(1767400000));
+  const CardProgress& suspended = kept.at("anki.5265762d3132333435.1");
+  CHECK(suspended.suspended);
+  REQUIRE(suspended.answers.size() == 1);
+  CHECK(suspended.answers[0].grade == Grade::from_int(3));
+  CHECK(kept.at("anki.747970652f696e3d31.1").answers.empty());  // progress, no review log
+}

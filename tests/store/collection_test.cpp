@@ -275,7 +275,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 13); upgrade rehearse to open it");
+                          "build knows up to 14); upgrade rehearse to open it");
   }
 }
 
@@ -486,6 +486,7 @@ TEST_CASE(
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE cards DROP COLUMN changed");
     db.exec("DROP TABLE cram_answers");
+    db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 11");
   }
   Collection collection = Collection::open(path);
@@ -507,6 +508,7 @@ TEST_CASE(
   {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE cram_answers");
+    db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 12");
   }
   Collection collection = Collection::open(path);
@@ -562,6 +564,7 @@ TEST_CASE("a collection migrated from schema 9 knows no deck's file until the de
     db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("ALTER TABLE cards DROP COLUMN changed");
     db.exec("DROP TABLE cram_answers");
+    db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 9");
   }
   Collection collection = Collection::open(path);
