@@ -174,11 +174,19 @@ TEST_CASE("two answering processes and an import at once lose no answer and neve
   std::atomic<bool> importing{false};
   std::atomic<bool> imports_done{false};
   std::latch start(3);
+  // The imports begin once both answerers have had an answer acknowledged (or given up), so a
+  // slow start of an answering process on a loaded machine cannot leave the imports alone.
+  std::latch answering(2);
   std::vector<CliResult> import_results;
   std::chrono::milliseconds import_time{0};
 
   // Each answerer answers line by line, as a script would, until the imports are over.
   const auto answerer = [&](int index, AnswererRun& run, std::map<std::int64_t, Answer>& sent) {
+    bool counted = false;
+    const auto count_answering = [&] {
+      if (!counted) answering.count_down();
+      counted = true;
+    };
     try {
       std::mt19937 random(seed + static_cast<std::uint32_t>(index));
       ChildProcess child =
@@ -212,7 +220,9 @@ TEST_CASE("two answering processes and an import at once lose no answer and neve
         if (took >= std::chrono::milliseconds(20)) ++run.waited;
         if (during_import || importing) ++run.acked_during_imports;
         run.acks.push_back(*ack);
+        count_answering();
       }
+      count_answering();
       child.close_input();
       for (std::string& line : child.remaining_lines())
         run.acks.push_back(std::move(line));
@@ -221,6 +231,7 @@ TEST_CASE("two answering processes and an import at once lose no answer and neve
     } catch (const std::exception& e) {
       run.problem = e.what();
     }
+    count_answering();
   };
 
   AnswererRun first, second;
@@ -229,6 +240,7 @@ TEST_CASE("two answering processes and an import at once lose no answer and neve
   std::thread b([&] { answerer(1, second, sent_second); });
   std::thread importer([&] {
     start.arrive_and_wait();
+    answering.wait();
     const auto began = std::chrono::steady_clock::now();
     for (const std::vector<std::string>& args : imports) {
       importing = true;
