@@ -115,6 +115,21 @@ for target in $TARGETS; do
 done
 
 if [ -n "$failed" ]; then
+  # What was found, last, where a log cut to its end still shows it: the lines naming the
+  # problem and each input (base64, when under 4 KiB: `base64 -d` gives the file back).
+  for target in $failed; do
+    echo "==> $target: $(grep -m 3 -E '^==[0-9]+==|^SUMMARY:|ERROR: libFuzzer|^MS: ' \
+      "$OUT_DIR/$target.log" | tr '\n' ' ')" >&2
+    for input in "$OUT_DIR/$target"-*; do
+      [ -f "$input" ] || continue
+      size=$(wc -c <"$input")
+      if [ "$size" -lt 4096 ]; then
+        echo "==> $input ($size bytes, base64): $(base64 -w 0 "$input")" >&2
+      else
+        echo "==> $input ($size bytes)" >&2
+      fi
+    done
+  done
   echo "fuzz/run.sh: problems found by:$failed" >&2
   exit 1
 fi
