@@ -17,6 +17,8 @@ using Day = std::chrono::local_days;
 struct Moment {
   std::chrono::sys_time<std::chrono::milliseconds> instant;
   Day day;
+
+  bool operator==(const Moment&) const = default;
 };
 
 // A local date and time as typed by a user: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
