@@ -41,6 +41,10 @@ _rehearse() {
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
     review|cram|export|cards|next|add)
+      if [[ $command == review && $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--tag --search --new-first --reviews-first --max --type" -- "$cur"))
+        return
+      fi
       local decks
       decks=$(rehearse decks --json 2>/dev/null | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/')
       COMPREPLY=($(compgen -W "$decks" -- "$cur")) ;;

@@ -26,6 +26,7 @@
 #include "edit_card.hpp"
 #include "layout.hpp"
 #include "model/error.hpp"
+#include "model/word_diff.hpp"
 #include "review_screen.hpp"
 #include "session/queue.hpp"
 #include "stories/bank.hpp"
@@ -51,6 +52,16 @@ std::string wrapped(const std::string& text) {
   for (const std::string& line : wrap_text(text, output_columns()))
     out += line + "\n";
   return out;
+}
+
+// A typed answer's words against `back`, safe to print.
+std::vector<TypedWord> typed_words(const std::string& back, const std::string& typed) {
+  std::vector<TypedWord> words;
+  for (const DiffWord& word : word_diff(back, typed)) {
+    const auto kind = static_cast<TypedWord::Kind>(word.kind);  // the same four, in order
+    words.push_back({kind, visible_line(word.text)});
+  }
+  return words;
 }
 
 // What the session's answers add up to. An answer taken back by undo no longer counts.
@@ -280,6 +291,16 @@ class LineScreen {
   void heading(const std::string& text) const { print(fmt::emphasis::faint, text + "\n"); }
   void front(const std::string& text) const { print(fmt::emphasis::bold, wrapped(text)); }
   void plain(const std::string& text) const { fmt::print("{}", text); }
+  // Lines laid out for the screen (a typed answer's words), coloured when output is.
+  void lines(const std::vector<ScreenLine>& lines) const {
+    for (const ScreenLine& line : lines) {
+      if (styled_ && line.style == ScreenLine::Style::faint) {
+        print(fmt::emphasis::faint, line.text + "\n");
+      } else {
+        fmt::print("{}\n", styled_ ? marked_text(line) : line.text);
+      }
+    }
+  }
 
   // Prints the prompt and reads one line; nullopt at end of input or on Ctrl-C.
   std::optional<std::string> ask(const std::string& prompt) const {
@@ -366,10 +387,15 @@ std::optional<Step> follow(const LineScreen& screen, Session& session, const Car
   return std::nullopt;
 }
 
+inline constexpr const char* kShowPrompt = "[Enter] show the answer, u undo, s suspend, q quit: ";
+inline constexpr const char* kTypePrompt =
+    "Your answer (Enter alone shows it; u undo, s suspend, q quit): ";
+
 // Asks one card: shows it, then its answer, and saves its grade, unless a line quits, undoes
-// an answer or suspends the card.
+// an answer or suspends the card. With `type`, the line before the answer is the answer typed
+// (a story's card is told aloud, not typed), compared with the back once it is shown.
 Step review_card_by_lines(const LineScreen& screen, Session& session, const Card& card,
-                          const QueueCounts& left) {
+                          const QueueCounts& left, bool type) {
   screen.heading(fmt::format("--- {} | {} | {} left{} ---", visible_line(card.deck_id),
                              visible_line(card.content.id), left.total(),
                              card.changed ? " | changed since your last review" : ""));
@@ -377,14 +403,22 @@ Step review_card_by_lines(const LineScreen& screen, Session& session, const Card
   const std::optional<std::string> story = story_of(card);
   if (story) screen.plain("Timer started: tell it aloud, then press Enter.\n");
   const auto shown = std::chrono::steady_clock::now();
+  const bool typing = type && !story;
+  std::string typed;
   for (;;) {
-    const LineChoice::Kind kind =
-        line_kind(screen.ask("[Enter] show the answer, u undo, s suspend, q quit: "));
-    if (kind == LineChoice::Kind::go_on) break;
+    const std::optional<std::string> line = screen.ask(typing ? kTypePrompt : kShowPrompt);
+    const LineChoice::Kind kind = line_kind(line);
+    if (kind == LineChoice::Kind::go_on) {
+      typed = typing ? *line : std::string();
+      break;
+    }
     if (std::optional<Step> step = follow(screen, session, card, kind)) return *step;
   }
   const auto told = std::chrono::steady_clock::now() - shown;
   if (story) screen.plain(told_line(whole_seconds(told)) + "\n");
+  if (!split_words(typed).empty()) {
+    screen.lines(typed_lines(typed_words(card.content.back, typed), output_columns()));
+  }
   screen.plain(wrapped(visible(session.shelf.back_of(card))));
   std::optional<Grade> grade;
   while (!grade) {
@@ -410,7 +444,7 @@ void draw(const std::vector<ScreenLine>& lines, bool styled) {
     const ScreenLine& line = lines[i];
     const bool styled_line = styled && line.style != ScreenLine::Style::plain && !line.text.empty();
     if (styled_line) frame += line.style == ScreenLine::Style::bold ? "\033[1m" : "\033[2m";
-    frame += line.text;
+    frame += styled && !line.marks.empty() ? marked_text(line) : line.text;
     if (styled_line) frame += "\033[0m";
     if (i + 1 < lines.size()) frame += "\n";  // the last line must not scroll the screen
   }
@@ -444,6 +478,34 @@ struct KeyOutcome {
   std::chrono::steady_clock::duration told{};     // from the card shown to its answer shown
 };
 
+// Whether a key ends the session while an answer is typed, when every other key types.
+bool ends_typing(const Key& key) {
+  return key.kind == Key::Kind::escape || key.kind == Key::Kind::ctrl_c ||
+         key.kind == Key::Kind::end || key.kind == Key::Kind::interrupted;
+}
+
+// Applies a key to the answer being typed; true for Enter, which ends it.
+bool type_key(const Key& key, std::string& typing) {
+  switch (key.kind) {
+    case Key::Kind::enter:
+      return true;
+    case Key::Kind::character:
+      typing += key.character;
+      break;
+    case Key::Kind::text:
+      typing += key.text;
+      break;
+    case Key::Kind::backspace:
+      while (!typing.empty() && (static_cast<unsigned char>(typing.back()) & 0xC0) == 0x80)
+        typing.pop_back();
+      if (!typing.empty()) typing.pop_back();
+      break;
+    default:
+      break;
+  }
+  return false;
+}
+
 class KeyScreen {
  public:
   KeyScreen(RawMode& raw, const char* nothing_to_undo)
@@ -453,9 +515,11 @@ class KeyScreen {
   // `timed` card (a story told aloud) shows the time running each second until its answer is
   // shown. `u` calls `undo`, which says whether an answer was taken back: if none was, the
   // note line says so and the card stays. `e` calls `edit`, which edits the card and puts the
-  // view of the card as edited in `view`.
+  // view of the card as edited in `view`. While `view.typing` is set, every key types the
+  // answer until Enter shows it with `compare` of what was typed.
   KeyOutcome ask(CardView view, bool timed, const std::function<bool()>& undo,
-                 const std::function<void(CardView&)>& edit) {
+                 const std::function<void(CardView&)>& edit,
+                 const std::function<std::vector<TypedWord>(const std::string&)>& compare) {
     const auto shown = std::chrono::steady_clock::now();
     std::optional<std::chrono::steady_clock::duration> told;
     std::optional<int> page;  // set once the answer is shown
@@ -476,6 +540,15 @@ class KeyScreen {
         continue;
       }
       view.note.clear();
+      if (view.typing && !page) {
+        if (ends_typing(key)) return {};
+        if (key.kind == Key::Kind::ctrl_z) raw_.stop_process();
+        if (!type_key(key, *view.typing)) continue;
+        if (!split_words(*view.typing).empty()) view.typed = compare(*view.typing);
+        page = 0;
+        told = std::chrono::steady_clock::now() - shown;
+        continue;
+      }
       if (help) {
         help = key.kind == Key::Kind::resized;
         if (!ends_session(key)) continue;
@@ -596,6 +669,7 @@ std::string describe_scope(const std::string& deck, const std::string& tag,
 struct Plan {
   QueueConfig queue;
   std::optional<int> max_cards;  // review --max: end after this many answers
+  bool type_answers = false;     // review --type: each answer typed before it is shown
 };
 
 // The cards a review asks: the day's queue.
@@ -657,10 +731,10 @@ void ask_by_lines(Context& context, Cards& cards, Session& session, const Plan& 
   const LineScreen screen;
   screen.plain(fmt::format("{}\n{}\n\n", intro, kGradeLegend));
   const InterruptGuard guard(/*close_input=*/true);
-  const bool finished = ask_cards(context, cards, plan, session.tally,
-                                  [&](const Card& card, const QueueCounts& left, Day) {
-                                    return review_card_by_lines(screen, session, card, left);
-                                  });
+  const bool finished = ask_cards(
+      context, cards, plan, session.tally, [&](const Card& card, const QueueCounts& left, Day) {
+        return review_card_by_lines(screen, session, card, left, plan.type_answers);
+      });
   screen.plain(summary(session.tally, finished));
   end_session(session);
 }
@@ -677,18 +751,29 @@ void review_by_lines(Context& context, const CardFilter& filter, const Plan& pla
 }
 
 // Asks one card on the terminal; `last` says what the previous answer did, `note` is shown
-// on the card's screen and receives the note for the next.
+// on the card's screen and receives the note for the next. With `type`, the answer is typed
+// before it is shown (a story's card is told aloud, not typed).
 Step review_card_by_keys(Context& context, KeyScreen& screen, Session& session, const Card& card,
-                         const QueueCounts& left, Day today, std::string& last, std::string& note) {
+                         const QueueCounts& left, Day today, std::string& last, std::string& note,
+                         bool type) {
   const std::optional<std::string> story = story_of(card);
   CardView view = view_of(card, session.shelf.back_of(card), left, today, last);
   view.note = std::exchange(note, {});
+  if (type && !story) view.typing.emplace();
   std::optional<Step> undone;
   const auto edit = [&](CardView& shown) {
     const CardEdit edited = edit_card_source(context, card);
-    if (edited.card)
-      shown = view_of(*edited.card, session.shelf.back_of(*edited.card), left, today, last);
+    if (edited.card) {
+      CardView fresh =
+          view_of(*edited.card, session.shelf.back_of(*edited.card), left, today, last);
+      fresh.typing = std::move(shown.typing);
+      fresh.typed = std::move(shown.typed);
+      shown = std::move(fresh);
+    }
     shown.note = edited.note;
+  };
+  const auto compare = [&](const std::string& typed) {
+    return typed_words(card.content.back, typed);
   };
   const KeyOutcome outcome = screen.ask(
       std::move(view), story.has_value(),
@@ -696,7 +781,7 @@ Step review_card_by_keys(Context& context, KeyScreen& screen, Session& session, 
         undone = session.undo();
         return undone.has_value();
       },
-      edit);
+      edit, compare);
   Step step;
   switch (outcome.kind) {
     case KeyOutcome::Kind::quit:
@@ -735,11 +820,12 @@ void ask_by_keys(Context& context, Cards& cards, Session& session, const Plan& p
   KeyScreen screen(raw, session.nothing_to_undo());
   std::string last;
   std::string note;
-  const bool finished = ask_cards(context, cards, plan, session.tally,
-                                  [&](const Card& card, const QueueCounts& left, Day today) {
-                                    return review_card_by_keys(context, screen, session, card, left,
-                                                               today, last, note);
-                                  });
+  const bool finished =
+      ask_cards(context, cards, plan, session.tally,
+                [&](const Card& card, const QueueCounts& left, Day today) {
+                  return review_card_by_keys(context, screen, session, card, left, today, last,
+                                             note, plan.type_answers);
+                });
   screen.show_summary(summary(session.tally, finished));
   end_session(session);
 }
@@ -844,6 +930,7 @@ void add_review_command(CLI::App& app, Context& context) {
     bool reviews_first = false;
     int max_cards = 0;
     std::optional<std::string> search;
+    bool type_answers = false;
   };
   auto args = std::make_shared<Args>();
   auto* review = app.add_subcommand(
@@ -852,7 +939,8 @@ void add_review_command(CLI::App& app, Context& context) {
       "takes back the last answer and asks its card again, s suspends the card, e edits it "
       "in its deck file, ? lists the keys, q quits. With piped input: one line per step (Enter, "
       "then a grade 0-5; a line u or s at either). Each answer is saved at once; q, end of "
-      "input or Ctrl-C ends the session.");
+      "input or Ctrl-C ends the session. With --type, the answer is typed first (Enter alone "
+      "skips it) and shown against the back word by word; the grade is still yours.");
   review->add_option("DECK", args->deck, "Only this deck (see 'rehearse decks')");
   review->add_option("--tag", args->tag,
                      "Only cards with this tag, e.g. lp:ownership or round:people");
@@ -861,6 +949,9 @@ void add_review_command(CLI::App& app, Context& context) {
                      "is in docs/cli.md, \"Searching cards\")");
   review->add_flag("--new-first", args->new_first, "Today's new cards before the reviews");
   review->add_flag("--reviews-first", args->reviews_first, "Today's reviews before new cards");
+  review->add_flag("--type", args->type_answers,
+                   "Type each answer before it is shown, then see it against the back: words "
+                   "typed, [missing] and ~extra~ (a story's card is told aloud, not typed)");
   review
       ->add_option("--max", args->max_cards,
                    "End the session after N cards (after a break: the most overdue "
@@ -875,6 +966,7 @@ void add_review_command(CLI::App& app, Context& context) {
                      : args->reviews_first ? NewMix::reviews_first
                                            : NewMix::spread;
     if (args->max_cards > 0) plan.max_cards = args->max_cards;
+    plan.type_answers = args->type_answers;
     run_review(context, args->deck, args->tag, args->search, plan);
   });
 }

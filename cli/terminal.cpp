@@ -196,8 +196,28 @@ Key read_escape_sequence() {
   }
 }
 
+// The rest of a UTF-8 character after its first byte `lead`: a printable one (not a C1
+// control) as Key::Kind::text, anything else as Key::Kind::other.
+Key read_utf8_character(unsigned char lead) {
+  constexpr int kSequenceGapMs = 30;
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  std::string text(1, static_cast<char>(lead));
+  while (text.size() < length) {
+    if (!wait_for_input(kSequenceGapMs)) return {Key::Kind::other};
+    const std::optional<unsigned char> byte = read_byte();
+    if (!byte || (*byte & 0xC0) != 0x80) return {Key::Kind::other};
+    text += static_cast<char>(*byte);
+  }
+  const bool c1_control = lead == 0xC2 && static_cast<unsigned char>(text[1]) < 0xA0;
+  if (c1_control) return {Key::Kind::other};
+  return {Key::Kind::text, 0, text};
+}
+
 Key decode_key(unsigned char byte) {
   switch (byte) {
+    case 0x7f:
+    case 0x08:
+      return {Key::Kind::backspace};
     case '\r':
     case '\n':
       return {Key::Kind::enter};
@@ -213,6 +233,7 @@ Key decode_key(unsigned char byte) {
       break;
   }
   if (byte >= 0x20 && byte < 0x7f) return {Key::Kind::character, static_cast<char>(byte)};
+  if (byte >= 0xC2 && byte <= 0xF4) return read_utf8_character(byte);
   return {Key::Kind::other};
 }
 

@@ -81,6 +81,8 @@ class RawMode {
 struct Key {
   enum class Kind {
     character,  // a printable ASCII key, in `character`
+    text,       // a printable character beyond ASCII, its UTF-8 in `text`
+    backspace,  // Backspace (DEL or Ctrl-H)
     enter,      // Enter
     escape,     // Esc alone
     up,
@@ -97,6 +99,7 @@ struct Key {
   };
   Kind kind = Kind::other;
   char character = 0;
+  std::string text = {};
 };
 
 // Waits for the next key on standard input, for at most `timeout_ms` when it is not negative.
