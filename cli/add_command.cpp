@@ -17,6 +17,7 @@
 #include "io/import_formats.hpp"
 #include "io/interop_text.hpp"
 #include "model/error.hpp"
+#include "model/reverse_card.hpp"
 #include "stories/cards.hpp"
 #include "visible_text.hpp"
 
@@ -84,8 +85,9 @@ Target find_target(Collection& collection, const std::string& deck_id) {
   const std::filesystem::path path = user_decks_folder() / (deck_id + ".json");
   std::error_code error;
   if (std::filesystem::exists(path, error)) return {deck_id, path, deck_file_text(path, deck_id)};
-  const DeckFile start = collection.find_deck(deck_id) ? collection.export_deck(deck_id)
-                                                       : DeckFile{{deck_id, deck_id, ""}, {}};
+  const DeckFile start = collection.find_deck(deck_id)
+                             ? folded_deck_file(collection.export_deck(deck_id))
+                             : DeckFile{{deck_id, deck_id, ""}, {}};
   return {deck_id, path, format_deck_file(start)};
 }
 

@@ -17,6 +17,7 @@
 #include "json_output.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
+#include "model/reverse_card.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
 
@@ -350,14 +351,21 @@ void run_export(Context& context, const std::string& deck, const std::string& pa
   if (path != "-" && export_format_for(path) == ImportFormat::apkg) {
     return export_anki_package(context, deck, path);
   }
-  const DeckFile file = context.collection().export_deck(deck);
+  const DeckFile cards = context.collection().export_deck(deck);
   if (path == "-") {
-    fmt::print("{}", format_deck_file(file));
+    fmt::print("{}", format_deck_file(folded_deck_file(cards)));
     return;
   }
-  // The format follows the file's extension: .csv, .tsv, .md, else a deck file.
-  write_file_atomically(path, format_for_export(file, export_format_for(path)));
-  fmt::print("{}: wrote {} cards of deck {}\n", path, file.cards.size(), deck);
+  // The format follows the file's extension: .csv, .tsv, .md, else a deck file. Only a deck
+  // file says "reverse": the others list each reverse card as a card of its own.
+  const ImportFormat format = export_format_for(path);
+  const DeckFile file = format == ImportFormat::deck ? folded_deck_file(cards) : cards;
+  write_file_atomically(path, format_for_export(file, format));
+  const auto asks_both_ways = std::count_if(file.cards.begin(), file.cards.end(),
+                                            [](const CardContent& card) { return card.reverse; });
+  fmt::print(
+      "{}: wrote {} cards of deck {}{}\n", path, file.cards.size(), deck,
+      asks_both_ways == 0 ? std::string() : fmt::format(" ({} asking both ways)", asks_both_ways));
 }
 
 void run_decks(Context& context, bool json) {

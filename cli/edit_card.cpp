@@ -17,6 +17,7 @@
 #include "io/import_formats.hpp"
 #include "layout.hpp"
 #include "model/error.hpp"
+#include "model/reverse_card.hpp"
 #include "stories/cards.hpp"
 #include "terminal.hpp"
 #include "visible_text.hpp"
@@ -167,7 +168,13 @@ CardEdit edit_card_source(Context& context, const Card& card) {
                                         "again.",
                                         visible_line(source.string()))};
     }
-    line = card_line(read_file(source), card.content.id, format == ImportFormat::deck).value_or(1);
+    const std::string text = read_file(source);
+    const bool deck_file = format == ImportFormat::deck;
+    std::optional<int> at = card_line(text, card.content.id, deck_file);
+    // A reverse card is written in the file as its card, with "reverse": true.
+    const std::optional<std::string_view> forward = card_of_reverse(card.content.id);
+    if (!at && forward && deck_file) at = card_line(text, *forward, deck_file);
+    line = at.value_or(1);
   } catch (const Error& e) {
     return {std::nullopt, visible_line(e.what())};
   }

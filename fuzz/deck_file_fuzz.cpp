@@ -5,7 +5,9 @@
 // memory errors, undefined behaviour and leaks. For input that parses, it also checks:
 //   - the message contract: every Error reads "SOURCE:LINE: ..." with LINE in the text;
 //   - the round trip: format_deck_file(parsed) parses back to the same deck and cards, and
-//     formatting that again gives the same bytes.
+//     formatting that again gives the same bytes;
+//   - reverse cards: the collection's cards (with_reverse_cards), folded back as export folds
+//     them and imported again, are the same cards.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +17,7 @@
 
 #include "io/deck_file.hpp"
 #include "model/error.hpp"
+#include "model/reverse_card.hpp"
 
 namespace {
 
@@ -75,5 +78,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!same(parsed, reparsed)) fail("parse(format(x)) differs from x", formatted);
   const std::string reformatted = rehearse::format_deck_file(reparsed);
   if (reformatted != formatted) fail("formatting twice gives different bytes", reformatted);
+  const std::vector<rehearse::CardContent> imported = rehearse::with_reverse_cards(parsed.cards);
+  if (rehearse::with_reverse_cards(rehearse::fold_reverse_cards(imported)) != imported) {
+    fail("an exported deck does not import to the cards it was exported from", formatted);
+  }
   return 0;
 }

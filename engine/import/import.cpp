@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "model/error.hpp"
+#include "model/reverse_card.hpp"
 
 namespace rehearse {
 
@@ -103,15 +104,19 @@ std::vector<ImportReport> import_decks(Collection& collection, std::span<const D
                                        const sm2::Config& config, const Progress& progress,
                                        const BeforeCommit& before_commit,
                                        const ImportRecords& records) {
-  check_distinct(files);
-  return collection.import_decks(files, sm2::new_card(config), progress, before_commit,
+  ReadDecks read(files);
+  WithReverseCards source(read);
+  check_distinct(source);
+  return collection.import_decks(source, sm2::new_card(config), progress, before_commit,
                                  through_sm2(records, config));
 }
 
-std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
+std::vector<ImportReport> import_decks(Collection& collection, DeckSource& read,
                                        const sm2::Config& config, const Progress& progress,
                                        const BeforeCommit& before_commit,
                                        const ImportRecords& records) {
+  // The collection holds each card that asks both ways as two cards (model/reverse_card.hpp).
+  WithReverseCards source(read);
   try {
     return collection.import_decks(
         source, sm2::new_card(config), progress,
@@ -131,8 +136,9 @@ std::vector<ImportReport> import_decks(Collection& collection, DeckSource& sourc
 std::vector<ImportReport> preview_imports(const Collection& collection,
                                           std::span<const DeckFile> files,
                                           const ImportRecords& records) {
-  check_distinct(files);
-  return collection.preview_imports(files, records);
+  const std::vector<DeckFile> expanded = with_reverse_cards(files);
+  check_distinct(expanded);
+  return collection.preview_imports(expanded, records);
 }
 
 ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,

@@ -6,6 +6,7 @@
 
 #include "model/error.hpp"
 #include "model/principle.hpp"
+#include "model/reverse_card.hpp"
 
 namespace rehearse {
 
@@ -27,6 +28,12 @@ void check_card(const CardContent& card, const CardLines& lines, bool seen_group
   // Absent is no group; present, it follows the rules of ids.
   if (const auto problem = id_problem(card.group, 200); seen_group && problem) {
     throw Error("{}:{}: {}: \"group\" {}", source, lines.group, label, *problem);
+  }
+  if (card.reverse && card.id.size() > kMaxReversibleIdLength) {
+    throw Error(
+        "{}:{}: {}: \"reverse\" needs an id of at most {} characters (its reverse's id adds "
+        "\"{}\")",
+        source, lines.reverse, label, kMaxReversibleIdLength, kReverseSuffix);
   }
   for (std::size_t i = 0; i < card.tags.size(); ++i) {
     if (const std::optional<std::string> problem = tag_problem(card.tags[i])) {

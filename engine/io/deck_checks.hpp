@@ -19,6 +19,7 @@ struct CardLines {
   int back = 1;
   int tags = 1;
   int group = 1;
+  int reverse = 1;
 };
 
 // "card 3" or "card 3 ("x.1")": a card as messages name it, from its index in the file.
@@ -26,7 +27,8 @@ std::string card_label(std::size_t index, const std::string& id);
 
 // Throws Error "SOURCE:LINE: card N ("ID"): what is wrong" for the first problem of card
 // `index`: an id that is not one, a blank front or back, a bad "group" (when `seen_group`),
-// a tag that is wrong or listed twice.
+// a tag that is wrong or listed twice, an id too long for its reverse's (when it asks both
+// ways, model/reverse_card.hpp).
 void check_card(const CardContent& card, const CardLines& lines, bool seen_group, std::size_t index,
                 std::string_view source);
 

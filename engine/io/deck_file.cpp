@@ -26,6 +26,7 @@
 #include "io/rapidjson.hpp"
 #include "model/error.hpp"
 #include "model/principle.hpp"
+#include "model/reverse_card.hpp"
 
 namespace rehearse {
 namespace {
@@ -61,6 +62,8 @@ struct Read {
   CardLines card_lines;
   std::size_t cards_read = 0;                                // cards that ended before it
   std::unordered_map<std::string, std::size_t> first_index;  // by id
+  // The ids of the reverses of the cards that ask both ways, with the index of their card.
+  std::unordered_map<std::string, std::size_t> reverse_index;
   std::optional<Error> card_problem;
 };
 
@@ -78,8 +81,9 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   bool EndArray(rapidjson::SizeType);
   bool Key(const char* text, rapidjson::SizeType length, bool);
   bool String(const char* text, rapidjson::SizeType length, bool);
+  bool Bool(bool value);
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return wrong_type(); }
-  bool Default() { return wrong_type(); }  // null, true, false
+  bool Default() { return wrong_type(); }  // null
 
   // What stopped the parse, when the handler did.
   const std::optional<Error>& problem() const { return problem_; }
@@ -97,6 +101,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
     card,         // an element of "cards", or its end
     card_member,  // a member of a card object, or its end
     card_text,    // the value of "id", "front" or "back" (target_)
+    card_flag,    // the value of "reverse"
     tags,         // the value of "tags"
     tag,          // an element of "tags", or its end
   };
@@ -106,6 +111,8 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   CardLines& card_lines() { return read_.card_lines; }
   // Checks the card that ended and hands it to the sink.
   void finish_card();
+  // Refuses a card whose id is another's reverse's, or whose reverse's id is another's.
+  void check_reverse_ids(std::size_t index);
 
   template <typename... Args>
   bool fail(int line, fmt::format_string<Args...> format, Args&&... args) {
@@ -131,7 +138,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
   int key_line_ = 1;  // line of the member whose value comes next
   std::string key_;   // its name
   // Members seen in the current deck or card object (not the root's). A deck uses id, name
-  // and description; a card id, front, back, tags and group.
+  // and description; a card id, front, back, tags, group and reverse.
   struct Seen {
     bool id = false;
     bool name = false;
@@ -140,6 +147,7 @@ class DeckReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, DeckRe
     bool back = false;
     bool tags = false;
     bool group = false;
+    bool reverse = false;
   };
   Seen seen_;
   std::optional<Error> problem_;
@@ -303,8 +311,13 @@ bool DeckReader::card_key(const std::string& name) {
   } else if (name == "group") {
     if (!first_time(seen_.group, lines.group, name)) return false;
     target_ = &card().group;
+  } else if (name == "reverse") {
+    if (!first_time(seen_.reverse, lines.reverse, name)) return false;
+    at_ = At::card_flag;
+    return true;
   } else {
-    return fail(key_line_, "{}: unknown field \"{}\" (expected id, front, back, tags, group)",
+    return fail(key_line_,
+                "{}: unknown field \"{}\" (expected id, front, back, tags, group, reverse)",
                 card_label(read_.cards_read, card().id), name);
   }
   at_ = At::card_text;
@@ -338,6 +351,13 @@ bool DeckReader::String(const char* text, rapidjson::SizeType length, bool) {
   }
 }
 
+bool DeckReader::Bool(bool value) {
+  if (at_ != At::card_flag) return wrong_type();
+  card().reverse = value;
+  at_ = At::card_member;
+  return true;
+}
+
 // A value of the wrong JSON type where the parse is.
 bool DeckReader::wrong_type() {
   const std::size_t index = read_.cards_read;  // the card being read, if any
@@ -362,6 +382,8 @@ bool DeckReader::wrong_type() {
     case At::tag:
       return fail(key_line_, "{}: \"tags\" must be an array of strings",
                   card_label(index, card().id));
+    case At::card_flag:
+      return fail(key_line_, "{}: \"reverse\" must be true or false", card_label(index, card().id));
     default:
       return false;  // unreachable: members are names, never values
   }
@@ -403,7 +425,30 @@ void DeckReader::finish_card() {
         Error("{}:{}: card id \"{}\" is used twice (cards {} and {}); ids must be unique", source_,
               read_.card_lines.id, card.id, it->second + 1, index + 1));
   }
+  if (!read_.card_problem) check_reverse_ids(index);
   read_.sink.card(std::move(read_.card), stream_.Tell());
+}
+
+void DeckReader::check_reverse_ids(std::size_t index) {
+  const CardContent& card = read_.card;
+  if (const auto taken = read_.reverse_index.find(card.id); taken != read_.reverse_index.end()) {
+    read_.card_problem.emplace(
+        Error("{}:{}: card id \"{}\" is the id of the reverse of card {} (\"{}\", which has "
+              "\"reverse\": true); give this card another id",
+              source_, read_.card_lines.id, card.id, taken->second + 1,
+              card_of_reverse(card.id).value_or("")));
+    return;
+  }
+  if (!card.reverse) return;
+  std::string reverse = reverse_id(card.id);
+  if (const auto taken = read_.first_index.find(reverse); taken != read_.first_index.end()) {
+    read_.card_problem.emplace(
+        Error("{}:{}: card {} (\"{}\"): \"reverse\": true would add card \"{}\", which is the id "
+              "of card {}; give that card another id",
+              source_, read_.card_lines.reverse, index + 1, card.id, reverse, taken->second + 1));
+    return;
+  }
+  read_.reverse_index.emplace(std::move(reverse), index);
 }
 
 // The checks of the whole file, in the order they are reported: the root's members, the deck,

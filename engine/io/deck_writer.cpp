@@ -27,11 +27,13 @@ void save(cereal::JSONOutputArchive& archive, const DeckOut& out) {
           cereal::make_nvp("description", out.deck.description));
 }
 
-// "group" only when the card has one, so that a file without groups exports as it always did.
+// "group" only when the card has one and "reverse" only when it is true, so that a file without
+// them exports as it always did.
 void save(cereal::JSONOutputArchive& archive, const CardOut& out) {
   archive(cereal::make_nvp("id", out.card.id), cereal::make_nvp("front", out.card.front),
           cereal::make_nvp("back", out.card.back), cereal::make_nvp("tags", out.card.tags));
   if (!out.card.group.empty()) archive(cereal::make_nvp("group", out.card.group));
+  if (out.card.reverse) archive(cereal::make_nvp("reverse", true));
 }
 
 }  // namespace

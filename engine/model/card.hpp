@@ -96,6 +96,10 @@ struct CardContent {
   // The card's sibling group, or empty for none: cards of one group are not asked on the same
   // day (docs/scheduler.md). Same characters as ids.
   std::string group = {};
+  // Default: false. In a deck file, whether the card also asks the other way round: an import
+  // adds its reverse as a card of its own (model/reverse_card.hpp). The collection never holds
+  // a card with it set; it holds the two cards.
+  bool reverse = false;
 
   bool operator==(const CardContent&) const = default;
 };

@@ -128,7 +128,8 @@ TEST_CASE("a field of the wrong type is named with its own line") {
 TEST_CASE("an unknown or repeated field is refused rather than ignored") {
   CHECK(error_of(deck_with(
             "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n     \"tgas\": []}")) ==
-        "x.json:6: card 1 (\"a\"): unknown field \"tgas\" (expected id, front, back, tags, group)");
+        "x.json:6: card 1 (\"a\"): unknown field \"tgas\" (expected id, front, back, tags, group, "
+        "reverse)");
   CHECK(error_of(deck_with(
             "    {\"id\": \"a\", \"front\": \"F\",\n     \"front\": \"G\", \"back\": \"B\"}")) ==
         "x.json:6: \"front\" is given twice in the same object");
@@ -466,4 +467,54 @@ TEST_CASE("a card appended to an exported deck file reads as a second export wou
   CHECK(with_card_appended(format_deck_file(one), two.cards[1]) == format_deck_file(two));
   CHECK(parse_deck_file(with_card_appended(format_deck_file(none), two.cards[1]), "x.json").cards ==
         std::vector<CardContent>{two.cards[1]});
+}
+
+TEST_CASE("a card may ask both ways with reverse set true, written after the group, read back") {
+  const DeckFile file = parse_deck_file(
+      deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"reverse\": true},\n"
+                "    {\"id\": \"b\", \"front\": \"F\", \"back\": \"B\", \"reverse\": false}"),
+      "x.json");
+  REQUIRE(file.cards.size() == 2);  // the reverse is the collection's, not the file's
+  CHECK(file.cards[0].reverse);
+  CHECK_FALSE(file.cards[1].reverse);
+  const std::string text = format_deck_file(file);
+  CHECK(text.find("      \"tags\": [],\n      \"reverse\": true\n    },") != std::string::npos);
+  CHECK(text.find("false") == std::string::npos);
+  const DeckFile again = parse_deck_file(text, "x.json");
+  CHECK(again.cards == file.cards);
+  CHECK(format_deck_file(again) == text);
+}
+
+TEST_CASE("reverse takes true or false, once") {
+  CHECK(error_of(deck_with(
+            "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"reverse\": \"yes\"}")) ==
+        "x.json:5: card 1 (\"a\"): \"reverse\" must be true or false");
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"reverse\": "
+                           "true,\n     \"reverse\": true}")) ==
+        "x.json:6: \"reverse\" is given twice in the same object");
+  CHECK(error_of(
+            deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\", \"tags\": true}")) ==
+        "x.json:5: card 1 (\"a\"): \"tags\" must be an array of strings");
+}
+
+TEST_CASE("a reverse's id may not be an author's: the later card is refused, at its line") {
+  // The author's card comes after the card asking both ways: refused at its id.
+  CHECK(error_of(deck_with("    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n"
+                           "     \"reverse\": true},\n"
+                           "    {\"id\": \"a.reverse\", \"front\": \"F\", \"back\": \"B\"}")) ==
+        "x.json:7: card id \"a.reverse\" is the id of the reverse of card 1 (\"a\", which has "
+        "\"reverse\": true); give this card another id");
+  // The author's card comes first: refused at "reverse".
+  CHECK(error_of(deck_with("    {\"id\": \"a.reverse\", \"front\": \"F\", \"back\": \"B\"},\n"
+                           "    {\"id\": \"a\", \"front\": \"F\", \"back\": \"B\",\n"
+                           "     \"reverse\": true}")) ==
+        "x.json:7: card 2 (\"a\"): \"reverse\": true would add card \"a.reverse\", which is the "
+        "id of card 1; give that card another id");
+  // A reverse's id stays an id: at most 200 characters.
+  const std::string long_id(193, 'x');
+  CHECK(error_of(deck_with("    {\"id\": \"" + long_id +
+                           "\", \"front\": \"F\", \"back\": \"B\", \"reverse\": true}")) ==
+        "x.json:5: card 1 (\"" + long_id +
+            "\"): \"reverse\" needs an id of at most 192 characters (its reverse's id adds "
+            "\".reverse\")");
 }
