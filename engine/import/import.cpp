@@ -167,4 +167,16 @@ std::vector<ImportReport> preview_files(const Collection& collection,
   return reports;
 }
 
+OrphanRemoval remove_orphans(Collection& collection, std::span<const Orphan> orphans,
+                             const Moment& at, const std::optional<std::string>& backup_label) {
+  OrphanRemoval removal;
+  if (orphans.empty()) return removal;
+  if (backup_label) removal.backup = collection.backup_automatically(*backup_label);
+  std::vector<std::string> ids;
+  for (const Orphan& orphan : orphans)
+    ids.push_back(orphan.card_id);
+  removal.removed = collection.remove_orphans(ids, at);
+  return removal;
+}
+
 }  // namespace rehearse

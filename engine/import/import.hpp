@@ -80,4 +80,17 @@ std::vector<ImportReport> preview_files(const Collection& collection,
                                         std::span<const DeckFile> files, const ImportPolicy& policy,
                                         const ProgressByCard& kept = {});
 
+// What removing orphans did.
+struct OrphanRemoval {
+  std::size_t removed = 0;
+  std::optional<std::filesystem::path> backup;  // the backup taken before anything was removed
+};
+
+// Removes `orphans` (DecksAndCards::remove_orphans) at `at`, as `rehearse orphans --delete`
+// does: when `backup_label` is set, the collection is first backed up under it
+// (Collection::backup_automatically). Nothing is backed up or removed when `orphans` is empty.
+OrphanRemoval remove_orphans(Collection& collection, std::span<const Orphan> orphans,
+                             const Moment& at,
+                             const std::optional<std::string>& backup_label = std::nullopt);
+
 }  // namespace rehearse

@@ -112,6 +112,8 @@ struct Card {
   CardState state;
   // An import changed its front or back after it was answered; its next answer clears this.
   bool changed = false;
+  // Its deck's file no longer lists it (rehearse orphans): neither asked nor counted.
+  bool orphaned = false;
 };
 
 // What is wrong with an id an author chose (a card, deck, group or story id): empty, longer

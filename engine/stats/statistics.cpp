@@ -159,8 +159,12 @@ Statistics statistics(const Collection& collection, const std::string& deck_id, 
     count_card(tallies[card.deck], card, leech_threshold, today);
   }
   collection.visit_answers([&](std::span<const AnswerFacts> answers) {
-    for (const AnswerFacts& answer : answers)
-      count_answer(*tally_of.at(static_cast<std::size_t>(answer.card)), answer, today);
+    for (const AnswerFacts& answer : answers) {
+      // An orphan's answers leave the statistics with it (card_facts lists only cards in decks).
+      const auto rowid = static_cast<std::size_t>(answer.card);
+      if (Tally* tally = rowid < tally_of.size() ? tally_of[rowid] : nullptr)
+        count_answer(*tally, answer, today);
+    }
   });
   CardFilter filter;
   if (only) filter.deck = deck_id;

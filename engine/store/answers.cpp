@@ -175,7 +175,8 @@ std::optional<UndoneAnswer> ReviewLog::undo_last_answer(const Moment& at, const 
       {
         auto q = impl_->query(
             "SELECT r.id, c.slug, r.day FROM reviews r JOIN cards c ON c.id = r.card WHERE NOT "
-            "EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id) ORDER BY r.id DESC LIMIT 1");
+            "EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id) AND c.orphaned < 2 "
+            "ORDER BY r.id DESC LIMIT 1");
         if (!q->executeStep()) return std::nullopt;
         review = q->getColumn(0).getInt64();
         card_id = q->getColumn(1).getString();

@@ -135,7 +135,8 @@ const std::string& card_query() {
       names.remove_prefix(comma + 2);
     }
     return "SELECT c.slug, d.slug, x.front, x.back, c.suspended, " + state +
-           ", x.tags, g.name, c.changed, c.id FROM cards c JOIN decks d ON d.id = c.deck JOIN "
+           ", x.tags, g.name, c.changed, c.orphaned, c.id FROM cards c JOIN decks d ON d.id = "
+           "c.deck JOIN "
            "card_texts x "
            "ON x.card = c.id LEFT JOIN sibling_groups g ON g.id = c.sibling_group ";
   }();
@@ -154,6 +155,7 @@ Card read_card(SQLite::Statement& row) {
   card.content.tags = split_tags(row.getColumn(kTags));
   if (!row.getColumn(kTags + 1).isNull()) card.content.group = row.getColumn(kTags + 1).getString();
   card.changed = row.getColumn(kTags + 2).getInt() != 0;
+  card.orphaned = row.getColumn(kTags + 3).getInt() != 0;
   return card;
 }
 
@@ -328,15 +330,17 @@ std::vector<DeckCounts> Queries::deck_counts(Day today) const {
       }
     }
     // Each count walks one index; re-asks (due tomorrow) are counted apart.
-    const auto add = [&](std::string_view condition, int DeckCounts::*field) {
+    const auto add = [&](std::string_view condition, int DeckCounts::*field, int sign = 1) {
       auto q = impl_->query(
           fmt::format("SELECT c.deck, count(*) FROM cards c WHERE {} GROUP BY c.deck", condition));
       if (condition.find(":today") != std::string_view::npos) q->bind(":today", day_number(today));
       while (q->executeStep()) {
-        decks[index_of.at(q->getColumn(0).getInt64())].*field += q->getColumn(1).getInt();
+        decks[index_of.at(q->getColumn(0).getInt64())].*field += sign * q->getColumn(1).getInt();
       }
     };
     add("1", &DeckCounts::total);
+    add(kOutsideDeckCondition, &DeckCounts::total, -1);
+    add("c.orphaned = 1", &DeckCounts::orphans);
     add(kNewCondition, &DeckCounts::new_cards);
     add(kDueCondition, &DeckCounts::due);
     add(kReaskCondition, &DeckCounts::reask);
@@ -370,7 +374,7 @@ DeckFile DecksAndCards::export_deck(std::string_view deck_id) const {
                   impl_->path.string());
     DeckFile file{*deck, {}};
     for (Card& card : cards(CardFilter{.deck = deck->id, .tag = {}, .search = {}})) {
-      file.cards.push_back(std::move(card.content));
+      if (!card.orphaned) file.cards.push_back(std::move(card.content));
     }
     return file;
   });
@@ -579,7 +583,7 @@ std::optional<Day> Queries::earliest_due(const CardFilter& filter) const {
   return guarded(impl_->path, [&] {
     auto q = impl_->query(
         "SELECT min(c.due) FROM cards c JOIN decks d ON d.id = c.deck "
-        "WHERE c.suspended = 0 AND c.due IS NOT NULL" +
+        "WHERE c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL" +
         filter_sql(filter));
     bind_filter(*q, filter);
     q->executeStep();
@@ -604,7 +608,8 @@ std::vector<std::string> Queries::cram_cards(const CardFilter& filter, const Cra
                                              Day today) const {
   return guarded(impl_->path, [&] {
     std::string sql =
-        "SELECT c.slug FROM cards c JOIN decks d ON d.id = c.deck WHERE c.suspended = 0" +
+        "SELECT c.slug FROM cards c JOIN decks d ON d.id = c.deck WHERE c.suspended = 0 AND "
+        "c.orphaned = 0" +
         filter_sql(filter, TagMatch::list);
     if (scope.due_within) sql += " AND c.due IS NOT NULL AND c.due <= :due_by";
     if (scope.failed_since) {
@@ -628,7 +633,7 @@ std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, 
   return guarded(impl_->path, [&] {
     auto q = impl_->query(
         "SELECT max(c.due, :today), count(*) FROM cards c JOIN decks d ON d.id = c.deck "
-        "WHERE c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :last" +
+        "WHERE c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= :last" +
         filter_sql(filter, TagMatch::list) + " GROUP BY 1 ORDER BY 1");
     q->bind(":today", day_number(today));
     q->bind(":last", day_number(last));
@@ -698,25 +703,28 @@ Stats Queries::stats(Day today) const {
       q->executeStep();
       return q->getColumn(0).getInt();
     };
-    stats.total = count("1");
-    stats.suspended = count("c.suspended = 1");
+    stats.total = count("1") - count(kOutsideDeckCondition);  // two index walks
+    stats.suspended = count("c.suspended = 1 AND c.orphaned = 0");
     stats.new_cards = count(kNewCondition);
     // Young and mature as the scheduler counts them (sm2::is_mature).
     static const std::string young = fmt::format(
-        "c.suspended = 0 AND c.repetitions > 0 AND c.interval_days < {}", sm2::kMatureIntervalDays);
-    static const std::string mature =
-        fmt::format("c.suspended = 0 AND c.repetitions > 0 AND c.interval_days >= {}",
-                    sm2::kMatureIntervalDays);
+        "c.suspended = 0 AND c.orphaned = 0 AND c.repetitions > 0 AND c.interval_days < {}",
+        sm2::kMatureIntervalDays);
+    static const std::string mature = fmt::format(
+        "c.suspended = 0 AND c.orphaned = 0 AND c.repetitions > 0 AND c.interval_days >= {}",
+        sm2::kMatureIntervalDays);
     stats.young = count(young);
     stats.mature = count(mature);
     // What is left (answered, not suspended, n = 0) was either never recalled yet (learning)
     // or forgotten after being learned (lapsed: a lapse counted).
-    stats.lapsed =
-        count("c.suspended = 0 AND c.due IS NOT NULL AND c.repetitions = 0 AND c.lapses > 0");
+    stats.lapsed = count(
+        "c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.repetitions = 0 AND "
+        "c.lapses > 0");
     stats.learning =
         stats.total - stats.suspended - stats.new_cards - stats.young - stats.mature - stats.lapsed;
     stats.due_today = count(kDueCondition);
-    stats.due_tomorrow = count("c.suspended = 0 AND c.due IS NOT NULL AND c.due = :today + 1");
+    stats.due_tomorrow =
+        count("c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due = :today + 1");
     stats.reask_today = count(kReaskCondition);
     {
       // The log and the undos are append-only and their ids are dense (rowid = max + 1,

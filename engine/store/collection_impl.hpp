@@ -64,20 +64,25 @@ void bind_state(SQLite::Statement& statement, int first, const CardState& state,
                 int count = kStateColumns);
 
 // The start of every card query: its columns, in the order read_card expects (the state's
-// from kStateColumnNames, then tags, group and the changed flag, the card's rowid last), and the
+// from kStateColumnNames, then tags, group, the changed and orphaned flags, the card's rowid
+// last), and the
 // tables they come from, ending in a space for the WHERE that follows.
 const std::string& card_query();
 inline constexpr int kCardStateColumn = 5;  // the first state column
-inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 3;
+inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 4;
 Card read_card(SQLite::Statement& row);
 
 // The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
-// once. The re-ask condition is sm2::waiting_for_reask (scheduler/sm2.hpp) in SQL.
+// once. The re-ask condition is sm2::waiting_for_reask (scheduler/sm2.hpp) in SQL. Orphans
+// (cards.orphaned, store/schema.cpp) are neither asked nor counted: only cards in their deck.
 inline constexpr std::string_view kDueCondition =
-    "c.suspended = 0 AND c.due IS NOT NULL AND c.due <= :today";
-inline constexpr std::string_view kNewCondition = "c.suspended = 0 AND c.due IS NULL";
+    "c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= :today";
+inline constexpr std::string_view kNewCondition =
+    "c.suspended = 0 AND c.orphaned = 0 AND c.due IS NULL";
 inline constexpr std::string_view kReaskCondition =
-    "c.reask = 1 AND c.last_answered = :today AND c.suspended = 0";
+    "c.reask = 1 AND c.last_answered = :today AND c.suspended = 0 AND c.orphaned = 0";
+// Cards outside their deck: orphans, and the orphans removed.
+inline constexpr std::string_view kOutsideDeckCondition = "c.orphaned > 0";
 // Not buried: no card of the same sibling group was answered on :today (the card itself
 // included, which for a due or new card cannot be). Walks the index cards_by_group.
 inline constexpr std::string_view kNotBuriedCondition =
@@ -200,6 +205,7 @@ struct Connection {
     bool answered;        // not new: answered, or given progress by an import
     bool changed;         // flagged changed (Card::changed)
     bool suspended;
+    bool orphaned = false;  // its deck's file no longer listed it (cards.orphaned = 1)
   };
   std::optional<Stored> stored_card(const std::string& card_id);
   // The ids of the tags one write transaction has looked up or added, by name. It must not
@@ -241,9 +247,11 @@ struct Connection {
   static void tally(ImportReport& report, Step step, const std::optional<Stored>& stored,
                     std::optional<std::int64_t> deck, const std::string& card_id,
                     bool edited_answered);
-  // The deck's cards that `listed` does not hold, in deck order.
+  // The deck's cards that `listed` does not hold, in deck order (removed orphans left out).
   std::vector<std::string> unlisted_cards(std::int64_t deck,
                                           const std::unordered_set<std::string>& listed);
+  // Makes the cards orphans (cards.orphaned = 1), schedule and history kept.
+  void orphan_cards(const std::vector<std::string>& card_ids);
   // Whether plan_imports writes what it finds (apply) or only reports it (preview).
   enum class Planning : std::uint8_t { preview, apply };
   // Classifies every card of every file as the source hands it over (classify), counts it in

@@ -20,7 +20,8 @@ class DecksAndCards : protected Part {
   // The file the deck was last imported from (absolute); empty when none is known or there is
   // no such deck.
   std::filesystem::path deck_source(std::string_view deck_id) const;
-  // The deck's content in deck order. Throws Error when there is no such deck.
+  // The deck's content in deck order, its orphans left out. Throws Error when there is no such
+  // deck.
   DeckFile export_deck(std::string_view deck_id) const;
 
   std::optional<Card> find_card(std::string_view card_id) const;
@@ -49,6 +50,17 @@ class DecksAndCards : protected Part {
                                          const Progress& progress = {},
                                          const BeforeCommit& before_commit = {},
                                          const ImportRecords& records = {});
+
+  // The orphans of deck `deck_id` (every deck when empty), by deck then deck order: cards an
+  // import of their deck's file no longer found there. They keep their schedule and history
+  // but are neither asked nor counted; an import that lists one again puts it back.
+  std::vector<Orphan> orphans(std::string_view deck_id = {}) const;
+  // Removes the orphans `card_ids` in one transaction, appending a removal record for each to
+  // the log (store/schema.cpp, removals): their rows and answers stay in the append-only log,
+  // but no query sees them again, and an import of the same id makes a new card. Returns how
+  // many were removed. Throws Error, removing nothing, for an id that is not an orphan (an
+  // import may have put it back since it was listed).
+  std::size_t remove_orphans(std::span<const std::string> card_ids, const Moment& at);
 
   // The settings the user set (`rehearse config`), by key; the rest have their defaults.
   std::vector<StoredSetting> stored_settings() const;

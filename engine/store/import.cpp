@@ -80,7 +80,7 @@ void Connection::prune_groups() {
 std::optional<Connection::Stored> Connection::stored_card(const std::string& card_id) {
   auto q = query(
       "SELECT c.id, c.deck, c.position, x.front, x.back, x.tags, g.name, d.slug, "
-      "c.due IS NOT NULL, c.changed, c.suspended "
+      "c.due IS NOT NULL, c.changed, c.suspended, c.orphaned "
       "FROM cards c JOIN card_texts x ON x.card = c.id JOIN decks d ON d.id = c.deck "
       "LEFT JOIN sibling_groups g ON g.id = c.sibling_group WHERE c.slug = ?");
   q->bind(1, card_id);
@@ -92,7 +92,8 @@ std::optional<Connection::Stored> Connection::stored_card(const std::string& car
                 q->getColumn(7).getString(),
                 q->getColumn(8).getInt() != 0,
                 q->getColumn(9).getInt() != 0,
-                q->getColumn(10).getInt() != 0};
+                q->getColumn(10).getInt() != 0,
+                q->getColumn(11).getInt() == 1};
 }
 
 namespace {
@@ -148,7 +149,8 @@ bool Connection::update_card(const Stored& stored, const CardContent& content, c
     flag->exec();
   }
   {
-    auto update = query("UPDATE cards SET deck = ?, position = ?, sibling_group = ? WHERE id = ?");
+    auto update = query(
+        "UPDATE cards SET deck = ?, position = ?, sibling_group = ?, orphaned = 0 WHERE id = ?");
     update->bind(1, placed.deck);
     update->bind(2, placed.position);
     bind_group(*update, 3, group_id(content.group));
@@ -184,7 +186,8 @@ Connection::Step Connection::classify(const CardContent& content, std::size_t po
   stored.reset();
   if (!known || known->contains(content.id)) stored = stored_card(content.id);
   if (!stored) return Step::add;
-  if (deck && stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
+  if (deck && !stored->orphaned &&
+      stored->placed == Placed{*deck, static_cast<std::int64_t>(position)} &&
       stored->content == content) {
     return Step::keep;
   }
@@ -194,13 +197,22 @@ Connection::Step Connection::classify(const CardContent& content, std::size_t po
 std::vector<std::string> Connection::unlisted_cards(std::int64_t deck,
                                                     const std::unordered_set<std::string>& listed) {
   std::vector<std::string> unlisted;
-  auto in_deck = query("SELECT slug FROM cards WHERE deck = ? ORDER BY position, slug");
+  auto in_deck =
+      query("SELECT slug FROM cards WHERE deck = ? AND orphaned < 2 ORDER BY position, slug");
   in_deck->bind(1, deck);
   while (in_deck->executeStep()) {
     std::string slug = in_deck->getColumn(0).getString();
     if (!listed.contains(slug)) unlisted.push_back(std::move(slug));
   }
   return unlisted;
+}
+
+void Connection::orphan_cards(const std::vector<std::string>& card_ids) {
+  for (const std::string& id : card_ids) {
+    auto orphan = query("UPDATE cards SET orphaned = 1 WHERE slug = ? AND orphaned = 0");
+    orphan->bind(1, id);
+    orphan->exec();
+  }
 }
 
 namespace {
@@ -227,6 +239,7 @@ void Connection::tally(ImportReport& report, Step step, const std::optional<Stor
       }
       ++report.updated;
       if (edited_answered) ++report.changed;
+      if (stored->orphaned) ++report.returned;
       break;
   }
 }
@@ -336,6 +349,7 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
   // Once every file is planned: a deck's cards that no file lists, not those another took over.
   for (std::size_t f = 0; f < decks.size(); ++f) {
     if (decks[f]) reports[f].missing = unlisted_cards(*decks[f], listed);
+    if (apply) orphan_cards(reports[f].missing);
   }
   if (tag_ids.unindexed) prune_tags();
   if (tag_ids.regrouped) prune_groups();

@@ -61,7 +61,8 @@ class Queries : protected Part {
   // Decks, in the order they were first imported, with their counts on `today`.
   std::vector<DeckCounts> deck_counts(Day today) const;
   Stats stats(Day today) const;
-  // Every card's state, in rowid order; its deck as the place of the deck in deck_counts.
+  // The state of every card in a deck (orphans left out), in rowid order; its deck as the place
+  // of the deck in deck_counts.
   std::vector<CardFacts> card_facts() const;
   // Calls `visit` with the answers of the log that no undo took back, oldest first, a few
   // thousand at a time.

@@ -31,7 +31,8 @@ struct DeckCounts {
   int new_cards = 0;  // never answered, not suspended
   int due = 0;        // due on or before the day (overdue included), not suspended
   int reask = 0;      // failed on the day, waiting for a same-day re-ask (not in `due`)
-  int total = 0;
+  int total = 0;      // in the deck: orphans are not
+  int orphans = 0;    // no longer in the deck's file (rehearse orphans), kept with their history
   std::filesystem::path source;  // the file the deck was last imported from; empty: none
 };
 
@@ -46,7 +47,9 @@ struct ImportReport {
   int changed = 0;
   std::vector<std::string> moved;       // ids that came from another deck
   std::vector<std::string> moved_from;  // the deck each of `moved` was in, in the same order
-  std::vector<std::string> missing;     // ids in the deck that the file no longer lists (kept)
+  // Ids in the deck that the file no longer lists: orphans now, kept with their history
+  // (DecksAndCards::orphans), in deck order.
+  std::vector<std::string> missing;
   // With ImportRecords::progress: cards that took their progress from the file, and the
   // answers of their history appended to the review log.
   int progress_kept = 0;
@@ -56,6 +59,8 @@ struct ImportReport {
   int progress_left = 0;
   // With ImportRecords::reset_changed: cards flagged changed that started over as new.
   int reset = 0;
+  // Of `updated`: orphans the file lists again, back in the deck with their progress.
+  int returned = 0;
 };
 
 // What an import appends to the review log besides the cards it writes (docs/storage.md,
@@ -74,6 +79,15 @@ struct ImportRecords {
   bool reset_changed = false;
   // When the records are written.
   Moment at{};
+};
+
+// A card whose deck's file no longer lists it (store/schema.cpp, cards.orphaned).
+struct Orphan {
+  std::string card_id;
+  std::string deck_id;
+  std::string front;
+  int answers = 0;                   // in the log, not taken back by an undo
+  std::optional<Day> last_answered;  // nullopt: never answered
 };
 
 // Called during long jobs with the number of items done and the total.

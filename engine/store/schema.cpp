@@ -17,7 +17,7 @@ namespace {
 
 // Migration i takes the schema from version i to version i + 1. Never edit a migration that
 // has shipped: add a new one. docs/storage.md describes every table.
-constexpr std::array<std::string_view, 14> kMigrations{
+constexpr std::array<std::string_view, 15> kMigrations{
     // 0 -> 1: decks, cards, tags and the review log.
     R"sql(
 CREATE TABLE decks (
@@ -258,6 +258,40 @@ CREATE INDEX state_records_by_card ON state_records(card, id);
 CREATE TRIGGER state_records_no_update BEFORE UPDATE ON state_records
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 CREATE TRIGGER state_records_no_delete BEFORE DELETE ON state_records
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+)sql",
+    // 14 -> 15: orphans. cards.orphaned is 0 for a card its deck's file lists, 1 for an orphan
+    // (the last import of the deck's file did not list it; an import that lists it again sets
+    // 0) and 2 for an orphan removed by `orphans --delete`, which a removals row names. Only
+    // cards at 0 are asked or counted, so the queue's and the statistics' partial indexes say
+    // so. A removal is appended to the log like an undo: the card's row and its answers stay,
+    // its id (slug) is freed for a new card, and replay leaves the card out. Append-only.
+    R"sql(
+ALTER TABLE cards ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
+DROP INDEX cards_due;
+CREATE INDEX cards_due ON cards(due, deck, position, interval_days, sibling_group, suspended)
+  WHERE suspended = 0 AND orphaned = 0 AND due IS NOT NULL;
+DROP INDEX cards_new;
+CREATE INDEX cards_new ON cards(deck, position) WHERE suspended = 0 AND orphaned = 0 AND due IS NULL;
+DROP INDEX cards_interval;
+CREATE INDEX cards_interval ON cards(interval_days)
+  WHERE suspended = 0 AND orphaned = 0 AND repetitions > 0;
+DROP INDEX cards_suspended;
+CREATE INDEX cards_suspended ON cards(id) WHERE suspended = 1 AND orphaned = 0;
+CREATE INDEX cards_orphaned ON cards(orphaned, deck, position) WHERE orphaned > 0;
+
+CREATE TABLE removals (
+  id           INTEGER PRIMARY KEY,
+  card         INTEGER NOT NULL UNIQUE REFERENCES cards(id),
+  slug         TEXT NOT NULL,
+  deck         TEXT NOT NULL,
+  at_ms        INTEGER NOT NULL,
+  day          INTEGER NOT NULL,
+  after_review INTEGER
+) STRICT;
+CREATE TRIGGER removals_no_update BEFORE UPDATE ON removals
+BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+CREATE TRIGGER removals_no_delete BEFORE DELETE ON removals
 BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
 )sql",
 };

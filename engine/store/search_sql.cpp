@@ -46,7 +46,8 @@ std::string state_sql(SearchTerm::State state, const std::string& p) {
     case SearchTerm::State::new_card:
       return "c.due IS NULL";
     case SearchTerm::State::due:
-      return fmt::format("c.suspended = 0 AND c.due IS NOT NULL AND c.due <= {}", p);
+      return fmt::format("c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= {}",
+                         p);
     case SearchTerm::State::suspended:
       return "c.suspended = 1";
     case SearchTerm::State::leech:

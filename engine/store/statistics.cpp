@@ -17,7 +17,7 @@ std::vector<CardFacts> Queries::card_facts() const {
     }
     auto q = impl_->query(
         "SELECT id, deck, suspended, repetitions, ease, interval_days, due, lapses FROM cards "
-        "ORDER BY id");
+        "WHERE orphaned = 0 ORDER BY id");
     std::vector<CardFacts> cards;
     while (q->executeStep()) {
       CardFacts card;

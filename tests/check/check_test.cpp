@@ -7,10 +7,12 @@
 
 #include "answer/answer.hpp"
 #include "import/import.hpp"
+#include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
 using rehearse::test::TempDir;
+using rehearse::test::undo_orphans_schema;
 using std::chrono::days;
 
 namespace {
@@ -172,6 +174,7 @@ TEST_CASE("migrating to schema 9 counts each card's lapses from the answers stil
     db.exec("ALTER TABLE cards DROP COLUMN lapses");
     db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("ALTER TABLE cards DROP COLUMN changed");
+    undo_orphans_schema(db);
     db.exec("DROP TABLE cram_answers");
     db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 8");

@@ -8,11 +8,13 @@
 #include "import/import.hpp"
 #include "stats/statistics.hpp"
 #include "support/deck_files.hpp"
+#include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
 using rehearse::test::error_of;
 using rehearse::test::TempDir;
+using rehearse::test::undo_orphans_schema;
 using std::chrono::days;
 
 namespace {
@@ -268,6 +270,7 @@ TEST_CASE(
   }
   {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    undo_orphans_schema(db);
     db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 13");
   }

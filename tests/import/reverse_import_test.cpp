@@ -123,7 +123,7 @@ TEST_CASE("a reverse whose id another file's card has is refused, importing noth
   CHECK(collection.cards({}).empty());
 }
 
-TEST_CASE("a card that stops asking both ways keeps its reverse, with its history, as missing") {
+TEST_CASE("a card that stops asking both ways leaves its reverse an orphan, with its history") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, deck());
   answer_card(collection, "geo.france.reverse", Grade::from_int(4), at(kDay), {});
@@ -133,10 +133,13 @@ TEST_CASE("a card that stops asking both ways keeps its reverse, with its histor
   CHECK(report.missing == std::vector<std::string>{"geo.france.reverse"});
   CHECK(collection.find_card("geo.france.reverse")->state.repetitions == 1);
   CHECK(collection.find_card("geo.france")->content.group.empty());
-  // Exported, the reverse is a card of its own, no longer one folded into geo.france.
+  const std::vector<Orphan> orphans = collection.orphans("geo");
+  REQUIRE(orphans.size() == 1);
+  CHECK(orphans[0].card_id == "geo.france.reverse");
+  CHECK(orphans[0].answers == 1);
+  // Exported, the orphan is left out, and geo.france no longer asks both ways.
   const DeckFile exported = folded_deck_file(collection.export_deck("geo"));
   CHECK_FALSE(exported.cards[0].reverse);
-  REQUIRE(exported.cards.size() == 4);
-  CHECK(exported.cards[1].id == "geo.france.reverse");
-  CHECK(exported.cards[2].reverse);  // geo.peru still asks both ways
+  REQUIRE(exported.cards.size() == 3);
+  CHECK(exported.cards[1].reverse);  // geo.peru still asks both ways
 }

@@ -10,10 +10,12 @@
 #include "import/import.hpp"
 #include "model/error.hpp"
 #include "scheduler/sm2.hpp"
+#include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
 using rehearse::test::TempDir;
+using rehearse::test::undo_orphans_schema;
 using std::chrono::days;
 
 namespace {
@@ -275,7 +277,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 14); upgrade rehearse to open it");
+                          "build knows up to 15); upgrade rehearse to open it");
   }
 }
 
@@ -485,6 +487,7 @@ TEST_CASE(
     // The collection as schema 11 left it: no cards.changed column.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE cards DROP COLUMN changed");
+    undo_orphans_schema(db);
     db.exec("DROP TABLE cram_answers");
     db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 11");
@@ -507,6 +510,7 @@ TEST_CASE(
   }
   {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    undo_orphans_schema(db);
     db.exec("DROP TABLE cram_answers");
     db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 12");
@@ -563,6 +567,7 @@ TEST_CASE("a collection migrated from schema 9 knows no deck's file until the de
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE decks DROP COLUMN source");
     db.exec("ALTER TABLE cards DROP COLUMN changed");
+    undo_orphans_schema(db);
     db.exec("DROP TABLE cram_answers");
     db.exec("DROP TABLE state_records");
     db.exec("PRAGMA user_version = 9");
