@@ -9,6 +9,7 @@
 #include <span>
 
 #include "app.hpp"
+#include "card_text.hpp"
 #include "editor.hpp"
 #include "import/import.hpp"
 #include "io/card_template.hpp"
@@ -135,12 +136,7 @@ void write_and_import(Context& context, const Target& target, const std::string&
   fmt::print("Added card {} to deck {} ({}).\n", visible_line(card.id),
              visible_line(target.deck_id), visible_line(target.path.string()));
   const ImportReport& report = reports.front();
-  if (!report.missing.empty()) {
-    std::string ids;
-    for (const std::string& id : report.missing)
-      ids += (ids.empty() ? "" : ", ") + visible_line(id);
-    fmt::print("  in the deck but not in the file (kept, with their history): {}\n", ids);
-  }
+  if (!report.missing.empty()) fmt::print("  {}\n", orphans_notice(report.missing.size()));
 }
 
 // --- The card from the command line -------------------------------------------------------------

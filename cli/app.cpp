@@ -207,6 +207,7 @@ int run(int argc, char** argv) {
       ->envname("REHEARSE_NOW")
       ->check(time_validator());
   add_deck_commands(app, context);
+  add_orphans_command(app, context);
   add_add_command(app, context);
   add_card_commands(app, context);
   add_review_command(app, context);

@@ -78,6 +78,7 @@ void add_mock_command(CLI::App& app, Context& context);
 void add_forecast_command(CLI::App& app, Context& context);
 void add_heatmap_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
+void add_orphans_command(CLI::App& app, Context& context);
 
 // rehearse with no command: due and new cards per deck, the streak, the command to run next.
 void run_today(Context& context);

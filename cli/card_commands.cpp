@@ -56,6 +56,7 @@ void print_card(const Card& card, bool with_back, int leech_threshold) {
                     is_leech(card.state.lapses, leech_threshold) ? ": a leech" : "");
   }
   if (card.changed) flags += ", changed since your last review";
+  if (card.orphaned) flags += ", an orphan: no longer in its deck's file (rehearse orphans)";
   fmt::print("state: {}{}\n\n{}\n", describe_state(card.state), flags, visible(card.content.front));
   if (with_back) fmt::print("\n{}\n", visible(card.content.back));
 }

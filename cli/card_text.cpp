@@ -28,4 +28,9 @@ std::string leech_notice(const std::string& card_id, int lapses) {
       card_id, lapses);
 }
 
+std::string orphans_notice(std::size_t count) {
+  if (count == 1) return "1 card no longer in the file is an orphan (rehearse orphans)";
+  return fmt::format("{} cards no longer in the file are orphans (rehearse orphans)", count);
+}
+
 }  // namespace rehearse::cli

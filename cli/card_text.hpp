@@ -16,4 +16,8 @@ std::string describe_due(const CardState& state, Day today);
 // to do. One line.
 std::string leech_notice(const std::string& card_id, int lapses);
 
+// What an import report says of the `count` cards its file no longer lists, which are now
+// orphans: "2 cards no longer in the file are orphans (rehearse orphans)". REQUIRES: count > 0.
+std::string orphans_notice(std::size_t count);
+
 }  // namespace rehearse::cli

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app.hpp"
+#include "card_text.hpp"
 #include "clock.hpp"
 #include "import/import.hpp"
 #include "io/anki_export.hpp"
@@ -73,10 +74,12 @@ void print_report(const ImportReport& report, const std::string& file,
   if (!report.moved.empty()) {
     fmt::print("  moved here from other decks: {}\n", id_list(report.moved));
   }
-  if (!report.missing.empty()) {
-    fmt::print("  not in the file any more (kept, with their history): {}\n",
-               id_list(report.missing));
+  if (report.returned > 0) {
+    fmt::print("  {} back in the file, with {} progress\n",
+               report.returned == 1 ? "1 orphan" : fmt::format("{} orphans", report.returned),
+               report.returned == 1 ? "its" : "their");
   }
+  if (!report.missing.empty()) fmt::print("  {}\n", orphans_notice(report.missing.size()));
 }
 
 // The engine's policy for an import of the files called `sources` at `now`, backed up (when
@@ -333,6 +336,7 @@ void export_anki_package(Context& context, const std::string& deck, const std::s
   out.deck = collection.export_deck(deck).deck;
   out.created = day_number(context.today()) * 86400;  // due days count from today
   for (const Card& card : collection.cards({.deck = deck, .tag = {}, .search = {}})) {
+    if (card.orphaned) continue;  // no longer in the deck, as export_deck leaves it out
     AnkiExportCard& exported =
         out.cards.emplace_back(AnkiExportCard{card.content, card.state, card.suspended, {}});
     for (const LogEntry& entry : collection.review_log(card.content.id)) {

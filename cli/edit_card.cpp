@@ -131,8 +131,8 @@ std::string describe(const std::filesystem::path& source, const ImportReport& re
       fmt::format("{} imported: {} added, {} updated.", visible_line(source.filename().string()),
                   report.added, report.updated);
   if (std::find(report.missing.begin(), report.missing.end(), card_id) != report.missing.end()) {
-    note +=
-        fmt::format(" Card {} is no longer in it (kept, with its history).", visible_line(card_id));
+    note += fmt::format(" Card {} is no longer in it: an orphan now (rehearse orphans).",
+                        visible_line(card_id));
   }
   return note;
 }

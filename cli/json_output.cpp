@@ -153,6 +153,8 @@ std::string decks_json(const std::vector<DeckCounts>& decks) {
       w.Int(d.reask);
       w.Key("total");
       w.Int(d.total);
+      w.Key("orphans");
+      w.Int(d.orphans);
       w.Key("source");
       if (d.source.empty()) {
         w.Null();

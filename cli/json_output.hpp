@@ -22,7 +22,7 @@ std::string answered_json(const AnsweredCard& answered, int leech_threshold);
 std::string done_json(std::optional<Day> next_due);
 // [{"id", "deck", "front", "tags", "suspended", "leech", "lapses", "state"}, ...]
 std::string cards_json(const std::vector<Card>& cards, int leech_threshold);
-// [{"id", "name", "description", "new", "due", "reask", "total"}, ...]
+// [{"id", "name", "description", "new", "due", "reask", "total", "orphans", "source"}, ...]
 std::string decks_json(const std::vector<DeckCounts>& decks);
 // [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...]
 std::string log_json(const std::vector<LogEntry>& log);

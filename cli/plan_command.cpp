@@ -57,7 +57,7 @@ Figures figures(Context& context, Day interview) {
   std::vector<CardState> learned;
   std::map<std::string, int> new_by_deck;
   for (const Card& card : context.collection().cards({})) {
-    if (card.suspended) continue;
+    if (card.suspended || card.orphaned) continue;
     if (card.state.is_new()) {
       ++new_by_deck[card.deck_id];
     } else {

@@ -40,7 +40,7 @@ _rehearse() {
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
-    review|cram|export|cards|next|add)
+    review|cram|export|cards|next|add|orphans|forecast|heatmap|stats)
       if [[ $command == review && $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--tag --search --new-first --reviews-first --max --type" -- "$cur"))
         return

@@ -138,7 +138,7 @@ TEST_CASE("add into a new deck creates the collection and a user deck file under
         "}\n");
   CHECK(run_rehearse({"--db", db, "--now", "2026-11-25", "decks", "--json"}).out ==
         R"([{"id":"fresh","name":"fresh","description":"","new":1,"due":0,"reask":0,"total":1,)"
-        R"("source":")" +
+        R"("orphans":0,"source":")" +
             file.string() + "\"}]\n");
   // The next card goes to the same file.
   REQUIRE(run_rehearse({"--db", db, "add", "fresh", "--front", "G?", "--back", "C", "--id", "f.2"},

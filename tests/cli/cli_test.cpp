@@ -299,7 +299,7 @@ TEST_CASE("decks and stats report counts on the day") {
   f.rehearse({"--now", "2026-11-25", "answer", "q.1", "4"});
   CHECK(f.rehearse({"--now", "2026-11-26", "decks", "--json"}).out ==
         R"([{"id":"test","name":"Test deck","description":"","new":1,"due":1,"reask":0,"total":2,)"
-        R"("source":")" +
+        R"("orphans":0,"source":")" +
             (f.dir / "deck.json").string() + "\"}]\n");
   const std::string figures =
       R"("reviews_today":1,"cards_reviewed_today":1,"due_tomorrow":1,"cards":{"new":1,)"

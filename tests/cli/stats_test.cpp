@@ -125,10 +125,10 @@ TEST_CASE("stats, decks and review's header agree on today's counts when re-asks
   CHECK(decks.find("all       1      2      5") != std::string::npos);
   CHECK(h.rehearse({"decks", "--json"}).out ==
         R"([{"id":"a","name":"Deck a","description":"","new":1,"due":1,"reask":0,"total":3,)"
-        R"("source":")" +
+        R"("orphans":0,"source":")" +
             (h.c.dir / "a.json").string() +
             R"("},{"id":"b","name":"Deck b","description":"","new":0,"due":1,"reask":1,)"
-            R"("total":2,"source":")" +
+            R"("total":2,"orphans":0,"source":")" +
             (h.c.dir / "b.json").string() + "\"}]\n");
   const std::string stats = h.rehearse({"stats"}).out;
   CHECK(stats.find("  due                  2") != std::string::npos);
