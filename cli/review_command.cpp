@@ -187,6 +187,8 @@ class Session {
   bool cramming() const { return cram_ != nullptr; }
   // What `u` says when there is no answer to take back.
   const char* nothing_to_undo() const { return cram_ ? kNoCramUndo : kNothingToUndo; }
+  // Why the last undo() took nothing back.
+  const std::string& why_no_undo() const { return why_no_undo_; }
 
   // Saves the answer and counts it; returns when the card comes back, for the user to read,
   // and the leech notice when the answer made the card a leech. `spent` is what the log keeps
@@ -227,11 +229,20 @@ class Session {
 
   // Takes back the last answer (this session's, or the collection's before it): the next step
   // asks its card again when it is one this session asks. nullopt, with nothing changed, when
-  // no answer is left to take back.
+  // no answer can be taken back: why_no_undo() says why.
   std::optional<Step> undo() {
+    why_no_undo_ = nothing_to_undo();
     if (cram_) return std::nullopt;
-    const std::optional<UndoneAnswer> undone =
-        undo_last_answer(context_.collection(), context_.now());
+    std::optional<UndoneAnswer> undone;
+    try {
+      undone = undo_last_answer(context_.collection(), context_.now());
+    } catch (const Error& e) {
+      // An import's progress or a reset follows the last answer: the session goes on.
+      why_no_undo_ = e.what();
+      if (!why_no_undo_.empty()) why_no_undo_[0] = static_cast<char>(std::toupper(why_no_undo_[0]));
+      why_no_undo_ += ".";
+      return std::nullopt;
+    }
     if (!undone) return std::nullopt;
     tally.taken_back(undone->entry);
     Step step;
@@ -280,6 +291,7 @@ class Session {
   const CardFilter& filter_;
   std::deque<std::string>* cram_;
   std::optional<std::string> unsaved_;
+  std::string why_no_undo_ = kNothingToUndo;
 };
 
 // --- Piped input: one line per step ------------------------------------------------------------
@@ -373,7 +385,7 @@ std::optional<Step> follow(const LineScreen& screen, Session& session, const Car
       return Step{true, std::nullopt, {}};
     case LineChoice::Kind::undo: {
       std::optional<Step> step = session.undo();
-      screen.plain(step ? wrapped(step->note) + "\n" : wrapped(session.nothing_to_undo()));
+      screen.plain(step ? wrapped(step->note) + "\n" : wrapped(session.why_no_undo()));
       return step;
     }
     case LineChoice::Kind::suspend: {
@@ -508,8 +520,9 @@ bool type_key(const Key& key, std::string& typing) {
 
 class KeyScreen {
  public:
-  KeyScreen(RawMode& raw, const char* nothing_to_undo)
-      : raw_(raw), styled_(styled_output()), nothing_to_undo_(nothing_to_undo) {}
+  // `why_no_undo` says why an undo took nothing back.
+  KeyScreen(RawMode& raw, std::function<std::string()> why_no_undo)
+      : raw_(raw), styled_(styled_output()), why_no_undo_(std::move(why_no_undo)) {}
 
   // Shows the card and follows the keys until it is graded, suspended or the user quits. A
   // `timed` card (a story told aloud) shows the time running each second until its answer is
@@ -570,7 +583,7 @@ class KeyScreen {
         if (*page > 0) --*page;
       } else if (c == 'u') {
         if (undo()) return {Kind::undone, std::nullopt, {}, {}};
-        view.note = nothing_to_undo_;
+        view.note = why_no_undo_();
       } else if (c == 's') {
         return {Kind::suspend, std::nullopt, {}, {}};
       } else if (c == 'e') {
@@ -620,7 +633,7 @@ class KeyScreen {
 
   RawMode& raw_;
   bool styled_;
-  const char* nothing_to_undo_;
+  std::function<std::string()> why_no_undo_;
 };
 
 // --- The session -----------------------------------------------------------------------------
@@ -817,7 +830,7 @@ void ask_by_keys(Context& context, Cards& cards, Session& session, const Plan& p
                  const Summary& summary) {
   const InterruptGuard guard(/*close_input=*/false);
   RawMode raw;
-  KeyScreen screen(raw, session.nothing_to_undo());
+  KeyScreen screen(raw, [&session] { return session.why_no_undo(); });
   std::string last;
   std::string note;
   const bool finished =

@@ -26,9 +26,10 @@ struct Collection {
   TempDir dir;
   std::string db = (dir / "c.db").string();
 
-  CliResult run(std::vector<std::string> args, const std::string& now = "2026-03-01T09:00") const {
+  CliResult run(std::vector<std::string> args, const std::string& now = "2026-03-01T09:00",
+                const std::string& input = "") const {
     args.insert(args.begin(), {"--db", db, "--now", now});
-    return run_rehearse(args);
+    return run_rehearse(args, input);
   }
   // Rows of a table of the collection.
   int rows(const std::string& table) const {
@@ -147,6 +148,25 @@ TEST_CASE("an undo cannot take back an answer that came with imported progress")
         "rehearse: nothing was undone: the last answer, to anki.5265762d3132333435.1 on "
         "2026-01-05, came with the card's progress imported from legacy-schema11.apkg; an undo "
         "cannot take back an import\n");
+  CHECK(c.run({"check"}).exit_code == 0);
+}
+
+TEST_CASE(
+    "u in a review says why an imported answer cannot be taken back and the session goes on") {
+  const Collection c;
+  REQUIRE(c.run({"import", "--keep-scheduling", fixture("legacy-schema11.apkg")}).exit_code == 0);
+  const CliResult review = c.run({"review"}, "2026-03-01T09:00", "u\nq\n");
+  INFO(review.out << review.err);
+  CHECK(review.exit_code == 0);
+  CHECK(review.err.empty());
+  // The note, wrapped to 80 columns, then the card again.
+  CHECK(review.out.find(
+            "u\nNothing was undone: the last answer, to anki.5265762d3132333435.1 on 2026-01-05,\n"
+            "came with the card's progress imported from legacy-schema11.apkg; an undo cannot\n"
+            "take back an import.\n[Enter] show the answer") != std::string::npos);
+  // The card is asked again after the note, and q ends the session.
+  CHECK(review.out.find("[Enter] show the answer") != review.out.rfind("[Enter] show the answer"));
+  CHECK(c.rows("undos") == 0);
   CHECK(c.run({"check"}).exit_code == 0);
 }
 
