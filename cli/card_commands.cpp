@@ -114,7 +114,8 @@ void run_show(Context& context, const Args& args) {
   const Card card = require_card(context, args.card);
   const int threshold = context.settings().leech_threshold;
   if (args.json && args.log) {
-    fmt::print("{}\n", log_json(context.collection().review_log(args.card)));
+    fmt::print("{}\n", log_json(context.collection().review_log(args.card),
+                                context.collection().state_records(args.card)));
   } else if (args.json) {
     fmt::print("{}\n", card_json(card, threshold));
   } else {

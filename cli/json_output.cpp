@@ -167,10 +167,40 @@ std::string decks_json(const std::vector<DeckCounts>& decks) {
   });
 }
 
-std::string log_json(const std::vector<LogEntry>& log) {
+namespace {
+
+void write_state_record(Writer& w, const StateRecord& record) {
+  w.StartObject();
+  w.Key("record");
+  write(w, record.kind == StateRecord::Kind::reset ? "reset" : "import");
+  w.Key("at_ms");
+  w.Int64(record.moment.instant.time_since_epoch().count());
+  w.Key("day");
+  write(w, format_day(record.moment.day));
+  w.Key("after_sequence");
+  w.Int64(record.after_sequence);
+  w.Key("source");
+  if (record.source.empty()) {
+    w.Null();
+  } else {
+    write(w, record.source.string());
+  }
+  w.Key("state");
+  write_state(w, record.state);
+  w.Key("suspended");
+  w.Bool(record.suspended);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string log_json(const std::vector<LogEntry>& log, const std::vector<StateRecord>& records) {
   return render([&](Writer& w) {
     w.StartArray();
+    auto next = records.begin();
     for (const LogEntry& entry : log) {
+      for (; next != records.end() && next->after_sequence < entry.sequence; ++next)
+        write_state_record(w, *next);
       w.StartObject();
       w.Key("sequence");
       w.Int64(entry.sequence);
@@ -205,6 +235,8 @@ std::string log_json(const std::vector<LogEntry>& log) {
       }
       w.EndObject();
     }
+    for (; next != records.end(); ++next)
+      write_state_record(w, *next);
     w.EndArray();
   });
 }

@@ -24,8 +24,10 @@ std::string done_json(std::optional<Day> next_due);
 std::string cards_json(const std::vector<Card>& cards, int leech_threshold);
 // [{"id", "name", "description", "new", "due", "reask", "total", "orphans", "source"}, ...]
 std::string decks_json(const std::vector<DeckCounts>& decks);
-// [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...]
-std::string log_json(const std::vector<LogEntry>& log);
+// [{"sequence", "at", "day", "grade", "duration_ms", "before", "after"[, "undone"]}, ...], with
+// each of `records` in its place among the answers: {"record", "at_ms", "day",
+// "after_sequence", "source", "state", "suspended"}.
+std::string log_json(const std::vector<LogEntry>& log, const std::vector<StateRecord>& records);
 // {"undone":{"card":...,"sequence":...,"grade":...,"day":...},"card":{card}}: what undo took back
 std::string undone_json(const UndoneAnswer& undone, int leech_threshold);
 // stats --json: docs/cli.md.

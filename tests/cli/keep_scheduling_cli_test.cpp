@@ -151,6 +151,23 @@ TEST_CASE("an undo cannot take back an answer that came with imported progress")
   CHECK(c.run({"check"}).exit_code == 0);
 }
 
+TEST_CASE("show --log --json places the imported progress after the answers it came with") {
+  const Collection c;
+  REQUIRE(c.run({"import", "--keep-scheduling", fixture("legacy-schema11.apkg")}).exit_code == 0);
+  const CliResult shown = c.run({"show", kBasic, "--log", "--json"});
+  REQUIRE(shown.exit_code == 0);
+  // Three answers, then the record, last.
+  const std::size_t record = shown.out.find("{\"record\":\"import\"");
+  REQUIRE(record != std::string::npos);
+  CHECK(shown.out.find("\"sequence\":3,") < record);
+  CHECK(shown.out.find("\"grade\"", record) == std::string::npos);
+  CHECK(shown.out.substr(shown.out.find("\"day\"", record)) ==
+        std::string("\"day\":\"2026-03-01\",\"after_sequence\":3,\"source\":\"") +
+            fixture("legacy-schema11.apkg") +
+            "\",\"state\":{\"repetitions\":5,\"ease\":2.36,\"interval_days\":12,\"due\":"
+            "\"2026-02-10\"},\"suspended\":false}]\n");
+}
+
 TEST_CASE(
     "u in a review says why an imported answer cannot be taken back and the session goes on") {
   const Collection c;
