@@ -6,11 +6,13 @@
 #include "support/file_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
+#include "support/screen_wait.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::PtyProcess;
 using rehearse::test::run_rehearse;
 using rehearse::test::ScreenModel;
+using rehearse::test::shows;
 using rehearse::test::TempDir;
 
 namespace {
@@ -29,10 +31,6 @@ std::string deck_text(const std::string& back) {
          "\"},\n"
          "  {\"id\": \"q.2\", \"front\": \"Second question?\", \"back\": \"Two.\"}\n"
          " ]}\n";
-}
-
-bool shows(const ScreenModel& screen, const std::string& text) {
-  return screen.text().find(text) != std::string::npos;
 }
 
 // A collection with deck "test" imported from deck.json, and an editor for tests: its Nth run

@@ -11,13 +11,16 @@
 #include "support/output_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
+#include "support/screen_wait.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::CliResult;
 using rehearse::test::PtyProcess;
 using rehearse::test::run_rehearse;
 using rehearse::test::ScreenModel;
+using rehearse::test::shows;
 using rehearse::test::TempDir;
+using rehearse::test::wait_for;
 
 namespace {
 
@@ -28,18 +31,6 @@ struct Fixture : rehearse::test::KeysCollection {
     return PtyProcess({REHEARSE_BINARY, "--db", db, "--now", kNow, "review"}, 80, 24);
   }
 };
-
-bool shows(const ScreenModel& screen, const std::string& text) {
-  return screen.text().find(text) != std::string::npos;
-}
-
-// Waits until the screen shows `text`; the screen in the failure's message.
-void wait_for(PtyProcess& review, const std::string& text) {
-  INFO("waiting for: " << text);
-  const bool shown = review.wait_until([&](const ScreenModel& s) { return shows(s, text); });
-  INFO(review.screen().text());
-  REQUIRE(shown);
-}
 
 }  // namespace
 

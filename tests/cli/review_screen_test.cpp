@@ -7,11 +7,13 @@
 #include "layout.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
+#include "support/screen_wait.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::PtyProcess;
 using rehearse::test::run_rehearse;
 using rehearse::test::ScreenModel;
+using rehearse::test::shows;
 using rehearse::test::TempDir;
 
 namespace {
@@ -56,10 +58,6 @@ struct Fixture {
     return PtyProcess({REHEARSE_BINARY, "--db", db, "--now", "2026-11-25T09:00", "review"}, 80, 24);
   }
 };
-
-bool shows(const ScreenModel& screen, const std::string& text) {
-  return screen.text().find(text) != std::string::npos;
-}
 
 std::vector<std::string> words(const std::string& text) {
   std::istringstream in(text);

@@ -9,6 +9,7 @@
 #include "support/output_text.hpp"
 #include "support/pty.hpp"
 #include "support/run_cli.hpp"
+#include "support/screen_wait.hpp"
 
 using rehearse::cli::marked_text;
 using rehearse::cli::ScreenLine;
@@ -17,6 +18,8 @@ using rehearse::cli::TypedWord;
 using rehearse::test::CliResult;
 using rehearse::test::PtyProcess;
 using rehearse::test::ScreenModel;
+using rehearse::test::shows;
+using rehearse::test::wait_for;
 
 namespace {
 
@@ -36,17 +39,6 @@ struct Fixture : rehearse::test::KeysCollection {
         24, env);
   }
 };
-
-bool shows(const ScreenModel& screen, const std::string& text) {
-  return screen.text().find(text) != std::string::npos;
-}
-
-void wait_for(PtyProcess& review, const std::string& text) {
-  INFO("waiting for: " << text);
-  const bool shown = review.wait_until([&](const ScreenModel& s) { return shows(s, text); });
-  INFO(review.screen().text());
-  REQUIRE(shown);
-}
 
 }  // namespace
 
