@@ -259,6 +259,29 @@ std::string forecast_section(Context& context, Day today, std::optional<Day> int
 constexpr std::array<std::string_view, 5> kHeatColours{"#ebedf0", "#c6e48b", "#7bc96f", "#239a3b",
                                                        "#196127"};
 
+// The heatmap's month labels, each where its month begins (`months`, left to right) on a chart
+// ending at x = `right`. The last stands against the right edge when it would run past it; a
+// label that would run into the next one is left out.
+std::string month_labels(const std::vector<std::pair<double, std::string>>& months, double right) {
+  constexpr double kWidth = 45;  // "2026-11" at the chart's font size
+  std::vector<std::string> labels;
+  double next_start = right;  // where the label to the right begins
+  for (auto month = months.rbegin(); month != months.rend(); ++month) {
+    const auto& [x, text] = *month;
+    if (month == months.rbegin() && x + kWidth > right) {
+      labels.push_back(text_at(right, 12, text, "end"));
+      next_start = right - kWidth;
+    } else if (x + kWidth <= next_start) {
+      labels.push_back(text_at(x, 12, text));
+      next_start = x;
+    }
+  }
+  std::string out;
+  for (auto label = labels.rbegin(); label != labels.rend(); ++label)
+    out += *label;
+  return out;
+}
+
 std::string heatmap_section(Context& context, Day today) {
   const Day first = heatmap_first_day(today, kWeeks);
   const int days = static_cast<int>((today - first).count()) + 1;
@@ -271,15 +294,15 @@ std::string heatmap_section(Context& context, Day today) {
   for (std::size_t d = 0; d < kDays.size(); ++d)
     shapes += text_at(0, top + static_cast<double>(d) * size + 11, kDays[d]);
   int total = 0, active = 0;
+  std::vector<std::pair<double, std::string>> months;  // where each month begins, its label
   for (int i = 0; i < days; ++i) {
     const Day day = first + std::chrono::days{i};
     const int count = answers[static_cast<std::size_t>(i)];
     total += count;
     active += count > 0 ? 1 : 0;
     const double x = left + (i / 7) * size, y = top + (i % 7) * size;
-    if (std::chrono::year_month_day{day}.day() == std::chrono::day{1}) {
-      shapes += text_at(x, 12, format_day(day).substr(0, 7));
-    }
+    if (std::chrono::year_month_day{day}.day() == std::chrono::day{1})
+      months.push_back({x, format_day(day).substr(0, 7)});
     shapes += element(
         "rect",
         {{"x", number(x)},
@@ -290,6 +313,7 @@ std::string heatmap_section(Context& context, Day today) {
           std::string(kHeatColours[static_cast<std::size_t>(heatmap_level(count, busiest))])}},
         element("title", {}, fmt::format("{}: {} answers", format_day(day), count)));
   }
+  shapes += month_labels(months, left + kWeeks * size);
   return element("h2", {}, "Answers per day") +
          element("p", {{"class", "note"}},
                  escape(fmt::format("The last {} weeks: {} answers on {} days, at most {} a day "

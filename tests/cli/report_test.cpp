@@ -129,6 +129,18 @@ TEST_CASE("report shows retention by week, the forecast, the heatmap and the cov
   // heatmap --json: 12-09 has b.0's two answers (the one at 02:00 on 12-10 counts for 12-09).
   CHECK(page.find("<title>2026-12-09: 2 answers</title>") != std::string::npos);
   CHECK(page.find("<title>2026-12-10: 1 answers</title>") != std::string::npos);
+  // December begins in the chart's last weeks: its label stands against the right edge.
+  CHECK(page.find(">2026-11</text>") != std::string::npos);
+  CHECK(page.find("<text x=\"827\" y=\"12\" text-anchor=\"end\">2026-12</text>") !=
+        std::string::npos);
+  // On 2026-11-01 October's label, four weeks left of November's against the edge, would run
+  // into it: it is left out.
+  const CliResult earlier = h.c.rehearse("2026-11-01T10:00", {"report", "-"});
+  REQUIRE(earlier.exit_code == 0);
+  CHECK(earlier.out.find("<text x=\"827\" y=\"12\" text-anchor=\"end\">2026-11</text>") !=
+        std::string::npos);
+  CHECK(earlier.out.find(">2026-10</text>") == std::string::npos);
+  CHECK(earlier.out.find(">2026-09</text>") != std::string::npos);
   // coverage: every card is tagged lp:ownership; 4 of the 5 seen.
   CHECK(page.find("<td class=\"name\">Ownership</td><td class=\"name\">none</td><td>-</td>"
                   "<td>5</td><td>4</td>") != std::string::npos);
