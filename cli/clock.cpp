@@ -43,12 +43,16 @@ Moment moment_at(std::string_view local_date_time, int day_starts_at) {
 }
 
 Moment moment_now(int day_starts_at) {
-  const auto now =
-      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  return moment_of(
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()),
+      day_starts_at);
+}
+
+Moment moment_of(std::chrono::sys_time<std::chrono::milliseconds> instant, int day_starts_at) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(instant);
   std::tm local{};
   localtime_r(&seconds, &local);
-  return {now, study_day(local_date_time(local), day_starts_at)};
+  return {instant, study_day(local_date_time(local), day_starts_at)};
 }
 
 std::string file_stamp(const Moment& moment) {

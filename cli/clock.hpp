@@ -15,6 +15,9 @@ Moment moment_at(std::string_view local_date_time, int day_starts_at);
 // The moment the system clock reads, its day as above.
 Moment moment_now(int day_starts_at);
 
+// The moment `instant`, its day as above.
+Moment moment_of(std::chrono::sys_time<std::chrono::milliseconds> instant, int day_starts_at);
+
 // The moment as local time for file names: 2026-11-25T09-30-00 (sorts, no colons).
 std::string file_stamp(const Moment& moment);
 

@@ -248,8 +248,12 @@ void import_read_files(Context& context, const ReadFiles& read, const ImportOpti
   if (!dry_run) context.allow_creating();
   Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
   const ImportPolicy policy = import_policy(import, read.sources, context.now());
-  const ProgressByCard no_progress;
-  const ProgressByCard& kept = import.keep_scheduling ? read.progress : no_progress;
+  // Another program's answers count for the day they fall on here, as answers given here do.
+  ProgressByCard kept = import.keep_scheduling ? read.progress : ProgressByCard{};
+  const int day_starts_at = context.settings().day_starts_at;
+  count_days_with(kept, [day_starts_at](std::chrono::sys_time<std::chrono::milliseconds> instant) {
+    return moment_of(instant, day_starts_at).day;
+  });
   std::vector<ImportReport> reports;
   if (dry_run) {
     reports = preview_files(collection, read.decks, policy, kept);

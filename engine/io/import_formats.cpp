@@ -177,6 +177,14 @@ ImportedFile read_import_file(const std::filesystem::path& path, ImportFormat fo
   return imported;
 }
 
+void count_days_with(ProgressByCard& progress, const DayOfInstant& day_of) {
+  for (auto& [card_id, card] : progress) {
+    for (ImportedAnswer& answer : card.answers)
+      answer.moment.day = day_of(answer.moment.instant);
+    if (!card.answers.empty()) card.state.last_answered = card.answers.back().moment.day;
+  }
+}
+
 ImportFormat detect_text_format(std::string_view text) {
   return by_content(text.substr(0, 512)).value_or(ImportFormat::deck);
 }

@@ -48,6 +48,12 @@ struct ImportedFile {
   ProgressByCard progress = {};
 };
 
+// Puts each answer of `progress` on the day `day_of` gives its moment, and each card's last
+// answered day on its last answer's. The readers count UTC days: the user's time zone is the
+// machine's, and when their days begin is a setting of the collection the answers go into,
+// which is opened once the files are read.
+void count_days_with(ProgressByCard& progress, const DayOfInstant& day_of);
+
 // Checks what a reader of another tool's format made of `source` against the rules every deck
 // file keeps (docs/deck-format.md): a deck id of 1-100 and card ids of 1-200 characters from
 // a-z A-Z 0-9 . _ - :, a deck name, fronts and backs not blank, valid tags (tag_problem), each

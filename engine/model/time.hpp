@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,10 @@ struct Moment {
 
   bool operator==(const Moment&) const = default;
 };
+
+// The day an instant counts for in the user's time zone, with days beginning at their hour: the
+// CLI knows both and hands the engine this function where it reads instants from a file.
+using DayOfInstant = std::function<Day(std::chrono::sys_time<std::chrono::milliseconds>)>;
 
 // A local date and time as typed by a user: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
 // YYYY-MM-DDTHH:MM:SS (a space may replace the T).

@@ -27,9 +27,9 @@ struct Collection {
   std::string db = (dir / "c.db").string();
 
   CliResult run(std::vector<std::string> args, const std::string& now = "2026-03-01T09:00",
-                const std::string& input = "") const {
+                const std::string& input = "", const std::vector<std::string>& env = {}) const {
     args.insert(args.begin(), {"--db", db, "--now", now});
-    return run_rehearse(args, input);
+    return run_rehearse(args, input, env);
   }
   // Rows of a table of the collection.
   int rows(const std::string& table) const {
@@ -166,6 +166,22 @@ TEST_CASE("show --log --json places the imported progress after the answers it c
             fixture("legacy-schema11.apkg") +
             "\",\"state\":{\"repetitions\":5,\"ease\":2.36,\"interval_days\":12,\"due\":"
             "\"2026-02-10\"},\"suspended\":false}]\n");
+}
+
+TEST_CASE("imported answers count for the day they fall on in the user's time zone") {
+  const Collection c;
+  // EST5: five hours behind UTC, no daylight saving time (a POSIX rule: no time zone files).
+  const std::vector<std::string> est{"TZ=EST5"};
+  REQUIRE(c.run({"import", "--keep-scheduling", fixture("legacy-schema11.apkg")},
+                "2026-03-01T09:00", "", est)
+              .exit_code == 0);
+  const CliResult shown = c.run({"show", kBasic, "--log", "--json"}, "2026-03-01T09:00", "", est);
+  REQUIRE(shown.exit_code == 0);
+  // 2026-01-01 20:40, 2026-01-03 00:26 and 2026-01-04 04:13 UTC; days begin at 04:00.
+  CHECK(shown.out.find("\"day\":\"2026-01-01\",\"grade\":4") != std::string::npos);
+  CHECK(shown.out.find("\"day\":\"2026-01-02\",\"grade\":1") != std::string::npos);
+  CHECK(shown.out.find("\"day\":\"2026-01-03\",\"grade\":5") != std::string::npos);
+  CHECK(c.run({"check"}, "2026-03-01T09:00", "", est).exit_code == 0);
 }
 
 TEST_CASE(

@@ -162,3 +162,21 @@ TEST_CASE("a package's kept progress holds each card's Anki state and its answer
   CHECK(suspended.answers[0].grade == Grade::from_int(3));
   CHECK(kept.at("anki.747970652f696e3d31.1").answers.empty());  // progress, no review log
 }
+
+TEST_CASE("count_days_with puts a package's answers on the days the given function gives") {
+  const AnkiPackage package = read_anki_package(fixture("legacy-schema11.apkg"));
+  // Days that begin at 05:00 UTC (a time zone 5 hours behind, days from midnight) put
+  // 2026-01-03 00:26:40 UTC on 2026-01-02 and 2026-01-04 04:13:20 UTC on 2026-01-03.
+  const DayOfInstant five_hours_behind = [](std::chrono::sys_time<std::chrono::milliseconds> t) {
+    return Day{std::chrono::floor<std::chrono::days>(t - std::chrono::hours{5}).time_since_epoch()};
+  };
+  ProgressByCard kept = kept_progress(package);
+  count_days_with(kept, five_hours_behind);
+  const CardProgress& basic = kept.at("anki.614233247859217130.1");
+  REQUIRE(basic.answers.size() == 3);
+  CHECK(basic.answers[1].moment.day == Day{std::chrono::year{2026} / 1 / 2});
+  CHECK(basic.answers[1].moment.instant.time_since_epoch() ==
+        std::chrono::milliseconds(1767400000000));
+  CHECK(basic.answers[2].moment.day == Day{std::chrono::year{2026} / 1 / 3});
+  CHECK(basic.state.last_answered == Day{std::chrono::year{2026} / 1 / 3});
+}
