@@ -7,12 +7,17 @@
 #include <string>
 
 #include "support/file_text.hpp"
+#include "support/pty.hpp"
 #include "support/run_cli.hpp"
+#include "support/screen_wait.hpp"
 #include "support/temp_dir.hpp"
 
 using rehearse::test::CliResult;
+using rehearse::test::PtyProcess;
 using rehearse::test::run_rehearse;
+using rehearse::test::shows;
 using rehearse::test::TempDir;
+using rehearse::test::wait_for;
 using rehearse::test::write;
 namespace fs = std::filesystem;
 
@@ -220,6 +225,20 @@ TEST_CASE(
       c.run({"import", "--keep-scheduling", fixture("legacy-schema11.apkg"), sheet.string()});
   CHECK(both.exit_code == 1);
   CHECK_FALSE(fs::exists(c.db));
+}
+
+TEST_CASE("u on a terminal says why an imported answer cannot be taken back and keeps the card") {
+  const Collection c;
+  REQUIRE(c.run({"import", "--keep-scheduling", fixture("legacy-schema11.apkg")}).exit_code == 0);
+  PtyProcess review({REHEARSE_BINARY, "--db", c.db, "--now", "2026-03-01T09:00", "review"}, 80, 24);
+  wait_for(review, "CAP says");
+  review.send("u");
+  wait_for(review, "Nothing was undone: the last answer, to");
+  CHECK(shows(review.screen(), "CAP says"));  // the card stays
+  review.send("q");
+  CHECK(review.wait() == 0);
+  CHECK(c.rows("undos") == 0);
+  CHECK(c.run({"check"}).exit_code == 0);
 }
 
 TEST_CASE("without --keep-scheduling an Anki package's cards come in new") {
