@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "card_text.hpp"
 #include "json_output.hpp"
+#include "log_order.hpp"
 #include "model/error.hpp"
 #include "session/queue.hpp"
 #include "visible_text.hpp"
@@ -96,18 +97,14 @@ void print_state_record(const StateRecord& record) {
 // The card's answers, oldest first, with its state records in their places among them.
 void print_log(const Collection& collection, const std::string& card_id) {
   fmt::print("\nreviews:\n");
-  const std::vector<StateRecord> records = collection.state_records(card_id);
-  auto next = records.begin();
-  for (const LogEntry& entry : collection.review_log(card_id)) {
-    for (; next != records.end() && next->after_sequence < entry.sequence; ++next)
-      print_state_record(*next);
+  const auto print_answer = [](const LogEntry& entry) {
     fmt::print(
         "  {}  grade {}  {} -> {}{}\n", format_day(entry.moment.day), entry.grade.value(),
         describe_state(entry.before), describe_state(entry.after),
         entry.undone ? fmt::format("  (undone on {})", format_day(entry.undone->moment.day)) : "");
-  }
-  for (; next != records.end(); ++next)
-    print_state_record(*next);
+  };
+  in_log_order(collection.review_log(card_id), collection.state_records(card_id), print_answer,
+               print_state_record);
 }
 
 void run_show(Context& context, const Args& args) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "io/json_writer.hpp"
+#include "log_order.hpp"
 #include "model/principle.hpp"
 #include "model/settings.hpp"
 
@@ -169,6 +170,42 @@ std::string decks_json(const std::vector<DeckCounts>& decks) {
 
 namespace {
 
+void write_log_entry(Writer& w, const LogEntry& entry) {
+  w.StartObject();
+  w.Key("sequence");
+  w.Int64(entry.sequence);
+  w.Key("at_ms");
+  w.Int64(entry.moment.instant.time_since_epoch().count());
+  w.Key("day");
+  write(w, format_day(entry.moment.day));
+  w.Key("grade");
+  w.Int(entry.grade.value());
+  w.Key("duration_ms");
+  w.Int64(entry.duration.count());
+  w.Key("before");
+  write_state(w, entry.before);
+  w.Key("after");
+  write_state(w, entry.after);
+  w.Key("interview");
+  if (entry.interview) {
+    write(w, format_day(*entry.interview));
+  } else {
+    w.Null();
+  }
+  if (entry.undone) {  // only for an answer taken back
+    w.Key("undone");
+    w.StartObject();
+    w.Key("at_ms");
+    w.Int64(entry.undone->moment.instant.time_since_epoch().count());
+    w.Key("day");
+    write(w, format_day(entry.undone->moment.day));
+    w.Key("after_sequence");
+    w.Int64(entry.undone->after_sequence);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
 void write_state_record(Writer& w, const StateRecord& record) {
   w.StartObject();
   w.Key("record");
@@ -197,46 +234,9 @@ void write_state_record(Writer& w, const StateRecord& record) {
 std::string log_json(const std::vector<LogEntry>& log, const std::vector<StateRecord>& records) {
   return render([&](Writer& w) {
     w.StartArray();
-    auto next = records.begin();
-    for (const LogEntry& entry : log) {
-      for (; next != records.end() && next->after_sequence < entry.sequence; ++next)
-        write_state_record(w, *next);
-      w.StartObject();
-      w.Key("sequence");
-      w.Int64(entry.sequence);
-      w.Key("at_ms");
-      w.Int64(entry.moment.instant.time_since_epoch().count());
-      w.Key("day");
-      write(w, format_day(entry.moment.day));
-      w.Key("grade");
-      w.Int(entry.grade.value());
-      w.Key("duration_ms");
-      w.Int64(entry.duration.count());
-      w.Key("before");
-      write_state(w, entry.before);
-      w.Key("after");
-      write_state(w, entry.after);
-      w.Key("interview");
-      if (entry.interview) {
-        write(w, format_day(*entry.interview));
-      } else {
-        w.Null();
-      }
-      if (entry.undone) {  // only for an answer taken back
-        w.Key("undone");
-        w.StartObject();
-        w.Key("at_ms");
-        w.Int64(entry.undone->moment.instant.time_since_epoch().count());
-        w.Key("day");
-        write(w, format_day(entry.undone->moment.day));
-        w.Key("after_sequence");
-        w.Int64(entry.undone->after_sequence);
-        w.EndObject();
-      }
-      w.EndObject();
-    }
-    for (; next != records.end(); ++next)
-      write_state_record(w, *next);
+    in_log_order(
+        log, records, [&](const LogEntry& entry) { write_log_entry(w, entry); },
+        [&](const StateRecord& record) { write_state_record(w, record); });
     w.EndArray();
   });
 }
