@@ -97,7 +97,8 @@ void stats(benchmark::State& state) {
 }
 BENCHMARK(stats)->Unit(benchmark::kMillisecond);
 
-// `stats`: the whole log read once, every deck and the collection (stats/statistics.hpp).
+// `stats`: every card and the answers added up by deck and day, every deck and the collection
+// (stats/statistics.hpp).
 void statistics_all(benchmark::State& state) {
   for (auto _ : state)
     benchmark::DoNotOptimize(statistics(collection(), "", kToday));

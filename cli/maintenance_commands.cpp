@@ -29,6 +29,9 @@ void run_check(Context& context) {
   for (const std::string& card : report.mismatched_log_cards) {
     fmt::print("card {}: a review-log row's state before or after differs from the replay\n", card);
   }
+  for (const std::string& problem : report.mismatched_answer_days) {
+    fmt::print("statistics: {}\n", problem);
+  }
   if (report.ok()) {
     const std::size_t records = report.state_records;
     fmt::print("{} is sound: {} cards replayed from {} answers{}, every state matches its log.\n",

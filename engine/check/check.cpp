@@ -98,6 +98,7 @@ CheckReport check_collection(const Collection& collection, const sm2::Config& co
     if (progress && report.cards_checked % 1024 == 0) progress(report.cards_checked, cards.size());
   }
   if (progress) progress(cards.size(), cards.size());
+  report.mismatched_answer_days = collection.answer_day_problems();
   return report;
 }
 

@@ -8,14 +8,13 @@
 namespace rehearse {
 namespace {
 
-// What one deck (or the whole collection) adds up while the cards and the log are read.
+// What one deck (or the whole collection) adds up from its cards and its answers of each day.
 struct Tally {
   DeckStatistics figures;
   long long ease_hundredths = 0;
   long long interval_days = 0;
   int learned = 0;
-  std::vector<Day> days;                  // days with an answer, the latest appended once in a row
-  std::vector<std::int64_t> cards_today;  // rowids of the cards answered today
+  std::vector<Day> days;  // days with an answer
 };
 
 void count_card(Tally& tally, const CardFacts& card, int leech_threshold, Day today) {
@@ -38,24 +37,20 @@ void count_card(Tally& tally, const CardFacts& card, int leech_threshold, Day to
   }
 }
 
-void count_answer(Tally& tally, const AnswerFacts& answer, Day today) {
-  if (answer.day > today) return;  // after the day asked about
+void count_day(Tally& tally, const AnswerDay& day, Day today) {
   DeckStatistics& f = tally.figures;
-  ++f.total_reviews;
-  if (answer.day == today) tally.cards_today.push_back(answer.card);
+  f.total_reviews += day.answers;
   for (Activity& span : f.activity) {
-    if (answer.day > today - std::chrono::days(span.days)) {
-      ++span.reviews;
-      span.time += answer.duration;
+    if (day.day > today - std::chrono::days(span.days)) {
+      span.reviews += day.answers;
+      span.time += day.time;
     }
   }
-  const std::optional<Day> due = answer.before.due;
-  if (due && *due <= answer.day) {
-    Retention& r = sm2::is_mature(answer.before) ? f.mature : f.young;
-    ++r.reviews;
-    r.passed += sm2::passed(answer.grade);
-  }
-  if (tally.days.empty() || tally.days.back() != answer.day) tally.days.push_back(answer.day);
+  f.young.reviews += day.young_reviews;
+  f.young.passed += day.young_passed;
+  f.mature.reviews += day.mature_reviews;
+  f.mature.passed += day.mature_passed;
+  tally.days.push_back(day.day);
 }
 
 DeckStatistics finish(Tally& tally, Day today) {
@@ -65,9 +60,6 @@ DeckStatistics finish(Tally& tally, Day today) {
     f.average_interval = static_cast<double>(tally.interval_days) / tally.learned;
   }
   f.streaks = streaks_of(std::move(tally.days), today);
-  std::sort(tally.cards_today.begin(), tally.cards_today.end());
-  f.cards_reviewed_today = static_cast<int>(
-      std::unique(tally.cards_today.begin(), tally.cards_today.end()) - tally.cards_today.begin());
   return f;
 }
 
@@ -104,11 +96,11 @@ Tally sum_of(const std::vector<Tally>& decks) {
     f.mature.passed += d.mature.passed;
     f.mature.reviews += d.mature.reviews;
     f.total_reviews += d.total_reviews;
+    f.cards_reviewed_today += d.cards_reviewed_today;
     all.ease_hundredths += deck.ease_hundredths;
     all.interval_days += deck.interval_days;
     all.learned += deck.learned;
     all.days.insert(all.days.end(), deck.days.begin(), deck.days.end());
-    all.cards_today.insert(all.cards_today.end(), deck.cards_today.begin(), deck.cards_today.end());
   }
   return all;
 }
@@ -151,21 +143,13 @@ Statistics statistics(const Collection& collection, const std::string& deck_id, 
   for (const DeckCounts& d : decks)
     tallies.push_back(empty_tally(d.deck.id, d.deck.name));
   const int leech_threshold = collection.settings().leech_threshold;
-  std::vector<Tally*> tally_of;  // card rowid -> its deck's tally
-  for (const CardFacts& card : collection.card_facts()) {
-    const auto rowid = static_cast<std::size_t>(card.rowid);
-    if (rowid >= tally_of.size()) tally_of.resize(rowid + 1, nullptr);
-    tally_of[rowid] = &tallies[card.deck];
+  for (const CardFacts& card : collection.card_facts())
     count_card(tallies[card.deck], card, leech_threshold, today);
-  }
-  collection.visit_answers([&](std::span<const AnswerFacts> answers) {
-    for (const AnswerFacts& answer : answers) {
-      // An orphan's answers leave the statistics with it (card_facts lists only cards in decks).
-      const auto rowid = static_cast<std::size_t>(answer.card);
-      if (Tally* tally = rowid < tally_of.size() ? tally_of[rowid] : nullptr)
-        count_answer(*tally, answer, today);
-    }
-  });
+  for (const AnswerDay& day : collection.answer_sums(today))
+    count_day(tallies[day.deck], day, today);
+  const std::vector<int> cards_today = collection.cards_answered(today);
+  for (std::size_t i = 0; i < tallies.size(); ++i)
+    tallies[i].figures.cards_reviewed_today = cards_today[i];
   CardFilter filter;
   if (only) filter.deck = deck_id;
   Statistics result{today, today_counts(collection, filter, today), {}, {}};

@@ -53,6 +53,10 @@ class Maintenance : protected Part {
 
   // SQLite's integrity check: empty when the file is sound, else what is wrong.
   std::vector<std::string> integrity_problems() const;
+  // Where the answers added up by deck and day (answer_days, which the statistics read) differ
+  // from the review log ("deck 'd', 2026-11-20: 3 answers counted where the log has 4"); empty when
+  // they agree.
+  std::vector<std::string> answer_day_problems() const;
 
  protected:
   using Part::Part;

@@ -45,12 +45,14 @@ class Queries : protected Part {
   // in day order; a card overdue counts on `today`, a day with none is left out.
   std::vector<std::pair<Day, int>> due_per_day(const CardFilter& filter, Day today, Day last) const;
   // The answers given each day from `first` to `last`, both included, of the cards that match,
-  // in day order; answers taken back by undo left out, a day with none left out.
+  // in day order; answers taken back by undo and those of orphans left out (as the statistics
+  // count them), a day with none left out.
   std::vector<std::pair<Day, int>> answers_per_day(const CardFilter& filter, Day first,
                                                    Day last) const;
   // The answers given each week (7 days from `first`, then the next 7, ...) up to `last`, both
   // included, and how many of them were graded sm2::kPassingGrade or more, over the whole
-  // collection, in week order; answers taken back by undo left out, a week with none left out.
+  // collection, in week order; answers taken back by undo and those of orphans left out, a
+  // week with none left out.
   std::vector<WeekAnswers> answers_per_week(Day first, Day last) const;
 
   // The ids of the cards a cram session asks: those `filter` and `scope` select, not
@@ -64,9 +66,12 @@ class Queries : protected Part {
   // The state of every card in a deck (orphans left out), in rowid order; its deck as the place
   // of the deck in deck_counts.
   std::vector<CardFacts> card_facts() const;
-  // Calls `visit` with the answers of the log that no undo took back, oldest first, a few
-  // thousand at a time.
-  void visit_answers(const std::function<void(std::span<const AnswerFacts>)>& visit) const;
+  // Each deck's answers of each day up to `last` (AnswerDay), a day with none left out; read
+  // from the sums the collection keeps, not from the log.
+  std::vector<AnswerDay> answer_sums(Day last) const;
+  // How many distinct cards of each deck (by its place in import order) were answered on `day`:
+  // answers that count, as answer_days counts them.
+  std::vector<int> cards_answered(Day day) const;
   // Counts for every tag that starts with `prefix` ("lp:"), in tag order.
   std::vector<TagCounts> tag_counts(std::string_view prefix, Day today) const;
 

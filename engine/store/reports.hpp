@@ -225,19 +225,28 @@ struct TagCounts {
 
 // A card as the statistics count it (stats/statistics.hpp): its state, not its text.
 struct CardFacts {
-  std::int64_t rowid = 0;  // as AnswerFacts::card names it
-  std::size_t deck = 0;    // the deck's place in import order (as deck_counts lists decks)
+  std::int64_t rowid = 0;
+  std::size_t deck = 0;  // the deck's place in import order (as deck_counts lists decks)
   bool suspended = false;
   CardState state;  // repetitions, ease, interval, due and lapses
 };
 
-// An answer of the review log as the statistics count it.
-struct AnswerFacts {
-  std::int64_t card = 0;  // the card's rowid (CardFacts::rowid)
-  Day day;                // the study day it counts for (the day rollover applied)
-  Grade grade = Grade::from_int(0);
-  std::chrono::milliseconds duration{0};
-  CardState before;  // repetitions, interval and due before the answer
+// The answers of one deck on one study day that count (no undo took them back, their card in
+// the deck, not an orphan), added up as the collection keeps them (docs/storage.md,
+// answer_days).
+struct AnswerDay {
+  std::size_t deck = 0;  // as CardFacts::deck
+  Day day;               // the study day (the day rollover applied)
+  int answers = 0;
+  int passed = 0;                     // graded sm2::kPassingGrade or more
+  std::chrono::milliseconds time{0};  // the answers' durations added up
+  // Scheduled answers (the card due on or before the day: not new, not a same-day re-ask or
+  // practice ahead of time) to cards young or mature before the answer (sm2::is_mature), and
+  // how many of them passed.
+  int young_reviews = 0;
+  int young_passed = 0;
+  int mature_reviews = 0;
+  int mature_passed = 0;
 };
 
 // The answers of one week (Queries::answers_per_week).

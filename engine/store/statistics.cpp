@@ -1,20 +1,40 @@
-// The rows the statistics count (stats/statistics.hpp): every card's state and every answer of
-// the log that counts, read in one sequential pass each.
-#include <algorithm>
-#include <memory>
+// The rows the statistics count (stats/statistics.hpp): every card's state, read in one
+// sequential pass, and the answers added up by deck and day (answer_days, schema 16), which
+// the collection keeps in the transaction of every answer, undo and card move.
+#include <fmt/format.h>
+
+#include <unordered_map>
 
 #include "store/collection_impl.hpp"
+#include "store/maintenance.hpp"
 
 namespace rehearse::store {
+namespace {
+
+// Deck rowid -> the deck's place in import order (as deck_counts lists decks).
+std::unordered_map<std::int64_t, std::size_t> deck_places(Connection& impl) {
+  std::unordered_map<std::int64_t, std::size_t> places;
+  auto q = impl.query("SELECT id FROM decks ORDER BY id");
+  while (q->executeStep())
+    places.emplace(q->getColumn(0).getInt64(), places.size());
+  return places;
+}
+
+// The figures of answer_days, in its column order, recomputed from the log: what the triggers
+// of schema 16 keep, and what `check` compares them with.
+constexpr const char* kAnswerDaysFromLog =
+    "SELECT c.deck AS deck, t.day AS day, count(*) AS answers, sum(t.passed), "
+    "sum(t.duration_ms), sum(t.young), sum(t.young AND t.passed), sum(t.mature), "
+    "sum(t.mature AND t.passed) "
+    "FROM answer_tallies t JOIN cards c ON c.id = t.card "
+    "WHERE c.orphaned = 0 AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = t.review) "
+    "GROUP BY c.deck, t.day";
+
+}  // namespace
 
 std::vector<CardFacts> Queries::card_facts() const {
   return guarded(impl_->path, [&] {
-    std::unordered_map<std::int64_t, std::size_t> deck_index;  // deck rowid -> import order
-    {
-      auto q = impl_->query("SELECT id FROM decks ORDER BY id");
-      while (q->executeStep())
-        deck_index.emplace(q->getColumn(0).getInt64(), deck_index.size());
-    }
+    const auto places = deck_places(*impl_);
     auto q = impl_->query(
         "SELECT id, deck, suspended, repetitions, ease, interval_days, due, lapses FROM cards "
         "WHERE orphaned = 0 ORDER BY id");
@@ -22,7 +42,7 @@ std::vector<CardFacts> Queries::card_facts() const {
     while (q->executeStep()) {
       CardFacts card;
       card.rowid = q->getColumn(0).getInt64();
-      card.deck = deck_index.at(q->getColumn(1).getInt64());
+      card.deck = places.at(q->getColumn(1).getInt64());
       card.suspended = q->getColumn(2).getInt() != 0;
       card.state = read_state(*q, 3, 4);
       card.state.lapses = q->getColumn(7).getInt();
@@ -32,62 +52,73 @@ std::vector<CardFacts> Queries::card_facts() const {
   });
 }
 
-void Queries::visit_answers(const std::function<void(std::span<const AnswerFacts>)>& visit) const {
-  guarded(impl_->path, [&] {
-    // The undos are few: their answers are skipped here rather than probed for on every row.
-    std::vector<std::int64_t> undone;
-    {
-      auto q = impl_->query("SELECT review FROM undos ORDER BY review");
-      while (q->executeStep())
-        undone.push_back(q->getColumn(0).getInt64());
+std::vector<AnswerDay> Queries::answer_sums(Day last) const {
+  return guarded(impl_->path, [&] {
+    const auto places = deck_places(*impl_);
+    auto q = impl_->query(
+        "SELECT deck, day, answers, passed, duration_ms, young_reviews, young_passed, "
+        "mature_reviews, mature_passed FROM answer_days WHERE day <= ? ORDER BY deck, day");
+    q->bind(1, day_number(last));
+    std::vector<AnswerDay> days;
+    while (q->executeStep()) {
+      AnswerDay& d = days.emplace_back();
+      d.deck = places.at(q->getColumn(0).getInt64());
+      d.day = day_from_number(q->getColumn(1).getInt64());
+      d.answers = q->getColumn(2).getInt();
+      d.passed = q->getColumn(3).getInt();
+      d.time = std::chrono::milliseconds(q->getColumn(4).getInt64());
+      d.young_reviews = q->getColumn(5).getInt();
+      d.young_passed = q->getColumn(6).getInt();
+      d.mature_reviews = q->getColumn(7).getInt();
+      d.mature_passed = q->getColumn(8).getInt();
     }
-    // Two million rows: read through SQLite's C API (each SQLiteCpp column costs a reference
-    // count), and handed over a few thousand at a time.
-    sqlite3_stmt* prepared = nullptr;
-    const char* sql =
-        "SELECT id, card, day, grade, duration_ms, repetitions_before, interval_before, "
-        "due_before FROM reviews ORDER BY id";
-    sqlite3* db = impl_->db.getHandle();
-    // Each page is read once: a small page cache for this scan (kCacheSizePragma keeps up to 256 MB
-    // for imports), so that it does not fill 100 MB of memory it never reads again.
-    impl_->db.exec("PRAGMA cache_size = -8192");
-    struct RestoreCache {
-      SQLite::Database& db;
-      ~RestoreCache() { db.tryExec(kCacheSizePragma); }
-    } restore{impl_->db};
-    if (sqlite3_prepare_v2(db, sql, -1, &prepared, nullptr) != SQLITE_OK) {
-      throw SQLite::Exception(db, sqlite3_errcode(db));
+    return days;
+  });
+}
+
+std::vector<int> Queries::cards_answered(Day day) const {
+  return guarded(impl_->path, [&] {
+    const auto places = deck_places(*impl_);
+    std::vector<int> cards(places.size(), 0);
+    auto q = impl_->query(
+        "SELECT c.deck, count(DISTINCT r.card) FROM reviews r JOIN cards c ON c.id = r.card "
+        "WHERE r.day = ? AND c.orphaned = 0 AND NOT EXISTS (SELECT 1 FROM undos u WHERE "
+        "u.review = r.id) GROUP BY c.deck");
+    q->bind(1, day_number(day));
+    while (q->executeStep())
+      cards.at(places.at(q->getColumn(0).getInt64())) = q->getColumn(1).getInt();
+    return cards;
+  });
+}
+
+std::vector<std::string> Maintenance::answer_day_problems() const {
+  return guarded(impl_->path, [&] {
+    // The rows kept that the log's sums do not have as they are, then the days the log has
+    // and answer_days lacks.
+    auto q = impl_->query(fmt::format(
+        "SELECT coalesce(d.slug, k.deck), k.day, k.answers, "
+        "  coalesce((SELECT l.answers FROM ({0}) l WHERE l.deck = k.deck AND l.day = k.day), 0) "
+        "FROM (SELECT * FROM answer_days EXCEPT {0}) k LEFT JOIN decks d ON d.id = k.deck "
+        "UNION ALL "
+        "SELECT coalesce(d.slug, l.deck), l.day, 0, l.answers "
+        "FROM ({0}) l LEFT JOIN decks d ON d.id = l.deck "
+        "WHERE NOT EXISTS (SELECT 1 FROM answer_days k WHERE k.deck = l.deck AND k.day = l.day) "
+        "ORDER BY 1, 2",
+        kAnswerDaysFromLog));
+    std::vector<std::string> problems;
+    while (q->executeStep()) {
+      const Day day = day_from_number(q->getColumn(1).getInt64());
+      const int kept = q->getColumn(2).getInt();
+      const int logged = q->getColumn(3).getInt();
+      const std::string where =
+          fmt::format("deck '{}', {}", q->getColumn(0).getString(), format_day(day));
+      problems.push_back(
+          kept == logged
+              ? fmt::format("{}: passed, time or retention figures differ from the log", where)
+              : fmt::format("{}: {} answer{} counted where the log has {}", where, kept,
+                            kept == 1 ? "" : "s", logged));
     }
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared,
-                                                                          sqlite3_finalize);
-    sqlite3_stmt* row = statement.get();
-    auto next_undone = undone.begin();
-    std::vector<AnswerFacts> batch;
-    batch.reserve(4096);
-    int step = SQLITE_ROW;
-    while ((step = sqlite3_step(row)) == SQLITE_ROW) {
-      const std::int64_t id = sqlite3_column_int64(row, 0);
-      while (next_undone != undone.end() && *next_undone < id)
-        ++next_undone;
-      if (next_undone != undone.end() && *next_undone == id) continue;
-      AnswerFacts& answer = batch.emplace_back();
-      answer.card = sqlite3_column_int64(row, 1);
-      answer.day = day_from_number(sqlite3_column_int64(row, 2));
-      answer.grade = Grade::from_int(sqlite3_column_int(row, 3));
-      answer.duration = std::chrono::milliseconds(sqlite3_column_int64(row, 4));
-      answer.before.repetitions = sqlite3_column_int(row, 5);
-      answer.before.interval_days = sqlite3_column_int(row, 6);
-      answer.before.due = sqlite3_column_type(row, 7) == SQLITE_NULL
-                              ? std::nullopt
-                              : std::optional(day_from_number(sqlite3_column_int64(row, 7)));
-      if (batch.size() == batch.capacity()) {
-        visit(batch);
-        batch.clear();
-      }
-    }
-    if (step != SQLITE_DONE) throw SQLite::Exception(db, step);
-    if (!batch.empty()) visit(batch);
-    return 0;
+    return problems;
   });
 }
 

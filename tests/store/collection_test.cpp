@@ -277,7 +277,7 @@ TEST_CASE("a file that is not a rehearse collection is refused and left untouche
     CHECK_THROWS_WITH(Collection::open(path),
                       path.string() +
                           " was written by a newer rehearse (schema version 99, this "
-                          "build knows up to 15); upgrade rehearse to open it");
+                          "build knows up to 16); upgrade rehearse to open it");
   }
 }
 

@@ -7,9 +7,23 @@
 
 namespace rehearse::test {
 
-// Takes a collection back from schema 15 to 14: no removals, no cards.orphaned, and the
-// indexes that leave orphans out as schema 14 made them.
+// Takes a collection back from schema 16 to 15: no answer_days, and none of its views and
+// triggers.
+inline void undo_answer_days_schema(SQLite::Database& db) {
+  db.exec(R"sql(
+DROP TRIGGER answer_days_on_card_move;
+DROP TRIGGER answer_days_on_undo;
+DROP TRIGGER answer_days_on_answer;
+DROP VIEW answer_day_changes;
+DROP VIEW answer_tallies;
+DROP TABLE answer_days;
+)sql");
+}
+
+// Takes a collection back from schema 16 to 14: no answer_days (above), no removals, no
+// cards.orphaned, and the indexes that leave orphans out as schema 14 made them.
 inline void undo_orphans_schema(SQLite::Database& db) {
+  undo_answer_days_schema(db);
   db.exec(R"sql(
 DROP TABLE removals;
 DROP INDEX cards_orphaned;
