@@ -70,6 +70,20 @@ TEST_CASE("an import whose file no longer lists a card makes it an orphan, with 
   CHECK(collection.orphans("other").empty());
 }
 
+TEST_CASE("an orphan's answers are left out of the answers of each day, as of the statistics") {
+  Collection collection = Collection::open(":memory:");
+  import_one(collection, numbered_deck("d", 3));
+  answer_card(collection, "d.0", Grade::from_int(4), at(kDay), {});
+  answer_card(collection, "d.1", Grade::from_int(5), at(kDay), {});
+  const std::vector<std::pair<Day, int>> both{{kDay, 2}};
+  REQUIRE(collection.answers_per_day({}, kDay, kDay) == both);
+  import_one(collection, without_d1());
+  const std::vector<std::pair<Day, int>> one{{kDay, 1}};
+  CHECK(collection.answers_per_day({}, kDay, kDay) == one);
+  CHECK(collection.answers_per_day({.deck = "d", .tag = {}, .search = {}}, kDay, kDay) == one);
+  CHECK(collection.answers_per_week(kDay, kDay).at(0).answers == 1);
+}
+
 TEST_CASE("an orphan is neither asked, nor counted in its deck, the statistics or the forecast") {
   Collection collection = Collection::open(":memory:");
   import_one(collection, numbered_deck("d", 3));
