@@ -564,13 +564,11 @@ QueueCounts Connection::counts(const CardFilter& filter, Day today, std::string_
 DayProgress Queries::day_progress(Day today) const {
   return guarded(impl_->path, [&] {
     // A card's first answer is the one whose state before had no due day; an answer to a due
-    // card is scheduled, a same-day repeat is not (sm2: the card was not due). reviews_by_day.
+    // card is scheduled (young or mature), a same-day repeat is not (sm2: the card was not
+    // due). From the day's sums (answer_days), a row per deck, not the day's answers.
     auto q = impl_->query(
-        "SELECT d.slug, sum(r.due_before IS NULL), "
-        "sum(r.due_before IS NOT NULL AND r.due_before <= r.day) "
-        "FROM reviews r JOIN cards c ON c.id = r.card JOIN decks d ON d.id = c.deck "
-        "WHERE r.day = ? AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id) "
-        "GROUP BY d.slug");
+        "SELECT d.slug, a.new_answers, a.young_reviews + a.mature_reviews "
+        "FROM answer_days a JOIN decks d ON d.id = a.deck WHERE a.day = ?");
     q->bind(1, day_number(today));
     DayProgress progress;
     while (q->executeStep()) {

@@ -238,6 +238,7 @@ struct AnswerDay {
   std::size_t deck = 0;  // as CardFacts::deck
   Day day;               // the study day (the day rollover applied)
   int answers = 0;
+  int new_answers = 0;                // first answers to a card (its state before had no due day)
   int passed = 0;                     // graded sm2::kPassingGrade or more
   std::chrono::milliseconds time{0};  // the answers' durations added up
   // Scheduled answers (the card due on or before the day: not new, not a same-day re-ask or

@@ -300,7 +300,8 @@ BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
     // when no undo took it back and its card is in a deck (not an orphan), under the deck the
     // card is in now. Triggers keep the sums in the transaction of each change: an answer, an
     // undo, a card moved to another deck, orphaned or back. answer_tallies says what one
-    // answer adds (passed: graded sm2::kPassingGrade or more; young and mature: a scheduled
+    // answer adds (fresh: a card's first answer, or its first after a reset; passed: graded
+    // sm2::kPassingGrade or more; young and mature: a scheduled
     // answer, due on or before its day, to a card young or mature before it, sm2::is_mature),
     // and an undo or a card move goes through answer_day_changes, which adds a row's figures
     // to its deck and day and drops a row that no answer counts in any more (a new answer
@@ -311,6 +312,7 @@ CREATE TABLE answer_days (
   deck           INTEGER NOT NULL REFERENCES decks(id),
   day            INTEGER NOT NULL,
   answers        INTEGER NOT NULL,
+  new_answers    INTEGER NOT NULL,
   passed         INTEGER NOT NULL,
   duration_ms    INTEGER NOT NULL,
   young_reviews  INTEGER NOT NULL,
@@ -321,7 +323,7 @@ CREATE TABLE answer_days (
 ) STRICT, WITHOUT ROWID;
 
 CREATE VIEW answer_tallies AS
-SELECT id AS review, card, day, grade >= 3 AS passed, duration_ms,
+SELECT id AS review, card, day, due_before IS NULL AS fresh, grade >= 3 AS passed, duration_ms,
   coalesce(due_before <= day, 0) AND NOT (repetitions_before > 0 AND interval_before >= 21)
     AS young,
   coalesce(due_before <= day, 0) AND repetitions_before > 0 AND interval_before >= 21 AS mature
@@ -330,10 +332,10 @@ FROM reviews;
 CREATE VIEW answer_day_changes AS SELECT * FROM answer_days WHERE 0;
 CREATE TRIGGER answer_day_changes_add INSTEAD OF INSERT ON answer_day_changes
 BEGIN
-  INSERT INTO answer_days VALUES (NEW.deck, NEW.day, NEW.answers, NEW.passed, NEW.duration_ms,
-    NEW.young_reviews, NEW.young_passed, NEW.mature_reviews, NEW.mature_passed)
+  INSERT INTO answer_days VALUES (NEW.deck, NEW.day, NEW.answers, NEW.new_answers, NEW.passed,
+    NEW.duration_ms, NEW.young_reviews, NEW.young_passed, NEW.mature_reviews, NEW.mature_passed)
   ON CONFLICT (deck, day) DO UPDATE SET answers = answers + excluded.answers,
-    passed = passed + excluded.passed, duration_ms = duration_ms + excluded.duration_ms,
+    new_answers = new_answers + excluded.new_answers, passed = passed + excluded.passed, duration_ms = duration_ms + excluded.duration_ms,
     young_reviews = young_reviews + excluded.young_reviews,
     young_passed = young_passed + excluded.young_passed,
     mature_reviews = mature_reviews + excluded.mature_reviews,
@@ -344,11 +346,11 @@ END;
 CREATE TRIGGER answer_days_on_answer AFTER INSERT ON reviews
 BEGIN
   INSERT INTO answer_days
-  SELECT c.deck, t.day, 1, t.passed, t.duration_ms, t.young, t.young AND t.passed, t.mature,
-    t.mature AND t.passed
+  SELECT c.deck, t.day, 1, t.fresh, t.passed, t.duration_ms, t.young, t.young AND t.passed,
+    t.mature, t.mature AND t.passed
   FROM answer_tallies t JOIN cards c ON c.id = t.card WHERE t.review = NEW.id AND c.orphaned = 0
   ON CONFLICT (deck, day) DO UPDATE SET answers = answers + excluded.answers,
-    passed = passed + excluded.passed, duration_ms = duration_ms + excluded.duration_ms,
+    new_answers = new_answers + excluded.new_answers, passed = passed + excluded.passed, duration_ms = duration_ms + excluded.duration_ms,
     young_reviews = young_reviews + excluded.young_reviews,
     young_passed = young_passed + excluded.young_passed,
     mature_reviews = mature_reviews + excluded.mature_reviews,
@@ -358,8 +360,8 @@ END;
 CREATE TRIGGER answer_days_on_undo AFTER INSERT ON undos
 BEGIN
   INSERT INTO answer_day_changes
-  SELECT c.deck, t.day, -1, -t.passed, -t.duration_ms, -t.young, -(t.young AND t.passed),
-    -t.mature, -(t.mature AND t.passed)
+  SELECT c.deck, t.day, -1, -t.fresh, -t.passed, -t.duration_ms, -t.young,
+    -(t.young AND t.passed), -t.mature, -(t.mature AND t.passed)
   FROM answer_tallies t JOIN cards c ON c.id = t.card
   WHERE t.review = NEW.review AND c.orphaned = 0;
 END;
@@ -368,15 +370,15 @@ CREATE TRIGGER answer_days_on_card_move AFTER UPDATE OF deck, orphaned ON cards
 WHEN OLD.deck IS NOT NEW.deck OR (OLD.orphaned = 0) IS NOT (NEW.orphaned = 0)
 BEGIN
   INSERT INTO answer_day_changes
-  SELECT OLD.deck, t.day, -count(*), -sum(t.passed), -sum(t.duration_ms), -sum(t.young),
-    -sum(t.young AND t.passed), -sum(t.mature), -sum(t.mature AND t.passed)
+  SELECT OLD.deck, t.day, -count(*), -sum(t.fresh), -sum(t.passed), -sum(t.duration_ms),
+    -sum(t.young), -sum(t.young AND t.passed), -sum(t.mature), -sum(t.mature AND t.passed)
   FROM answer_tallies t
   WHERE t.card = OLD.id AND OLD.orphaned = 0
     AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = t.review)
   GROUP BY t.day;
   INSERT INTO answer_day_changes
-  SELECT NEW.deck, t.day, count(*), sum(t.passed), sum(t.duration_ms), sum(t.young),
-    sum(t.young AND t.passed), sum(t.mature), sum(t.mature AND t.passed)
+  SELECT NEW.deck, t.day, count(*), sum(t.fresh), sum(t.passed), sum(t.duration_ms),
+    sum(t.young), sum(t.young AND t.passed), sum(t.mature), sum(t.mature AND t.passed)
   FROM answer_tallies t
   WHERE t.card = NEW.id AND NEW.orphaned = 0
     AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = t.review)
@@ -384,7 +386,7 @@ BEGIN
 END;
 
 INSERT INTO answer_days
-SELECT c.deck, t.day, count(*), sum(t.passed), sum(t.duration_ms), sum(t.young),
+SELECT c.deck, t.day, count(*), sum(t.fresh), sum(t.passed), sum(t.duration_ms), sum(t.young),
   sum(t.young AND t.passed), sum(t.mature), sum(t.mature AND t.passed)
 FROM answer_tallies t JOIN cards c ON c.id = t.card
 WHERE c.orphaned = 0 AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = t.review)

@@ -23,7 +23,7 @@ std::unordered_map<std::int64_t, std::size_t> deck_places(Connection& impl) {
 // The figures of answer_days, in its column order, recomputed from the log: what the triggers
 // of schema 16 keep, and what `check` compares them with.
 constexpr const char* kAnswerDaysFromLog =
-    "SELECT c.deck AS deck, t.day AS day, count(*) AS answers, sum(t.passed), "
+    "SELECT c.deck AS deck, t.day AS day, count(*) AS answers, sum(t.fresh), sum(t.passed), "
     "sum(t.duration_ms), sum(t.young), sum(t.young AND t.passed), sum(t.mature), "
     "sum(t.mature AND t.passed) "
     "FROM answer_tallies t JOIN cards c ON c.id = t.card "
@@ -56,8 +56,9 @@ std::vector<AnswerDay> Queries::answer_sums(Day last) const {
   return guarded(impl_->path, [&] {
     const auto places = deck_places(*impl_);
     auto q = impl_->query(
-        "SELECT deck, day, answers, passed, duration_ms, young_reviews, young_passed, "
-        "mature_reviews, mature_passed FROM answer_days WHERE day <= ? ORDER BY deck, day");
+        "SELECT deck, day, answers, new_answers, passed, duration_ms, young_reviews, "
+        "young_passed, mature_reviews, mature_passed FROM answer_days WHERE day <= ? "
+        "ORDER BY deck, day");
     q->bind(1, day_number(last));
     std::vector<AnswerDay> days;
     while (q->executeStep()) {
@@ -65,12 +66,13 @@ std::vector<AnswerDay> Queries::answer_sums(Day last) const {
       d.deck = places.at(q->getColumn(0).getInt64());
       d.day = day_from_number(q->getColumn(1).getInt64());
       d.answers = q->getColumn(2).getInt();
-      d.passed = q->getColumn(3).getInt();
-      d.time = std::chrono::milliseconds(q->getColumn(4).getInt64());
-      d.young_reviews = q->getColumn(5).getInt();
-      d.young_passed = q->getColumn(6).getInt();
-      d.mature_reviews = q->getColumn(7).getInt();
-      d.mature_passed = q->getColumn(8).getInt();
+      d.new_answers = q->getColumn(3).getInt();
+      d.passed = q->getColumn(4).getInt();
+      d.time = std::chrono::milliseconds(q->getColumn(5).getInt64());
+      d.young_reviews = q->getColumn(6).getInt();
+      d.young_passed = q->getColumn(7).getInt();
+      d.mature_reviews = q->getColumn(8).getInt();
+      d.mature_passed = q->getColumn(9).getInt();
     }
     return days;
   });
