@@ -133,6 +133,33 @@ TEST_CASE("twenty processes opening a schema-2 collection at once all succeed") 
   CHECK_FALSE(leftover_temporary(dir.path()));
 }
 
+TEST_CASE("two restores at once both restore, each keeping its own safety copy") {
+  const Fixture f;
+  const std::string good = (f.dir / "good.db").string();
+  REQUIRE(f.rehearse({"backup", good}).exit_code == 0);
+  for (int round = 0; round < 5; ++round) {
+    INFO("round " << round);
+    REQUIRE(f.rehearse({"answer", "d.1", "4"}).exit_code == 0);  // what the restores take back
+    std::vector<ChildProcess> restores;
+    for (int i = 0; i < 2; ++i)
+      restores.push_back(ChildProcess::rehearse({"--db", f.db, "--now", kNow, "restore", good}));
+    for (ChildProcess& restore : restores) {
+      restore.close_input();
+      CHECK(restore.wait() == 0);
+      CHECK(restore.error_output() == "");
+    }
+    CHECK(f.rehearse({"show", "d.1", "--json"}).out.find(R"("due":null)") != std::string::npos);
+    const CliResult check = f.rehearse({"check"});
+    CHECK(check.exit_code == 0);
+  }
+  // Two safety copies a round, none empty, none written over another.
+  const std::vector<std::string> copies = f.files_in("backups");
+  CHECK(copies.size() == 10);
+  for (const std::string& copy : copies)
+    CHECK(fs::file_size(f.dir / "backups" / copy) > 0);
+  CHECK_FALSE(leftover_temporary(f.dir.path()));
+}
+
 TEST_CASE("a collection whose header is damaged can be restored from a backup") {
   const Fixture f;
   const std::string good = (f.dir / "good.db").string();

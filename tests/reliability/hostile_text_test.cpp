@@ -133,6 +133,25 @@ TEST_CASE("an error naming text with a newline stays on one line") {
                           " ('rehearse cards' lists them)\n");
 }
 
+TEST_CASE("an error naming a tag or a file name with a newline stays on one line") {
+  const Fixture f;
+  const CliResult tag = f.rehearse({"cards", "--tag", "lp:x\ny"});
+  CHECK(tag.exit_code == 1);
+  CHECK(tag.err == "rehearse: tag 'lp:x\u240Ay' contains white space\n");
+  const CliResult missing = f.rehearse({"import", "no\nsuch.json"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "rehearse: no\u240Asuch.json: cannot open it\n");
+  const std::string bad = write_text(f.dir, "bad\nname.json",
+                                     R"({"format": "rehearse-deck/1", "deck": {"id": "d", "name":)"
+                                     R"( "D"}, "cards": [{"id": "d.1", "front": "f", "back": "b",)"
+                                     R"( "tags": ["a\nb"]}]})")
+                              .string();
+  const CliResult tagged = f.rehearse({"import", bad});
+  CHECK(tagged.exit_code == 1);
+  CHECK(tagged.err == "rehearse: " + (f.dir / "bad\u240Aname.json").string() +
+                          ":1: card 1 (\"d.1\"): tag 'a\u240Ab' contains white space\n");
+}
+
 namespace {
 
 // Every byte 0x01-0x1F at each of sixteen offsets, so that some fall in the blocks rapidjson's
@@ -178,6 +197,7 @@ TEST_CASE("every --json output of a card holding every byte 0x01-0x1F parses as 
       {{"show", "d.1", "--json"}, ".front"},    {{"next", "--json"}, ".back"},
       {{"cards", "--json"}, ".[0].front"},      {{"decks", "--json"}, ".[0].name"},
       {{"export", "d", "-"}, ".cards[0].back"}, {{"answer", "d.1", "4", "--json"}, ".front"},
+      {{"undo", "--json"}, ".card.front"},
   };
   for (const auto& [command, field] : commands) {
     INFO(fmt::format("rehearse {} | jq -j '{}'", fmt::join(command, " "), field));
@@ -188,4 +208,14 @@ TEST_CASE("every --json output of a card holding every byte 0x01-0x1F parses as 
     CHECK(parsed.exit_code == 0);
     CHECK(parsed.out == text);
   }
+  // An orphan keeps its text: d.1 is no longer in its deck's file.
+  const std::string without_d1 =
+      write_text(f.dir, "d2.json",
+                 R"({"format": "rehearse-deck/1", "deck": {"id": "d", "name": "D"}, "cards": [
+  {"id": "d.2", "front": "Q2?", "back": "A2"}]})")
+          .string();
+  REQUIRE(f.rehearse({"import", without_d1}).exit_code == 0);
+  const CliResult orphans = f.rehearse({"orphans", "--json"});
+  REQUIRE(orphans.exit_code == 0);
+  CHECK(run_program({"jq", "-j", ".[0].front"}, orphans.out).out == text);
 }
