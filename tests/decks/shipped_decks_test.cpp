@@ -17,10 +17,13 @@
 #include <string_view>
 #include <vector>
 
+#include "answer/answer.hpp"
+#include "import/import.hpp"
 #include "io/deck_file.hpp"
 #include "io/file.hpp"
 #include "io/rapidjson.hpp"
 #include "model/principle.hpp"
+#include "session/queue.hpp"
 
 using namespace rehearse;
 
@@ -430,6 +433,33 @@ TEST_CASE("make run imports every shipped deck, the quick facts first") {
   REQUIRE_FALSE(listed.empty());
   CHECK(listed.front() == "interview-loop.json");
   CHECK(listed.back() == "coding.json");
+}
+
+TEST_CASE("a new user's first session starts with five quick facts, one from each fact deck") {
+  // The decks as `make run` imports them, in shipped.txt's order, into a new collection; the
+  // first cards its first session asks, each answered 5 as a user who knows it would.
+  std::vector<DeckFile> files;
+  for (const std::string& name : listed_shipped_decks())
+    files.push_back(read_deck_file(std::filesystem::path(REHEARSE_SOURCE_DIR "/decks") / name));
+  REQUIRE_FALSE(files.empty());
+  Collection collection = Collection::open(":memory:");
+  import_decks(collection, files);
+  const Day today = Day{std::chrono::year{2026} / 11 / 25};
+  const Moment now{std::chrono::sys_time<std::chrono::milliseconds>(today.time_since_epoch()),
+                   today};
+  std::vector<std::string> decks;
+  for (int i = 0; i < 5; ++i) {
+    const std::optional<Card> card = next_card(collection, {}, today);
+    REQUIRE(card.has_value());
+    INFO(card->content.id << ": " << card->content.front);
+    // A fact, graded in seconds: a short back, no story asked for.
+    CHECK(word_count(card->content.back) <= 50);
+    CHECK_FALSE(is_behavioural(card->deck_id));
+    decks.push_back(card->deck_id);
+    answer_card(collection, card->content.id, Grade::from_int(5), now, {});
+  }
+  CHECK(decks == std::vector<std::string>{"interview-loop", "glossary", "leadership-principles",
+                                          "distributed-systems", "study-plan"});
 }
 
 TEST_CASE("the study plan data covers weeks 1 to 8 and names only shipped decks and valid tags") {
