@@ -195,6 +195,23 @@ TEST_CASE("a deck's own new limit caps it inside the collection's, and deck-by-d
   CHECK(fresh == Ids{"a.2", "a.3", "a.4"});
 }
 
+TEST_CASE("due reviews stop at the collection's daily limit and at a deck's own") {
+  const Collection c;
+  c.import({{"a", 3}, {"b", 3}});
+  for (const char* id : {"a.1", "a.2", "a.3", "b.1", "b.2", "b.3"})
+    REQUIRE(c.rehearse({"--now", "2026-11-25", "answer", id, "4"}).exit_code == 0);
+  REQUIRE(c.rehearse({"config", "reviews-per-day", "3"}).exit_code == 0);
+  REQUIRE(c.rehearse({"config", "deck.a.reviews-per-day", "1"}).exit_code == 0);
+  // All six are due on the 26th, equally overdue: deck order, a held to one.
+  CHECK(day_of_answers(c, "2026-11-26T09:00") == Ids{"a.1", "b.1", "b.2"});
+  CHECK(c.rehearse({"--now", "2026-11-26T09:00", "next", "--json"})
+            .out.starts_with(R"({"done":true)"));
+  CHECK(c.rehearse({"--now", "2026-11-26T09:00", "next", "b", "--json"})
+            .out.starts_with(R"({"done":true)"));
+  // The next day the limits are new again: what waited comes first, most overdue.
+  CHECK(day_of_answers(c, "2026-11-27T09:00", 2) == Ids{"a.2", "b.3"});
+}
+
 TEST_CASE("an answer to a card the caller names is recorded and counts toward the limit") {
   const Collection c;
   c.import({{"a", 5}});
