@@ -565,10 +565,13 @@ DayProgress Queries::day_progress(Day today) const {
   return guarded(impl_->path, [&] {
     // A card's first answer is the one whose state before had no due day; an answer to a due
     // card is scheduled (young or mature), a same-day repeat is not (sm2: the card was not
-    // due). From the day's sums (answer_days), a row per deck, not the day's answers.
+    // due). From the day's sums (answer_days), a row per deck, not the day's answers: each
+    // deck's (deck, day) row found by its key. CROSS JOIN keeps that order; SQLite would
+    // otherwise read all of answer_days for the day's rows (10 ms more for `next` on 100,000
+    // cards).
     auto q = impl_->query(
         "SELECT d.slug, a.new_answers, a.young_reviews + a.mature_reviews "
-        "FROM answer_days a JOIN decks d ON d.id = a.deck WHERE a.day = ?");
+        "FROM decks d CROSS JOIN answer_days a ON a.deck = d.id AND a.day = ?");
     q->bind(1, day_number(today));
     DayProgress progress;
     while (q->executeStep()) {
