@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "scheduler/sm2.hpp"
+
 namespace rehearse::cli {
 
 std::string describe_state(const CardState& state) {
@@ -12,7 +14,7 @@ std::string describe_state(const CardState& state) {
 }
 
 std::string describe_due(const CardState& state, Day today) {
-  if (state.reask && state.last_answered == today) return "again later today";
+  if (sm2::waiting_for_reask(state, today)) return "again later today";
   if (state.is_new()) return "new";
   const auto days = (*state.due - today).count();
   if (days <= 0) return "due now";

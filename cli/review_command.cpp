@@ -28,6 +28,7 @@
 #include "model/error.hpp"
 #include "model/word_diff.hpp"
 #include "review_screen.hpp"
+#include "scheduler/sm2.hpp"
 #include "session/queue.hpp"
 #include "stories/bank.hpp"
 #include "stories/cards.hpp"
@@ -473,7 +474,7 @@ CardView view_of(const Card& card, const std::string& back, const QueueCounts& l
   view.left_new = left.fresh;
   view.left_due = left.due;
   view.left_reasks = left.reask;
-  view.reask = card.state.reask && card.state.last_answered == today;
+  view.reask = sm2::waiting_for_reask(card.state, today);
   view.changed = card.changed;
   view.front = visible(card.content.front);
   view.back = visible(back);

@@ -39,7 +39,8 @@ constexpr bool is_mature(const CardState& state) {
   return state.repetitions > 0 && state.interval_days >= kMatureIntervalDays;
 }
 // Whether the card waits for a same-day re-ask on `today`: answered today below
-// kReaskUntilGrade. (The store writes the same condition in SQL: store/collection_impl.hpp.)
+// kReaskUntilGrade. (The store writes the same condition in SQL once: reask_on in
+// store/collection_impl.hpp.)
 constexpr bool waiting_for_reask(const CardState& state, Day today) {
   return state.reask && state.last_answered == today;
 }

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/core.h>
 #include <sqlite3.h>
 
 #include <unordered_map>
@@ -72,15 +73,27 @@ inline constexpr int kCardStateColumn = 5;  // the first state column
 inline constexpr int kCardRowidColumn = kCardStateColumn + kStateColumns + 4;
 Card read_card(SQLite::Statement& row);
 
+// Due on the study day `day` (an SQL parameter): not suspended, in its deck, due that day or
+// before. The queue's kDueCondition and the search's is:due (store/search_sql.cpp).
+inline std::string due_on(std::string_view day) {
+  return fmt::format("c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= {}",
+                     day);
+}
+// Waiting for a same-day re-ask on the study day `day` (an SQL parameter):
+// sm2::waiting_for_reask (scheduler/sm2.hpp) in SQL. The queue's kReaskCondition and the
+// search's is:reask.
+inline std::string reask_on(std::string_view day) {
+  return fmt::format("c.reask = 1 AND c.last_answered = {}", day);
+}
+
 // The cards the queue asks, as conditions on `cards c` with a :today parameter, each written
-// once. The re-ask condition is sm2::waiting_for_reask (scheduler/sm2.hpp) in SQL. Orphans
-// (cards.orphaned, store/schema.cpp) are neither asked nor counted: only cards in their deck.
-inline constexpr std::string_view kDueCondition =
-    "c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= :today";
+// once. Orphans (cards.orphaned, store/schema.cpp) are neither asked nor counted: only cards in
+// their deck.
+inline const std::string kDueCondition = due_on(":today");
 inline constexpr std::string_view kNewCondition =
     "c.suspended = 0 AND c.orphaned = 0 AND c.due IS NULL";
-inline constexpr std::string_view kReaskCondition =
-    "c.reask = 1 AND c.last_answered = :today AND c.suspended = 0 AND c.orphaned = 0";
+inline const std::string kReaskCondition =
+    reask_on(":today") + " AND c.suspended = 0 AND c.orphaned = 0";
 // Cards outside their deck: orphans, and the orphans removed.
 inline constexpr std::string_view kOutsideDeckCondition = "c.orphaned > 0";
 // Not buried: no card of the same sibling group was answered on :today (the card itself

@@ -46,14 +46,13 @@ std::string state_sql(SearchTerm::State state, const std::string& p) {
     case SearchTerm::State::new_card:
       return "c.due IS NULL";
     case SearchTerm::State::due:
-      return fmt::format("c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= {}",
-                         p);
+      return due_on(p);
     case SearchTerm::State::suspended:
       return "c.suspended = 1";
     case SearchTerm::State::leech:
       return fmt::format("c.lapses >= {}", p);
     case SearchTerm::State::reask:
-      return fmt::format("c.reask = 1 AND c.last_answered = {}", p);
+      return reask_on(p);
     case SearchTerm::State::changed:
       return "c.changed = 1";
   }
