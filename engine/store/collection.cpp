@@ -468,6 +468,10 @@ std::vector<Candidate> Queries::due_candidates(const CardFilter& filter, Day tod
   return guarded(impl_->path, [&] {
     // The order is found over cards_due alone (it covers every column the order and the
     // sibling check read); only the `limit` cards chosen are then read from the table.
+    // This ORDER BY is the index-served form of the queue's rule, more_overdue in
+    // session/queue.cpp: the same ratio (divided here, cross-multiplied there), then due day,
+    // deck and position; C++ breaks a tie of positions by card id, SQL leaves it to the index.
+    // tests/session/session_test.cpp checks that the two agree.
     constexpr std::string_view order =
         "(:today - c.due) * 1.0 / max(c.interval_days, 1) DESC, c.due, c.deck, c.position";
     return impl_->candidates(

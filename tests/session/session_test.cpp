@@ -1,3 +1,5 @@
+#include <fmt/core.h>
+
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -135,4 +137,38 @@ TEST_CASE("replaying each card's review log gives back its stored state") {
     INFO(card.content.id);
     CHECK(replay_card(collection, card.content.id) == card.state);
   }
+}
+
+TEST_CASE("the store's due cards come in the queue's order: most overdue relative to interval") {
+  // Random answers over a few weeks leave cards due on different days with different intervals.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 40; ++i)
+    ids.push_back(fmt::format("c{:02}", i));
+  Collection collection = collection_with(ids);
+  std::mt19937 random(11);
+  Day day = kDay0;
+  for (int step = 0; step < 300; ++step) {
+    if (random() % 6 == 0) day += days{1 + static_cast<int>(random() % 4)};
+    answer(collection, ids[random() % ids.size()], static_cast<int>(random() % 6), day);
+  }
+  const Day today = day + days{20};
+  // A limit that cuts nothing: the store's ORDER BY orders every due card.
+  const std::vector<Candidate> due = collection.due_candidates({}, today, ids.size());
+  REQUIRE(due.size() > 20);
+  // choose_next over due cards alone takes the most overdue by the C++ rule (more_overdue in
+  // session/queue.cpp); taking its choices one by one must give the store's order back.
+  Settings settings;
+  settings.reviews_per_day = 1000;
+  QueueCandidates candidates;
+  candidates.due = due;
+  std::vector<std::string> chosen;
+  while (const std::optional<std::string> id =
+             choose_next(candidates, {}, settings, today, QueueConfig{})) {
+    chosen.push_back(*id);
+    std::erase_if(candidates.due, [&](const Candidate& c) { return c.card_id == *id; });
+  }
+  std::vector<std::string> stored;
+  for (const Candidate& c : due)
+    stored.push_back(c.card_id);
+  CHECK(chosen == stored);
 }
