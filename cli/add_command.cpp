@@ -12,6 +12,7 @@
 #include "card_text.hpp"
 #include "editor.hpp"
 #include "import/import.hpp"
+#include "import_policy.hpp"
 #include "io/card_template.hpp"
 #include "io/deck_file.hpp"
 #include "io/file.hpp"
@@ -113,18 +114,21 @@ std::string appended_text(const Collection& collection, const Target& target,
   return text;
 }
 
-// Writes the file and imports it; when the import fails, the file gets its old text back.
+// Writes the file and imports it under import's policy (import_policy.hpp); when the import
+// fails, or the policy refuses it, the file gets its old text back.
 void write_and_import(Context& context, const Target& target, const std::string& text,
                       const CardContent& card) {
   std::error_code error;
   const bool existed = std::filesystem::exists(target.path, error);
   if (!existed) std::filesystem::create_directories(target.path.parent_path(), error);
   write_file_atomically(target.path, text);
-  std::vector<ImportReport> reports;
+  ImportOutcome outcome;
   try {
     DeckFile file = parse_deck_file(text, target.path.string());
     file.source = deck_source_path(target.path);
-    reports = import_decks(context.collection(), std::span<const DeckFile>(&file, 1));
+    Collection& collection = context.collection();
+    outcome = import_files(collection, std::span<const DeckFile>(&file, 1),
+                           import_policy({target.path.string()}, context.now()));
   } catch (...) {
     if (existed) {
       write_file_atomically(target.path, target.text);
@@ -133,9 +137,12 @@ void write_and_import(Context& context, const Target& target, const std::string&
     }
     throw;
   }
+  if (const std::optional<std::string> notice = backup_notice(outcome)) {
+    fmt::print("{}\n", *notice);
+  }
   fmt::print("Added card {} to deck {} ({}).\n", visible_line(card.id),
              visible_line(target.deck_id), visible_line(target.path.string()));
-  const ImportReport& report = reports.front();
+  const ImportReport& report = outcome.reports.front();
   if (!report.missing.empty()) fmt::print("  {}\n", orphans_notice(report.missing.size()));
 }
 

@@ -10,6 +10,7 @@
 #include "card_text.hpp"
 #include "clock.hpp"
 #include "import/import.hpp"
+#include "import_policy.hpp"
 #include "io/anki_export.hpp"
 #include "io/deck_file.hpp"
 #include "io/deck_stream.hpp"
@@ -82,17 +83,16 @@ void print_report(const ImportReport& report, const std::string& file,
   if (!report.missing.empty()) fmt::print("  {}\n", orphans_notice(report.missing.size()));
 }
 
-// The engine's policy for an import of the files called `sources` at `now`, backed up (when
-// worth it) under a label with its time.
-ImportPolicy import_policy(const ImportOptions& import, std::vector<std::string> sources,
-                           const Moment& now) {
-  return {std::move(sources), import.move, "before-import-" + file_stamp(now), import.reset_changed,
-          now};
+// The engine's policy for an import of the files called `sources` at `now` (import_policy.hpp)
+// with import's --move and --reset-changed.
+ImportPolicy policy_of(const ImportOptions& import, std::vector<std::string> sources,
+                       const Moment& now) {
+  return import_policy(std::move(sources), now, import.move, import.reset_changed);
 }
 
 void print_backup(const ImportOutcome& outcome) {
-  if (outcome.backup) {
-    fmt::print("Backed up the collection to {} first.\n", outcome.backup->string());
+  if (const std::optional<std::string> notice = backup_notice(outcome)) {
+    fmt::print("{}\n", *notice);
   }
 }
 
@@ -247,7 +247,7 @@ void import_read_files(Context& context, const ReadFiles& read, const ImportOpti
   const bool dry_run = import.dry_run;
   if (!dry_run) context.allow_creating();
   Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
-  const ImportPolicy policy = import_policy(import, read.sources, context.now());
+  const ImportPolicy policy = policy_of(import, read.sources, context.now());
   // Another program's answers count for the day they fall on here, as answers given here do.
   ProgressByCard kept = import.keep_scheduling ? read.progress : ProgressByCard{};
   const int day_starts_at = context.settings().day_starts_at;
@@ -281,7 +281,7 @@ void run_dry_import(Context& context, const std::vector<std::string>& paths,
   for (const std::string& path : paths)
     files.push_back(read_deck_file(path));
   const std::vector<ImportReport> preview = preview_files(
-      context.collection_to_preview(), files, import_policy(import, paths, context.clock_moment()));
+      context.collection_to_preview(), files, policy_of(import, paths, context.clock_moment()));
   for (std::size_t i = 0; i < preview.size(); ++i)
     print_report(preview[i], paths[i], import);
   fmt::print("Dry run: nothing was written.\n");
@@ -326,7 +326,7 @@ void run_import(Context& context, const std::vector<std::string>& paths,
   // Planned and applied in one transaction, so the backup decision sees exactly what commits;
   // the backup copies the collection as it was before the import.
   const ImportOutcome outcome =
-      import_files(collection, files, import_policy(import, paths, context.now()), progress);
+      import_files(collection, files, policy_of(import, paths, context.now()), progress);
   bar.reset();
   print_backup(outcome);
   for (std::size_t i = 0; i < outcome.reports.size(); ++i)

@@ -13,6 +13,7 @@
 
 #include "editor.hpp"
 #include "import/import.hpp"
+#include "import_policy.hpp"
 #include "io/file.hpp"
 #include "io/import_formats.hpp"
 #include "layout.hpp"
@@ -112,17 +113,28 @@ std::optional<std::string> why_not_editable(const Card& card, const std::filesys
   return std::nullopt;
 }
 
-// Imports the file again; the report of the card's deck.
-ImportReport import_again(Context& context, const std::filesystem::path& source,
-                          ImportFormat format, const std::string& deck_id) {
+// What importing the file again did.
+struct Reimport {
+  ImportReport report;                // the report of the card's deck
+  std::optional<std::string> backup;  // backup_notice (import_policy.hpp)
+};
+
+// Imports the file again under import's policy (import_policy.hpp): a move of a card from
+// another deck is refused, as import refuses it, and a large import is backed up first.
+Reimport import_again(Context& context, const std::filesystem::path& source, ImportFormat format,
+                      const std::string& deck_id) {
   ImportFileOptions options;
   options.deck_id = deck_id;  // a sheet's deck, as it was imported
   const ImportedFile file = read_import_file(source, format, options);
-  const std::vector<ImportReport> reports = import_decks(context.collection(), file.decks);
-  for (const ImportReport& report : reports) {
-    if (report.deck_id == deck_id) return report;
-  }
-  return reports.empty() ? ImportReport{} : reports.front();
+  Collection& collection = context.collection();
+  const std::vector<std::string> sources(file.decks.size(), source.string());
+  const ImportOutcome outcome =
+      import_files(collection, file.decks, import_policy(sources, context.now()));
+  const std::vector<ImportReport>& reports = outcome.reports;
+  const auto of_deck = std::find_if(reports.begin(), reports.end(),
+                                    [&](const ImportReport& r) { return r.deck_id == deck_id; });
+  if (of_deck != reports.end()) return {*of_deck, backup_notice(outcome)};
+  return {reports.empty() ? ImportReport{} : reports.front(), backup_notice(outcome)};
 }
 
 std::string describe(const std::filesystem::path& source, const ImportReport& report,
@@ -188,9 +200,10 @@ CardEdit edit_card_source(Context& context, const Card& card) {
       }
     }
     try {
-      const ImportReport report = import_again(context, source, format, card.deck_id);
-      return {context.collection().find_card(card.content.id),
-              describe(source, report, card.content.id)};
+      const Reimport done = import_again(context, source, format, card.deck_id);
+      std::string note = describe(source, done.report, card.content.id);
+      if (done.backup) note += " " + *done.backup;
+      return {context.collection().find_card(card.content.id), note};
     } catch (const Error& e) {
       const std::string message = visible_line(e.what());
       if (!ask_to_reopen(source, message)) {

@@ -209,6 +209,29 @@ TEST_CASE("add refuses a bad card with one line and writes neither the file nor 
         "takes it from --front and --back\n");
 }
 
+TEST_CASE("add refuses a deck file that would move a card from another deck as import refuses it") {
+  const Fixture f;
+  const std::filesystem::path other = f.dir / "other.json";
+  write(other,
+        "{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"other\", \"name\": \"Other\"},\n"
+        " \"cards\": [{\"id\": \"o.1\", \"front\": \"O?\", \"back\": \"O.\"}]}\n");
+  REQUIRE(f.rehearse({"import", other.string()}).exit_code == 0);
+  // The deck's file, edited by hand, takes deck other's card.
+  std::string taking = kDeck;
+  taking.replace(taking.find("\"q.2\""), 5, "\"o.1\"");
+  write(f.deck, taking);
+  const std::string cards = f.rehearse({"cards"}).out;
+  const CliResult refused =
+      f.rehearse({"add", "test", "--front", "Q3?", "--back", "A3", "--id", "q.3"});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.empty());
+  CHECK(refused.err == "rehearse: " + f.deck.string() +
+                           ": card o.1 is already in deck other; nothing was imported; pass --move "
+                           "to move it to deck test\n");
+  CHECK(read(f.deck) == taking);  // the file as it was before add
+  CHECK(f.rehearse({"cards"}).out == cards);
+}
+
 TEST_CASE("add refuses a deck whose file is not a deck file, naming the file and what to do") {
   const Fixture f;
   const std::filesystem::path markdown = f.dir / "sd.md";

@@ -136,6 +136,40 @@ TEST_CASE(
   CHECK(f.show("q.1").find(R"("back":"One, fixed.")") != std::string::npos);
 }
 
+TEST_CASE(
+    "a file that would move a card from another deck after e is refused as import refuses it") {
+  const Fixture f;
+  const std::filesystem::path other = f.dir / "other.json";
+  write(other,
+        "{\"format\": \"rehearse-deck/1\", \"deck\": {\"id\": \"other\", \"name\": \"Other\"},\n"
+        " \"cards\": [{\"id\": \"o.1\", \"front\": \"O?\", \"back\": \"O.\"}]}\n");
+  REQUIRE(run_rehearse({"--db", f.db, "import", other.string()}).exit_code == 0);
+  std::string taking = deck_text("One, edited.");
+  taking.replace(taking.find("\"q.2\""), 5, "\"o.1\"");  // o.1 is deck other's card
+  write(f.dir / "save-1.json", taking);
+  const std::string refusal = f.deck.string() +
+                              ": card o.1 is already in deck other; nothing was imported; pass "
+                              "--move to move it to deck test";
+  // Wide enough for the whole message on one line.
+  PtyProcess review({REHEARSE_BINARY, "--db", f.db, "--now", "2026-11-25T09:00", "review"}, 400, 24,
+                    {"EDITOR=" + f.editor.string(), "VISUAL="});
+  REQUIRE(review.wait_until([](const ScreenModel& s) { return shows(s, "First question?"); }));
+  review.send("e");
+  REQUIRE(review.wait_until([&](const ScreenModel& s) {
+    return shows(s, f.deck.string() + " was not imported: " + refusal) &&
+           shows(s, "Reopen it in the editor? (y/n)");
+  }));
+  review.send("n");
+  REQUIRE(review.wait_until([&](const ScreenModel& s) {
+    return shows(s, "Not imported, the collection is as it was: " + refusal) &&
+           shows(s, "First question?");
+  }));
+  review.send("q");
+  CHECK(review.wait() == 0);
+  CHECK(f.show("q.1").find(R"("back":"One.")") != std::string::npos);
+  CHECK(f.show("o.1").find(R"("deck":"other")") != std::string::npos);
+}
+
 TEST_CASE("the e key on a card whose deck has no file only says so") {
   const Fixture f;
   REQUIRE(run_rehearse({"--db", f.db, "import", "/dev/stdin"},
