@@ -18,6 +18,7 @@
 #include "mock/round.hpp"
 #include "model/error.hpp"
 #include "review_screen.hpp"
+#include "scheduler/sm2.hpp"
 #include "stories/bank.hpp"
 #include "stories/match.hpp"
 #include "terminal.hpp"
@@ -68,7 +69,7 @@ std::vector<mock::Candidate> candidates(const Collection& collection, const std:
     for (const LogEntry& entry : collection.review_log(candidate.card.content.id)) {
       if (entry.undone) continue;
       ++candidate.answers;
-      if (entry.before.repetitions > 0 && !sm2::passed(entry.grade)) ++candidate.lapses;
+      if (sm2::is_lapse(entry.before, entry.grade)) ++candidate.lapses;
     }
     found.push_back(std::move(candidate));
   }

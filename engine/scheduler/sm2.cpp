@@ -63,7 +63,7 @@ Outcome answer(const CardState& state, Grade grade, Day today, const Config& con
     next.interval_days = next_interval(state, config);  // uses the ease before this answer
     next.repetitions = state.repetitions + 1;
   } else {
-    if (state.repetitions > 0) ++next.lapses;  // a recalled card forgotten
+    if (is_lapse(state, grade)) ++next.lapses;  // a recalled card forgotten
     next.repetitions = 0;
     next.interval_days = config.first_interval_days;
   }

@@ -33,6 +33,12 @@ inline constexpr int kMatureIntervalDays = 21;
 constexpr bool passed(Grade grade) {
   return grade.value() >= kPassingGrade;
 }
+// Whether answering a card in state `before` with `grade` forgets it after it was recalled: a
+// lapse. answer counts one when the answer is scheduled (a repeat changes nothing); leeches are
+// the cards with many (CardState::lapses).
+constexpr bool is_lapse(const CardState& before, Grade grade) {
+  return before.repetitions > 0 && !passed(grade);
+}
 // Whether the card is mature: recalled at its last answer, with an interval of
 // kMatureIntervalDays or more.
 constexpr bool is_mature(const CardState& state) {

@@ -625,9 +625,11 @@ std::vector<std::string> Queries::cram_cards(const CardFilter& filter, const Cra
         filter_sql(filter, TagMatch::list);
     if (scope.due_within) sql += " AND c.due IS NOT NULL AND c.due <= :due_by";
     if (scope.failed_since) {
-      sql +=
-          " AND c.id IN (SELECT r.card FROM reviews r WHERE r.grade < 3 AND r.day > :failed_after "
-          "AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id))";
+      // Failed: below the scheduler's passing grade (sm2::passed).
+      sql += fmt::format(
+          " AND c.id IN (SELECT r.card FROM reviews r WHERE r.grade < {} AND r.day > :failed_after "
+          "AND NOT EXISTS (SELECT 1 FROM undos u WHERE u.review = r.id))",
+          sm2::kPassingGrade);
     }
     auto q = impl_->query(sql + " ORDER BY c.due IS NULL, c.due, c.deck, c.position, c.slug");
     if (scope.due_within) q->bind(":due_by", day_number(today) + *scope.due_within);

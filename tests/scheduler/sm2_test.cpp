@@ -124,6 +124,26 @@ TEST_CASE(
   CHECK(sm2::answer(state, Grade::from_int(0), *state.due).state.lapses == 3);
 }
 
+TEST_CASE("a lapse is an answer below 3 to a card recalled before (n > 0)") {
+  CardState before = sm2::new_card();
+  struct Row {
+    int repetitions;
+    int grade;
+    bool lapse;
+  };
+  const std::vector<Row> rows = {{0, 0, false}, {0, 2, false}, {0, 3, false}, {1, 2, true},
+                                 {2, 0, true},  {2, 3, false}, {5, 5, false}};
+  for (const Row& row : rows) {
+    INFO("n " << row.repetitions << ", grade " << row.grade);
+    before.repetitions = row.repetitions;
+    CHECK(sm2::is_lapse(before, Grade::from_int(row.grade)) == row.lapse);
+  }
+  // answer counts the lapses it finds: one for n 2 graded 1.
+  CardState state = sm2::answer(sm2::new_card(), Grade::from_int(5), kStart).state;
+  state = sm2::answer(state, Grade::from_int(5), *state.due).state;
+  CHECK(sm2::answer(state, Grade::from_int(1), *state.due).state.lapses == 1);
+}
+
 TEST_CASE("an answer below 4 asks the card again the same day without rescheduling it") {
   const sm2::Outcome first = sm2::answer(sm2::new_card(), Grade::from_int(3), kStart);
   REQUIRE(first.kind == sm2::AnswerKind::scheduled);
