@@ -90,7 +90,11 @@ struct Orphan {
   std::optional<Day> last_answered;  // nullopt: never answered
 };
 
-// Called during long jobs with the number of items done and the total.
+// Called during long jobs with the number of items done and the total. A display-only
+// observer (the CLI's progress bar): an import calls it from inside its write transaction, the
+// one call the store makes from a transaction's body up into the CLI (BeforeCommit and
+// ImportRecords::transition reach only engine/import). REQUIRES: it does not touch the
+// collection, neither to read nor to write; it only shows `done` of `total`.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 // Called inside an import's transaction once every change is made, before it commits, with
