@@ -645,10 +645,10 @@ std::vector<std::string> Queries::cram_cards(const CardFilter& filter, const Cra
 std::vector<std::pair<Day, int>> Queries::due_per_day(const CardFilter& filter, Day today,
                                                       Day last) const {
   return guarded(impl_->path, [&] {
+    // Due by the last day, counted on the day each comes due (today for the overdue).
     auto q = impl_->query(
-        "SELECT max(c.due, :today), count(*) FROM cards c JOIN decks d ON d.id = c.deck "
-        "WHERE c.suspended = 0 AND c.orphaned = 0 AND c.due IS NOT NULL AND c.due <= :last" +
-        filter_sql(filter, TagMatch::list) + " GROUP BY 1 ORDER BY 1");
+        "SELECT max(c.due, :today), count(*) FROM cards c JOIN decks d ON d.id = c.deck WHERE " +
+        due_on(":last") + filter_sql(filter, TagMatch::list) + " GROUP BY 1 ORDER BY 1");
     q->bind(":today", day_number(today));
     q->bind(":last", day_number(last));
     bind_filter(*q, filter);
