@@ -7,10 +7,12 @@
 
 #include "answer/answer.hpp"
 #include "import/import.hpp"
+#include "support/moments.hpp"
 #include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using rehearse::test::TempDir;
 using rehearse::test::undo_orphans_schema;
 using std::chrono::days;
@@ -18,10 +20,6 @@ using std::chrono::days;
 namespace {
 
 const Day kDay0 = Day{std::chrono::year{2026} / 11 / 1};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 // A collection at `path` whose card "a" was answered 2 on day 0 and 5 on day 1.
 void answered_collection(const std::filesystem::path& path) {

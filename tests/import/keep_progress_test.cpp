@@ -8,10 +8,12 @@
 #include "import/import.hpp"
 #include "stats/statistics.hpp"
 #include "support/deck_files.hpp"
+#include "support/moments.hpp"
 #include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using rehearse::test::error_of;
 using rehearse::test::TempDir;
 using rehearse::test::undo_orphans_schema;
@@ -21,10 +23,6 @@ namespace {
 
 constexpr auto kJan = std::chrono::year{2026} / 1;
 const Day kImportDay = Day{std::chrono::year{2026} / 3 / 1};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 DeckFile deck(std::string a_front = "A?") {
   DeckFile file{{"d", "D", ""}, {{"a", std::move(a_front), "A", {}}, {"b", "B?", "B", {}}}};

@@ -7,9 +7,11 @@
 #include "check/check.hpp"
 #include "import/import.hpp"
 #include "support/deck_files.hpp"
+#include "support/moments.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using rehearse::test::error_of;
 using rehearse::test::numbered_deck;
 using rehearse::test::TempDir;
@@ -18,10 +20,6 @@ using std::chrono::days;
 namespace {
 
 const Day kDay = Day{std::chrono::year{2026} / 11 / 20};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 std::vector<ImportReport> import_one(Collection& collection, const DeckFile& file) {
   return import_decks(collection, std::span<const DeckFile>(&file, 1));

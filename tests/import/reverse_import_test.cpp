@@ -9,19 +9,17 @@
 #include "model/reverse_card.hpp"
 #include "session/queue.hpp"
 #include "support/deck_files.hpp"
+#include "support/moments.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using rehearse::test::error_of;
 using rehearse::test::TempDir;
 
 namespace {
 
 const Day kDay = Day{std::chrono::year{2026} / 11 / 20};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 const char* const kDeck = R"({"format": "rehearse-deck/1", "deck": {"id": "geo", "name": "Geo"},
   "cards": [

@@ -11,8 +11,10 @@
 #include "check/check.hpp"
 #include "import/import.hpp"
 #include "scheduler/sm2.hpp"
+#include "support/moments.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using std::chrono::days;
 
 namespace {
@@ -35,10 +37,6 @@ std::vector<CardState> answer_on_due_days(const std::vector<int>& grades,
     today = *state.due;
   }
   return states;
-}
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
 }
 
 }  // namespace

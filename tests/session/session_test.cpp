@@ -7,17 +7,15 @@
 #include "check/check.hpp"
 #include "import/import.hpp"
 #include "session/queue.hpp"
+#include "support/moments.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using std::chrono::days;
 
 namespace {
 
 const Day kDay0 = Day{std::chrono::year{2026} / 11 / 1};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 Collection collection_with(std::vector<std::string> ids) {
   Collection collection = Collection::open(":memory:");

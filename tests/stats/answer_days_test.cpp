@@ -9,6 +9,7 @@
 #include "check/check.hpp"
 #include "import/import.hpp"
 #include "support/deck_files.hpp"
+#include "support/moments.hpp"
 #include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,13 +24,10 @@ namespace {
 
 const Day kDay = Day{std::chrono::year{2026} / 11 / 20};
 
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
-
 // One row of answer_days as a test writes it: deck place, day offset, answers, passed,
 // milliseconds, young reviews and passed, mature reviews and passed.
 using Row = std::array<long long, 9>;
+using rehearse::test::at;
 
 std::vector<Row> rows_of(const Collection& collection, Day last = kDay + days{30}) {
   std::vector<Row> rows;

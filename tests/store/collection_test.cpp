@@ -10,10 +10,12 @@
 #include "import/import.hpp"
 #include "model/error.hpp"
 #include "scheduler/sm2.hpp"
+#include "support/moments.hpp"
 #include "support/older_schemas.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rehearse;
+using rehearse::test::at;
 using rehearse::test::TempDir;
 using rehearse::test::undo_orphans_schema;
 using std::chrono::days;
@@ -21,10 +23,6 @@ using std::chrono::days;
 namespace {
 
 const Day kToday = Day{std::chrono::year{2026} / 11 / 25};
-
-Moment at(Day day) {
-  return {std::chrono::sys_time<std::chrono::milliseconds>(day.time_since_epoch()), day};
-}
 
 DeckFile sample_deck() {
   return {{"principles", "Principles", "Test deck"},
