@@ -135,7 +135,9 @@ std::optional<Card> next_card(const Collection& collection, const CardFilter& fi
     candidates.due =
         collection.due_candidates(filter, today, 1, decks_out_of_reviews(settings, progress));
     if (!candidates.due.empty() && config.mix == NewMix::spread) {
-      candidates.due_count = collection.due_count(filter, today);
+      // new_turn reads no more of it than the reviews the day still allows.
+      candidates.due_count =
+          collection.due_count(filter, today, settings.reviews_per_day - progress.reviews_total);
     }
   }
   if (settings.new_per_day > progress.new_total) {

@@ -33,7 +33,9 @@ struct QueueCandidates {
   std::vector<Candidate> due;    // due on or before the day, not suspended, not buried
   std::vector<Candidate> fresh;  // never answered, not suspended, not buried
   std::vector<Reask> reasks;     // waiting for a same-day re-ask
-  int due_count = 0;             // how many cards are due in all (due may hold only the first)
+  // How many cards are due in all (due may hold only the first), counted up to the reviews
+  // the day still allows: all that the spread of new cards reads.
+  int due_count = 0;
 };
 
 // Whether a same-day re-ask has waited long enough to be asked before anything else.

@@ -540,10 +540,17 @@ QueueCounts Queries::waiting_counts(const CardFilter& filter, Day today) const {
   return impl_->counts(filter, today, kDueCondition, kNewCondition);
 }
 
-int Queries::due_count(const CardFilter& filter, Day today) const {
+int Queries::due_count(const CardFilter& filter, Day today, int at_most) const {
   return guarded(impl_->path, [&] {
-    return impl_->count_cards(filter, today,
-                              fmt::format("{} AND {}", kDueCondition, kNotBuriedCondition));
+    auto q = impl_->query(
+        fmt::format("SELECT count(*) FROM (SELECT 1 FROM cards c JOIN decks d ON d.id = c.deck "
+                    "WHERE {} AND {}{} LIMIT :at_most)",
+                    kDueCondition, kNotBuriedCondition, filter_sql(filter)));
+    bind_filter(*q, filter);
+    q->bind(":today", day_number(today));
+    q->bind(":at_most", at_most);
+    q->executeStep();
+    return q->getColumn(0).getInt();
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,8 +34,11 @@ class Queries : protected Part {
   std::optional<Card> first_due(const CardFilter& filter, Day today) const;
   // how many of each there are (siblings buried not counted; limits not applied);
   QueueCounts queue_counts(const CardFilter& filter, Day today) const;
-  // queue_counts(...).due alone;
-  int due_count(const CardFilter& filter, Day today) const;
+  // queue_counts(...).due alone, counted up to `at_most` (the queue needs no more than what
+  // the day's review limit still allows: the count stops there instead of walking every due
+  // card);
+  int due_count(const CardFilter& filter, Day today,
+                int at_most = std::numeric_limits<int>::max()) const;
   // the same with the cards buried by a sibling counted too: what is due, new and waiting.
   QueueCounts waiting_counts(const CardFilter& filter, Day today) const;
   // what the day's answers used of the limits, over the whole collection;
