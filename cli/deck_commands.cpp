@@ -243,94 +243,78 @@ void report_media(const std::vector<AnkiMedia>& media, const std::filesystem::pa
              kept == 0 ? "" : fmt::format(" ({} already there)", kept));
 }
 
-void import_read_files(Context& context, const ReadFiles& read, const ImportOptions& import) {
-  const bool dry_run = import.dry_run;
+// The collection an import of `batch` writes to, or for --dry-run the one it previews against
+// (an empty one when there is none yet), opened when the import pipeline allows
+// (open_for_import): a wrong file is reported before a collection that cannot be opened.
+Collection& collection_for(Context& context, ImportBatch& batch, bool dry_run) {
   if (!dry_run) context.allow_creating();
-  Collection& collection = dry_run ? context.collection_to_preview() : context.collection();
-  const ImportPolicy policy = policy_of(import, read.sources, context.now());
-  // Another program's answers count for the day they fall on here, as answers given here do.
-  ProgressByCard kept = import.keep_scheduling ? read.progress : ProgressByCard{};
-  const int day_starts_at = context.settings().day_starts_at;
-  count_days_with(kept, [day_starts_at](std::chrono::sys_time<std::chrono::milliseconds> instant) {
-    return moment_of(instant, day_starts_at).day;
-  });
+  const ImportTarget target{context.collection_path(), [&context, dry_run]() -> Collection& {
+                              return dry_run ? context.collection_to_preview()
+                                             : context.collection();
+                            }};
+  return open_for_import(target, batch);
+}
+
+// Imports `batch` into `collection` (or, with --dry-run, says what it would do) and prints each
+// deck's report; `sources` names the file of each deck. A progress bar `label` shows how far
+// the import is, in the batch's `unit`.
+void import_batch(Context& context, Collection& collection, ImportBatch& batch,
+                  const std::vector<std::string>& sources, const ImportOptions& import,
+                  const std::string& label, ProgressBar::Unit unit) {
+  const ImportPolicy policy = policy_of(import, sources, context.now());
   std::vector<ImportReport> reports;
-  if (dry_run) {
-    reports = preview_files(collection, read.decks, policy, kept);
+  if (import.dry_run) {
+    reports = preview_files(collection, batch, policy);
   } else {
-    std::optional<ProgressBar> bar(std::in_place, "Importing", ProgressBar::Unit::items);
+    std::optional<ProgressBar> bar(std::in_place, label, unit);
     const auto progress = [&](std::size_t done, std::size_t total) {
       if (bar) bar->update(done, total);
     };
-    ImportOutcome outcome = import_files(collection, read.decks, policy, progress, kept);
+    // Planned and applied in one transaction, so the backup decision sees exactly what
+    // commits; the backup copies the collection as it was before the import.
+    ImportOutcome outcome = import_files(collection, batch, policy, progress);
     bar.reset();
     print_backup(outcome);
     reports = std::move(outcome.reports);
   }
   for (std::size_t i = 0; i < reports.size(); ++i)
-    print_report(reports[i], read.sources[i], import);
+    print_report(reports[i], sources[i], import);
+}
+
+// Files of other tools' formats, read whole: their decks, skipped cards and media.
+void import_read_files(Context& context, ReadFiles& read, const ImportOptions& import) {
+  const bool dry_run = import.dry_run;
+  ReadBatch batch(read.decks, import.keep_scheduling ? &read.progress : nullptr);
+  Collection& collection = collection_for(context, batch, dry_run);
+  // Another program's answers count for the day they fall on here, as answers given here do.
+  const int day_starts_at = context.settings().day_starts_at;
+  count_days_with(read.progress,
+                  [day_starts_at](std::chrono::sys_time<std::chrono::milliseconds> instant) {
+                    return moment_of(instant, day_starts_at).day;
+                  });
+  import_batch(context, collection, batch, read.sources, import, "Importing",
+               ProgressBar::Unit::items);
   for (const std::string& why : read.skipped)
     fmt::print("  skipped: {}\n", why);
   report_media(read.media, media_folder(context), dry_run);
   if (dry_run) fmt::print("Dry run: nothing was written.\n");
 }
 
-void run_dry_import(Context& context, const std::vector<std::string>& paths,
-                    const ImportOptions& import) {
-  std::vector<DeckFile> files;
-  for (const std::string& path : paths)
-    files.push_back(read_deck_file(path));
-  const std::vector<ImportReport> preview = preview_files(
-      context.collection_to_preview(), files, policy_of(import, paths, context.clock_moment()));
-  for (std::size_t i = 0; i < preview.size(); ++i)
-    print_report(preview[i], paths[i], import);
-  fmt::print("Dry run: nothing was written.\n");
-}
-
 void run_import(Context& context, const std::vector<std::string>& paths,
                 const ImportOptions& import, const SourceOptions& options) {
   const std::vector<ImportFormat> formats = formats_of(paths, options);
   if (import.keep_scheduling) refuse_keep_scheduling(paths, formats);
-  if (const std::optional<ReadFiles> read = read_other_formats(paths, formats, options)) {
+  if (std::optional<ReadFiles> read = read_other_formats(paths, formats, options)) {
     return import_read_files(context, *read, import);
   }
-  if (import.dry_run) return run_dry_import(context, paths, import);
-  context.allow_creating();
-  // The files are read on a second thread while the first writes their cards.
+  // Deck files are read on a second thread while the first writes their cards.
   DeckStream files(std::vector<std::filesystem::path>(paths.begin(), paths.end()));
-  // A wrong file changes nothing: opening a collection that is missing or older than this
-  // rehearse creates or upgrades it, so that waits until the files are read and checked.
-  // A FIFO or a device may take any time to deliver: it is read whole before the write lock is
-  // taken, so that no other rehearse waits for it.
-  const bool all_regular = std::all_of(paths.begin(), paths.end(), [](const std::string& path) {
-    std::error_code error;
-    return std::filesystem::is_regular_file(path, error);
-  });
-  if (!all_regular || !Collection::opens_unchanged(context.collection_path())) files.settle();
-  Collection* opened = nullptr;
-  try {
-    opened = &context.collection();
-  } catch (...) {
-    files.settle();  // as when the files are read first: a wrong file is reported first
-    throw;
-  }
-  Collection& collection = *opened;
-  std::optional<ProgressBar> bar(std::in_place,
-                                 paths.size() == 1
-                                     ? fmt::format("Importing {}", paths[0])
-                                     : fmt::format("Importing {} files", paths.size()),
-                                 ProgressBar::Unit::bytes);
-  const auto progress = [&](std::size_t done, std::size_t total) {
-    if (bar) bar->update(done, total);
-  };
-  // Planned and applied in one transaction, so the backup decision sees exactly what commits;
-  // the backup copies the collection as it was before the import.
-  const ImportOutcome outcome =
-      import_files(collection, files, policy_of(import, paths, context.now()), progress);
-  bar.reset();
-  print_backup(outcome);
-  for (std::size_t i = 0; i < outcome.reports.size(); ++i)
-    print_report(outcome.reports[i], paths[i], import);
+  Collection& collection = collection_for(context, files, import.dry_run);
+  import_batch(context, collection, files, paths, import,
+               paths.size() == 1 ? fmt::format("Importing {}", paths[0])
+                                 : fmt::format("Importing {} files", paths.size()),
+               ProgressBar::Unit::bytes);
+  if (import.dry_run) fmt::print("Dry run: nothing was written.\n");
 }
 
 // The deck with its cards' SM-2 state and review log, as an Anki package.

@@ -13,17 +13,17 @@ namespace rehearse {
 namespace {
 
 // Refuses files that share a deck id or a card id: importing them together is ambiguous.
-// REQUIRES: source settled.
-void check_distinct(DeckSource& source) {
-  if (source.files() < 2) return;  // ids within one file are checked when it is read
+// REQUIRES: batch settled.
+void check_distinct(ImportBatch& batch) {
+  if (batch.files() < 2) return;  // ids within one file are checked when it is read
   std::unordered_map<std::string_view, std::string_view> deck_of_card;
   std::unordered_set<std::string_view> decks;
-  for (std::size_t f = 0; f < source.files(); ++f) {
-    const std::string& deck = source.deck(f).id;
+  for (std::size_t f = 0; f < batch.files(); ++f) {
+    const std::string& deck = batch.deck(f).id;
     if (!decks.insert(deck).second) {
       throw Error("deck '{}' is in two of the files; import one of them", deck);
     }
-    for (std::size_t i = 0; const CardContent* card = source.card(f, i); ++i) {
+    for (std::size_t i = 0; const CardContent* card = batch.card(f, i); ++i) {
       const auto [it, added] = deck_of_card.emplace(card->id, deck);
       if (!added) {
         throw Error("card '{}' is in both deck '{}' and deck '{}'; card ids must be unique",
@@ -33,9 +33,20 @@ void check_distinct(DeckSource& source) {
   }
 }
 
-void check_distinct(std::span<const DeckFile> files) {
-  ReadDecks source(files);
-  check_distinct(source);
+// Runs `step` of an import of `batch` (opening the collection, planning, writing) under the
+// import's error precedence (import.hpp): when the step throws, a wrong file, then files that
+// share an id, are reported instead of what the step met. A card in two files, for one, may
+// fail its second insert before the files are compared; and a collection that cannot be
+// opened is the second thing to fix when a file is wrong too.
+template <typename Step>
+auto files_first(ImportBatch& batch, Step&& step) -> decltype(step()) {
+  try {
+    return step();
+  } catch (...) {
+    batch.settle();  // throws the first wrong file's Error
+    check_distinct(batch);
+    throw;
+  }
 }
 
 // Refuses an import that would move cards from other decks into a file's deck, unless the
@@ -89,82 +100,108 @@ ImportRecords through_sm2(ImportRecords records, const sm2::Config& config) {
   return records;
 }
 
-// The records an import under `policy` writes, with the progress `kept`.
-ImportRecords records_of(const ImportPolicy& policy, const ProgressByCard& kept) {
+// The records an import under `policy` writes.
+ImportRecords records_of(const ImportPolicy& policy) {
   ImportRecords records;
-  records.progress = kept.empty() ? nullptr : &kept;
   records.reset_changed = policy.reset_changed;
   records.at = policy.at;
   return records;
 }
 
+// import_decks of `source`, which already holds each card's reverse.
+std::vector<ImportReport> import_expanded(Collection& collection, ImportBatch& source,
+                                          const sm2::Config& config, const Progress& progress,
+                                          const BeforeCommit& before_commit,
+                                          const ImportRecords& records) {
+  return files_first(source, [&] {
+    return collection.import_decks(
+        source, sm2::new_card(config), progress,
+        [&](const std::vector<ImportReport>& reports) {
+          check_distinct(source);  // settled by now
+          if (before_commit) before_commit(reports);
+        },
+        through_sm2(records, config));
+  });
+}
+
+// import_files of `source`, which already holds each card's reverse.
+ImportOutcome import_expanded(Collection& collection, ImportBatch& source,
+                              const ImportPolicy& policy, const Progress& progress) {
+  ImportOutcome outcome;
+  outcome.reports = import_expanded(collection, source, {}, progress,
+                                    policy_check(collection, policy, outcome), records_of(policy));
+  return outcome;
+}
+
 }  // namespace
+
+std::vector<ImportReport> import_decks(Collection& collection, ImportBatch& batch,
+                                       const sm2::Config& config, const Progress& progress,
+                                       const BeforeCommit& before_commit,
+                                       const ImportRecords& records) {
+  // The collection holds each card that asks both ways as two cards (model/reverse_card.hpp).
+  WithReverseCards source(batch);
+  return import_expanded(collection, source, config, progress, before_commit, records);
+}
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
                                        const sm2::Config& config, const Progress& progress,
                                        const BeforeCommit& before_commit,
                                        const ImportRecords& records) {
-  ReadDecks read(files);
-  WithReverseCards source(read);
-  check_distinct(source);
-  return collection.import_decks(source, sm2::new_card(config), progress, before_commit,
-                                 through_sm2(records, config));
+  ReadBatch batch(files);
+  return import_decks(collection, batch, config, progress, before_commit, records);
 }
 
-std::vector<ImportReport> import_decks(Collection& collection, DeckSource& read,
-                                       const sm2::Config& config, const Progress& progress,
-                                       const BeforeCommit& before_commit,
-                                       const ImportRecords& records) {
-  // The collection holds each card that asks both ways as two cards (model/reverse_card.hpp).
-  WithReverseCards source(read);
-  try {
-    return collection.import_decks(
-        source, sm2::new_card(config), progress,
-        [&](const std::vector<ImportReport>& reports) {
-          check_distinct(source);
-          if (before_commit) before_commit(reports);
-        },
-        through_sm2(records, config));
-  } catch (...) {
-    // A card in two files may fail its second insert before the check above runs: the files
-    // are then the problem to report. (A wrong file rethrows its own Error from here.)
-    check_distinct(source);
-    throw;
-  }
+std::vector<ImportReport> preview_imports(const Collection& collection, ImportBatch& batch,
+                                          const ImportRecords& records) {
+  WithReverseCards source(batch);
+  source.settle();  // a wrong file, then files that share an id, before anything else
+  check_distinct(source);
+  return collection.preview_imports(source, records);
 }
 
 std::vector<ImportReport> preview_imports(const Collection& collection,
                                           std::span<const DeckFile> files,
                                           const ImportRecords& records) {
-  const std::vector<DeckFile> expanded = with_reverse_cards(files);
-  check_distinct(expanded);
-  return collection.preview_imports(expanded, records);
+  ReadBatch batch(files);
+  return preview_imports(collection, batch, records);
 }
 
-ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
+ImportOutcome import_files(Collection& collection, ImportBatch& batch, const ImportPolicy& policy,
                            const Progress& progress) {
-  ImportOutcome outcome;
-  outcome.reports = import_decks(collection, source, {}, progress,
-                                 policy_check(collection, policy, outcome), records_of(policy, {}));
-  return outcome;
+  WithReverseCards source(batch);
+  return import_expanded(collection, source, policy, progress);
+}
+
+Collection& open_for_import(const ImportTarget& target, ImportBatch& batch) {
+  WithReverseCards source(batch);  // the ids as the collection would hold them
+  // A wrong file changes nothing: opening a collection that is missing or older than this
+  // rehearse creates or upgrades it, so that waits until the files are read and checked. A
+  // batch that may stall is read whole before the write lock is taken, so that no other
+  // rehearse waits for it.
+  if (source.may_stall() || !Collection::opens_unchanged(target.path)) source.settle();
+  return files_first(source, [&]() -> Collection& { return target.open(); });
 }
 
 ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
                            const ImportPolicy& policy, const Progress& progress,
                            const ProgressByCard& kept) {
-  ImportOutcome outcome;
-  outcome.reports =
-      import_decks(collection, files, {}, progress, policy_check(collection, policy, outcome),
-                   records_of(policy, kept));
-  return outcome;
+  ReadBatch batch(files, &kept);
+  return import_files(collection, batch, policy, progress);
+}
+
+std::vector<ImportReport> preview_files(const Collection& collection, ImportBatch& batch,
+                                        const ImportPolicy& policy) {
+  std::vector<ImportReport> reports = preview_imports(collection, batch, records_of(policy));
+  refuse_moves(reports, policy);
+  return reports;
 }
 
 std::vector<ImportReport> preview_files(const Collection& collection,
                                         std::span<const DeckFile> files, const ImportPolicy& policy,
                                         const ProgressByCard& kept) {
-  std::vector<ImportReport> reports = preview_imports(collection, files, records_of(policy, kept));
-  refuse_moves(reports, policy);
-  return reports;
+  ReadBatch batch(files, &kept);
+  return preview_files(collection, batch, policy);
 }
 
 OrphanRemoval remove_orphans(Collection& collection, std::span<const Orphan> orphans,

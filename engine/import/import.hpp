@@ -1,39 +1,47 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "model/import_batch.hpp"
 #include "scheduler/sm2.hpp"
 #include "store/collection.hpp"
 
-// Import orchestration: what is imported together is checked together, then written in one
-// transaction.
+// Import orchestration: the one pipeline every import goes through, whatever its source (deck
+// files, other tools' formats, Anki packages: model/import_batch.hpp). What is imported together
+// is checked together, then written in one transaction.
+//
+// Which problem an import reports, when several arise, is decided here and nowhere else: a
+// wrong file first, then files that share an id, then what the collection said (it cannot be
+// opened, a move the policy refuses, a failed backup). The user fixes the files first.
 namespace rehearse {
 
-// Imports deck files' content in one transaction; new cards start in SM-2's initial state.
-// Throws Error, importing nothing, when two files share a deck id or a card id.
+// Imports `batch` in one transaction, writing each card as the batch hands it over; new cards
+// start in SM-2's initial state. Throws Error, importing nothing, when a file turns out wrong
+// or two files share a deck id or a card id.
 // `before_commit` runs once everything is imported, before it is committed (collection.hpp).
-// `records` adds cards' progress from another program and resets changed cards in the same
-// transaction (store/reports.hpp); imported answers move the log's states through SM-2.
+// `records` resets changed cards in the same transaction and says when the records are
+// written; the progress the batch carries is kept (store/reports.hpp ImportRecords), its
+// answers moving the log's states through SM-2. Progress is in the batch's unit.
+std::vector<ImportReport> import_decks(Collection& collection, ImportBatch& batch,
+                                       const sm2::Config& config = {},
+                                       const Progress& progress = {},
+                                       const BeforeCommit& before_commit = {},
+                                       const ImportRecords& records = {});
+// The same for deck files already read.
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
                                        const sm2::Config& config = {},
                                        const Progress& progress = {},
                                        const BeforeCommit& before_commit = {},
                                        const ImportRecords& records = {});
 
-// The same, writing each card as `source` hands it over (io/deck_stream.hpp reads files on a
-// thread of its own): a file that turns out wrong, or two sharing an id, are refused before
-// anything commits. Progress is in the source's unit.
-std::vector<ImportReport> import_decks(Collection& collection, DeckSource& source,
-                                       const sm2::Config& config = {},
-                                       const Progress& progress = {},
-                                       const BeforeCommit& before_commit = {},
-                                       const ImportRecords& records = {});
-
 // What import_decks would report, without writing anything (import --dry-run).
+std::vector<ImportReport> preview_imports(const Collection& collection, ImportBatch& batch,
+                                          const ImportRecords& records = {});
 std::vector<ImportReport> preview_imports(const Collection& collection,
                                           std::span<const DeckFile> files,
                                           const ImportRecords& records = {});
@@ -65,17 +73,33 @@ struct ImportOutcome {
   std::optional<std::filesystem::path> backup;  // the backup taken before it committed
 };
 
+// The collection an import writes to, which the import opens itself: opening may create the
+// collection or upgrade its schema, a change that waits until the batch is known to be right
+// (open_for_import).
+struct ImportTarget {
+  std::filesystem::path path;         // where the collection is
+  std::function<Collection&()> open;  // opens it, creating it when it is missing
+};
+
 // import_decks under `policy`. Throws Error, importing nothing, for a move the policy refuses.
-ImportOutcome import_files(Collection& collection, DeckSource& source, const ImportPolicy& policy,
+// A card takes the progress the batch carries only when the collection holds no history of it
+// (store/reports.hpp ImportRecords): a card answered here keeps its own, so importing the same
+// batch again changes nothing.
+ImportOutcome import_files(Collection& collection, ImportBatch& batch, const ImportPolicy& policy,
                            const Progress& progress = {});
-// The same for an import batch that carries, beside the decks, cards' progress in another
-// program (import --keep-scheduling). A card takes its progress only when the collection holds
-// no history of it (store/reports.hpp ImportRecords): a card answered here keeps its own, so
-// importing the same batch again changes nothing.
+// Opens the collection `target` names for an import of `batch`: at once, while the batch is
+// still being read, when opening it changes nothing and the batch cannot stall
+// (ImportBatch::may_stall); otherwise once the batch is read and checked. When opening throws,
+// a wrong file, then files that share an id, are reported instead.
+Collection& open_for_import(const ImportTarget& target, ImportBatch& batch);
+// The same for deck files already read, with their cards' progress in another program
+// (import --keep-scheduling).
 ImportOutcome import_files(Collection& collection, std::span<const DeckFile> files,
                            const ImportPolicy& policy, const Progress& progress = {},
                            const ProgressByCard& kept = {});
 // preview_imports under `policy`: refuses what import_files would refuse.
+std::vector<ImportReport> preview_files(const Collection& collection, ImportBatch& batch,
+                                        const ImportPolicy& policy);
 std::vector<ImportReport> preview_files(const Collection& collection,
                                         std::span<const DeckFile> files, const ImportPolicy& policy,
                                         const ProgressByCard& kept = {});

@@ -49,6 +49,7 @@ DeckStream::DeckStream(const std::vector<std::filesystem::path>& paths) {
     std::error_code error;  // a file that cannot be read says so when it is read
     const std::uintmax_t bytes = std::filesystem::file_size(paths[f], error);
     if (!error) size_ += static_cast<std::size_t>(bytes);
+    if (!std::filesystem::is_regular_file(paths[f], error)) may_stall_ = true;
   }
   reader_ = std::thread([this] { read_all(); });
 }

@@ -9,14 +9,14 @@
 #include <thread>
 #include <vector>
 
-#include "model/deck_source.hpp"
+#include "model/import_batch.hpp"
 
 namespace rehearse {
 
 // Deck files read in order on a thread of their own, each card handed over as soon as it is
 // read: an import writes the first cards on one core while the rest of the file is read on
-// the other. A file is checked whole only once it is read (DeckSource::settle).
-class DeckStream final : public DeckSource {
+// the other. A file is checked whole only once it is read (ImportBatch::settle).
+class DeckStream final : public ImportBatch {
  public:
   explicit DeckStream(const std::vector<std::filesystem::path>& paths);
   ~DeckStream() override;  // stops the reading and waits for its thread
@@ -28,6 +28,8 @@ class DeckStream final : public DeckSource {
   std::filesystem::path source(std::size_t file) const override { return files_[file].source; }
   const CardContent* card(std::size_t file, std::size_t index) override;
   void settle() override;
+  // Whether a path is not a regular file (a FIFO, a device), which may take any time to give.
+  bool may_stall() const override { return may_stall_; }
   std::size_t size() const override { return size_; }  // bytes
   std::size_t reached(std::size_t file, std::size_t index) override;
 
@@ -48,6 +50,7 @@ class DeckStream final : public DeckSource {
 
   std::vector<File> files_;
   std::size_t size_ = 0;
+  bool may_stall_ = false;
   std::mutex mutex_;  // guards files_'s content and stop_
   std::condition_variable changed_;
   bool stop_ = false;

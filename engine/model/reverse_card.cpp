@@ -89,7 +89,7 @@ DeckFile folded_deck_file(DeckFile exported) {
   return exported;
 }
 
-WithReverseCards::WithReverseCards(DeckSource& source) : source_(source), files_(source.files()) {}
+WithReverseCards::WithReverseCards(ImportBatch& source) : source_(source), files_(source.files()) {}
 
 const CardContent* WithReverseCards::card(std::size_t file, std::size_t index) {
   Expanded& expanded = files_.at(file);

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "model/card.hpp"
-#include "model/deck_source.hpp"
+#include "model/import_batch.hpp"
 
 namespace rehearse {
 
@@ -53,17 +53,22 @@ std::vector<CardContent> fold_reverse_cards(std::vector<CardContent> cards);
 // folded with fold_reverse_cards, so that importing the file gives the same cards again.
 DeckFile folded_deck_file(DeckFile exported);
 
-// A DeckSource handing out each file's cards as with_reverse_cards gives them, read from
-// `source` as they come: an import writes the reverse cards with the others.
-class WithReverseCards final : public DeckSource {
+// A batch handing out each file's cards as with_reverse_cards gives them, read from `source`
+// as they come: an import writes the reverse cards with the others. A reverse card carries no
+// progress of its own.
+class WithReverseCards final : public ImportBatch {
  public:
-  explicit WithReverseCards(DeckSource& source);
+  explicit WithReverseCards(ImportBatch& source);
 
   std::size_t files() const override { return source_.files(); }
   const Deck& deck(std::size_t file) override { return source_.deck(file); }
   std::filesystem::path source(std::size_t file) const override { return source_.source(file); }
   const CardContent* card(std::size_t file, std::size_t index) override;
+  const CardProgress* progress(std::string_view card_id) const override {
+    return source_.progress(card_id);
+  }
   void settle() override { source_.settle(); }
+  bool may_stall() const override { return source_.may_stall(); }
   std::size_t size() const override { return source_.size(); }
   std::size_t reached(std::size_t file, std::size_t index) override;
 
@@ -77,7 +82,7 @@ class WithReverseCards final : public DeckSource {
     bool done = false;              // `source_` has no more cards in the file
   };
 
-  DeckSource& source_;
+  ImportBatch& source_;
   std::vector<Expanded> files_;
 };
 

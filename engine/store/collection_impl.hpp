@@ -270,7 +270,7 @@ struct Connection {
   // Classifies every card of every file as the source hands it over (classify), counts it in
   // its file's report and, to apply, writes it: preview and apply share every decision.
   // `records` says what it appends to the review log besides (store/reports.hpp).
-  std::vector<ImportReport> plan_imports(DeckSource& source, const CardState& new_state,
+  std::vector<ImportReport> plan_imports(ImportBatch& source, const CardState& new_state,
                                          const ImportRecords& records, const Progress& progress,
                                          Planning planning);
   // Starts card `card`, flagged changed, over as new: a reset record of `new_state` that keeps
@@ -278,7 +278,7 @@ struct Connection {
   void reset_changed(std::int64_t card, const CardState& new_state, const Moment& at,
                      const std::filesystem::path& source, bool suspended);
   // Appends card `card`'s progress from another program: its answers from `new_state` on
-  // (records.transition), then a state record of its state (ImportRecords::progress).
+  // (records.transition), then a state record of its state (ImportBatch::progress).
   // REQUIRES: has_no_history(card), so its state is `new_state`.
   void keep_progress(std::int64_t card, const std::string& card_id, const CardProgress& kept,
                      const CardState& new_state, const ImportRecords& records,

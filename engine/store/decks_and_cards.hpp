@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/deck_source.hpp"
+#include "model/import_batch.hpp"
 #include "model/settings.hpp"
 #include "store/part.hpp"
 #include "store/reports.hpp"
@@ -30,24 +30,27 @@ class DecksAndCards : protected Part {
   // Whether any card carries this exact tag.
   bool has_tag(std::string_view tag) const;
 
-  // What import_decks would report, without writing anything.
+  // What import_decks would report, without writing anything. Settles `batch` first.
+  std::vector<ImportReport> preview_imports(ImportBatch& batch,
+                                            const ImportRecords& records = {}) const;
   std::vector<ImportReport> preview_imports(std::span<const DeckFile> files,
                                             const ImportRecords& records = {}) const;
   // Adds or updates each deck and its cards by id, all in one transaction, keeping the
-  // scheduling of known cards; new cards start in `new_state`. One report per file, in order.
-  // `records` adds the cards' progress from another program and resets changed cards, in the
-  // same transaction (store/reports.hpp ImportRecords).
+  // scheduling of known cards, writing each card as `batch` hands it over, possibly while the
+  // files are still being read; new cards start in `new_state`. One report per file, in
+  // order. `records` adds the cards' progress the batch carries and resets changed cards, in
+  // the same transaction (store/reports.hpp ImportRecords). The batch is settled before
+  // `before_commit` runs, so nothing commits from a file that turns out wrong. Which of
+  // several problems an import reports is the import pipeline's to decide (import/import.hpp).
+  // Progress is in the batch's unit.
   // REQUIRES: every file passed parse_deck_file's checks, and no deck or card id is in two files.
-  std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
-                                         const CardState& new_state, const Progress& progress = {},
+  std::vector<ImportReport> import_decks(ImportBatch& batch, const CardState& new_state,
+                                         const Progress& progress = {},
                                          const BeforeCommit& before_commit = {},
                                          const ImportRecords& records = {});
-  // The same, writing each card as `source` hands it over, possibly while the files are still
-  // being read. The source is settled before `before_commit` runs; when a file turns out wrong,
-  // its Error is thrown, even over a failure its early cards met, and nothing is written.
-  // Progress is in the source's unit.
-  std::vector<ImportReport> import_decks(DeckSource& source, const CardState& new_state,
-                                         const Progress& progress = {},
+  // The same for deck files already read.
+  std::vector<ImportReport> import_decks(std::span<const DeckFile> files,
+                                         const CardState& new_state, const Progress& progress = {},
                                          const BeforeCommit& before_commit = {},
                                          const ImportRecords& records = {});
 

@@ -286,16 +286,15 @@ void Connection::reset_changed(std::int64_t card, const CardState& new_state, co
 
 namespace {
 
-// The progress `records` carries for `card_id` with anything in it to keep, or nullptr.
-const CardProgress* progress_of(const ImportRecords& records, const std::string& card_id) {
-  if (!records.progress) return nullptr;
-  const auto it = records.progress->find(card_id);
-  return it == records.progress->end() || !it->second.any() ? nullptr : &it->second;
+// The progress `batch` carries for `card_id` with anything in it to keep, or nullptr.
+const CardProgress* progress_of(const ImportBatch& batch, const std::string& card_id) {
+  const CardProgress* kept = batch.progress(card_id);
+  return kept && kept->any() ? kept : nullptr;
 }
 
 }  // namespace
 
-std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const CardState& new_state,
+std::vector<ImportReport> Connection::plan_imports(ImportBatch& source, const CardState& new_state,
                                                    const ImportRecords& records,
                                                    const Progress& progress, Planning planning) {
   const bool apply = planning == Planning::apply;
@@ -329,7 +328,7 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
                                 : edits_answered_text(*stored, *content);
       }
       tally(report, step, stored, before, content->id, edited_answered);
-      if (const CardProgress* kept = progress_of(records, content->id)) {
+      if (const CardProgress* kept = progress_of(source, content->id)) {
         if (step == Step::add || has_no_history(stored->rowid)) {
           ++report.progress_kept;
           report.answers_kept += static_cast<int>(kept->answers.size());
@@ -356,13 +355,19 @@ std::vector<ImportReport> Connection::plan_imports(DeckSource& source, const Car
   return reports;
 }
 
-std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files,
+std::vector<ImportReport> DecksAndCards::preview_imports(ImportBatch& batch,
                                                          const ImportRecords& records) const {
-  ReadDecks source(files);
+  batch.settle();
   return guarded(impl_->path, [&] {
-    return impl_->plan_imports(source, CardState{}, records, {},
+    return impl_->plan_imports(batch, CardState{}, records, {},
                                store::Connection::Planning::preview);
   });
+}
+
+std::vector<ImportReport> DecksAndCards::preview_imports(std::span<const DeckFile> files,
+                                                         const ImportRecords& records) const {
+  ReadBatch batch(files);
+  return preview_imports(batch, records);
 }
 
 std::vector<ImportReport> DecksAndCards::import_decks(std::span<const DeckFile> files,
@@ -370,31 +375,26 @@ std::vector<ImportReport> DecksAndCards::import_decks(std::span<const DeckFile> 
                                                       const Progress& progress,
                                                       const BeforeCommit& before_commit,
                                                       const ImportRecords& records) {
-  ReadDecks source(files);
-  return import_decks(source, new_state, progress, before_commit, records);
+  ReadBatch batch(files);
+  return import_decks(batch, new_state, progress, before_commit, records);
 }
 
-std::vector<ImportReport> DecksAndCards::import_decks(DeckSource& source,
+std::vector<ImportReport> DecksAndCards::import_decks(ImportBatch& batch,
                                                       const CardState& new_state,
                                                       const Progress& progress,
                                                       const BeforeCommit& before_commit,
                                                       const ImportRecords& records) {
   // The write lock is taken once there is something to write: while the first file is still
   // on its way (a slow disk, a network file), other writers go on.
-  if (source.files() > 0) source.deck(0);
+  if (batch.files() > 0) batch.deck(0);
   return guarded(impl_->path, [&] {
     return impl_->write([&] {
-      try {
-        std::vector<ImportReport> reports = impl_->plan_imports(
-            source, new_state, records, progress, store::Connection::Planning::apply);
-        source.settle();
-        if (progress) progress(source.size(), source.size());
-        if (before_commit) before_commit(reports);
-        return reports;
-      } catch (...) {
-        source.settle();  // a file that turns out wrong is the problem to report
-        throw;
-      }
+      std::vector<ImportReport> reports = impl_->plan_imports(batch, new_state, records, progress,
+                                                              store::Connection::Planning::apply);
+      batch.settle();
+      if (progress) progress(batch.size(), batch.size());
+      if (before_commit) before_commit(reports);
+      return reports;
     });
   });
 }

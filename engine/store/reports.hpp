@@ -50,8 +50,8 @@ struct ImportReport {
   // Ids in the deck that the file no longer lists: orphans now, kept with their history
   // (DecksAndCards::orphans), in deck order.
   std::vector<std::string> missing;
-  // With ImportRecords::progress: cards that took their progress from the file, and the
-  // answers of their history appended to the review log.
+  // Cards that took their progress from the batch (ImportBatch::progress), and the answers of
+  // their history appended to the review log.
   int progress_kept = 0;
   int answers_kept = 0;
   // Cards with progress in the file that already have a history in the collection, which they
@@ -65,14 +65,13 @@ struct ImportReport {
 
 // What an import appends to the review log besides the cards it writes (docs/storage.md,
 // "state_records").
+// The progress a card carries in the batch (ImportBatch::progress, `import --keep-scheduling`)
+// is kept only when the collection holds no history of the card yet (no answer standing, no
+// state record): its answers are appended to the log, then a state record with its state and
+// suspension.
 struct ImportRecords {
-  // Each card's progress in another program, by card id (`import --keep-scheduling`); not
-  // owned. A card takes it only when the collection holds no history of it yet (no answer
-  // standing, no state record): its answers are appended to the log, then a state record with
-  // its state and suspension. Default: none.
-  const ProgressByCard* progress = nullptr;
   // How an imported answer moves a card's state in the log's before and after columns (SM-2
-  // from the state before; no interview cap). Required when `progress` holds answers.
+  // from the state before; no interview cap). Required when the batch carries answers.
   std::function<CardState(const CardState& before, Grade grade, Day day)> transition;
   // Default: false. Cards of the files flagged changed, those this import flags included,
   // start over as new by a reset record (`import --reset-changed`).

@@ -164,3 +164,62 @@ TEST_CASE("a streamed import reports its progress in bytes read, up to the files
   CHECK(seen.front() > 0);
   CHECK(seen.back() == std::filesystem::file_size(path));
 }
+
+TEST_CASE("opening the collection for an import reports a wrong file before the collection") {
+  const TempDir dir;
+  int opened = 0;
+  Collection collection = Collection::open(":memory:");
+  const ImportTarget refused{dir / "missing.db", [&]() -> Collection& {
+                               ++opened;
+                               throw Error("cannot open the collection");
+                             }};
+  SECTION("a wrong file: read whole first, since opening would create the collection") {
+    DeckFile file = numbered_deck("late", 50);
+    file.cards[49].back = " ";
+    DeckStream stream({write_deck(dir, file)});
+    CHECK(error_of([&] {
+            open_for_import(refused, stream);
+          }).ends_with("card 50 (\"late.49\"): \"back\" is empty"));
+    CHECK(opened == 0);
+  }
+  SECTION("two files sharing a card, and a collection that cannot be opened") {
+    const DeckFile first = numbered_deck("first", 3);
+    DeckFile second = numbered_deck("second", 1);
+    second.cards.push_back(first.cards[0]);
+    DeckStream stream({write_deck(dir, first), write_deck(dir, second)});
+    CHECK(error_of([&] { open_for_import(refused, stream); }) ==
+          "card 'first.0' is in both deck 'first' and deck 'second'; card ids must be unique");
+    CHECK(opened == 1);
+  }
+  SECTION("right files: the collection's own error") {
+    DeckStream stream({write_deck(dir, numbered_deck("fine", 3))});
+    CHECK(error_of([&] { open_for_import(refused, stream); }) == "cannot open the collection");
+    CHECK(opened == 1);
+  }
+  SECTION("right files and a collection that opens: the one it opened") {
+    const ImportTarget target{":memory:", [&]() -> Collection& {
+                                ++opened;
+                                return collection;
+                              }};
+    DeckStream stream({write_deck(dir, numbered_deck("fine", 3))});
+    CHECK(&open_for_import(target, stream) == &collection);
+    CHECK(import_files(collection, stream, ImportPolicy{}).reports.at(0).added == 3);
+    CHECK(opened == 1);
+  }
+}
+
+TEST_CASE("a batch's progress for a card comes in with it, a reverse card taking none") {
+  Collection collection = Collection::open(":memory:");
+  DeckFile file = numbered_deck("p", 2);
+  file.cards[0].reverse = true;
+  ProgressByCard kept;
+  CardProgress& progress = kept["p.0"];
+  progress.suspended = true;
+  ReadBatch batch(std::span<const DeckFile>(&file, 1), &kept);
+  const ImportReport report = import_files(collection, batch, ImportPolicy{}).reports.at(0);
+  CHECK(report.added == 3);
+  CHECK(report.progress_kept == 1);
+  CHECK(collection.find_card("p.0")->suspended);
+  CHECK_FALSE(collection.find_card("p.0.reverse")->suspended);
+  CHECK_FALSE(collection.find_card("p.1")->suspended);
+}
