@@ -108,11 +108,14 @@ ImportRecords records_of(const ImportPolicy& policy) {
   return records;
 }
 
-// import_decks of `source`, which already holds each card's reverse.
-std::vector<ImportReport> import_expanded(Collection& collection, ImportBatch& source,
-                                          const sm2::Config& config, const Progress& progress,
-                                          const BeforeCommit& before_commit,
-                                          const ImportRecords& records) {
+}  // namespace
+
+std::vector<ImportReport> import_decks(Collection& collection, ImportBatch& batch,
+                                       const sm2::Config& config, const Progress& progress,
+                                       const BeforeCommit& before_commit,
+                                       const ImportRecords& records) {
+  // The collection holds each card that asks both ways as two cards (model/reverse_card.hpp).
+  WithReverseCards source(batch);
   return files_first(source, [&] {
     return collection.import_decks(
         source, sm2::new_card(config), progress,
@@ -122,26 +125,6 @@ std::vector<ImportReport> import_expanded(Collection& collection, ImportBatch& s
         },
         through_sm2(records, config));
   });
-}
-
-// import_files of `source`, which already holds each card's reverse.
-ImportOutcome import_expanded(Collection& collection, ImportBatch& source,
-                              const ImportPolicy& policy, const Progress& progress) {
-  ImportOutcome outcome;
-  outcome.reports = import_expanded(collection, source, {}, progress,
-                                    policy_check(collection, policy, outcome), records_of(policy));
-  return outcome;
-}
-
-}  // namespace
-
-std::vector<ImportReport> import_decks(Collection& collection, ImportBatch& batch,
-                                       const sm2::Config& config, const Progress& progress,
-                                       const BeforeCommit& before_commit,
-                                       const ImportRecords& records) {
-  // The collection holds each card that asks both ways as two cards (model/reverse_card.hpp).
-  WithReverseCards source(batch);
-  return import_expanded(collection, source, config, progress, before_commit, records);
 }
 
 std::vector<ImportReport> import_decks(Collection& collection, std::span<const DeckFile> files,
@@ -169,8 +152,10 @@ std::vector<ImportReport> preview_imports(const Collection& collection,
 
 ImportOutcome import_files(Collection& collection, ImportBatch& batch, const ImportPolicy& policy,
                            const Progress& progress) {
-  WithReverseCards source(batch);
-  return import_expanded(collection, source, policy, progress);
+  ImportOutcome outcome;
+  outcome.reports = import_decks(collection, batch, {}, progress,
+                                 policy_check(collection, policy, outcome), records_of(policy));
+  return outcome;
 }
 
 Collection& open_for_import(const ImportTarget& target, ImportBatch& batch) {
