@@ -287,11 +287,13 @@ void import_read_files(Context& context, ReadFiles& read, const ImportOptions& i
   ReadBatch batch(read.decks, import.keep_scheduling ? &read.progress : nullptr);
   Collection& collection = collection_for(context, batch, dry_run);
   // Another program's answers count for the day they fall on here, as answers given here do.
-  const int day_starts_at = context.settings().day_starts_at;
-  count_days_with(read.progress,
-                  [day_starts_at](std::chrono::sys_time<std::chrono::milliseconds> instant) {
-                    return moment_of(instant, day_starts_at).day;
-                  });
+  if (import.keep_scheduling) {
+    const int day_starts_at = context.settings().day_starts_at;
+    count_days_with(read.progress,
+                    [day_starts_at](std::chrono::sys_time<std::chrono::milliseconds> instant) {
+                      return moment_of(instant, day_starts_at).day;
+                    });
+  }
   import_batch(context, collection, batch, read.sources, import, "Importing",
                ProgressBar::Unit::items);
   for (const std::string& why : read.skipped)
